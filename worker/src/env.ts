@@ -1,0 +1,32 @@
+import type { DrizzleD1Database } from 'drizzle-orm/d1';
+import type Stripe from 'stripe';
+import type * as schema from './db/schema';
+
+/** Bindings from wrangler.toml [vars] and worker secrets. */
+export interface Env {
+  DB: D1Database;
+  STRIPE_SECRET_KEY: string;
+  STRIPE_WEBHOOK_SECRET: string;
+  STRIPE_API_HOST: string;
+  STRIPE_API_PORT: string;
+  STRIPE_API_PROTOCOL: string;
+  STRIPE_OAUTH_AUTHORIZE_URL: string;
+  STRIPE_CONNECT_CLIENT_ID: string;
+  STRIPE_PUBLISHABLE_KEY: string;
+  STRIPE_JS_URL: string;
+  PUBLIC_URL: string;
+}
+
+export type Db = DrizzleD1Database<typeof schema>;
+
+/** What middleware puts on `c.var` for the handlers. */
+export interface Variables {
+  db: Db;
+  stripe: Stripe;
+  requestId: string;
+}
+
+export interface AppEnv {
+  Bindings: Env;
+  Variables: Variables;
+}
