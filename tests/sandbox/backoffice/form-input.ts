@@ -6,7 +6,7 @@ import type { InvoiceSubmission, NewPayment } from './store.ts';
 // dollars with at most two decimals, blank product rows are ignored.
 
 export type ParsedForm =
-  | { ok: true; submission: InvoiceSubmission }
+  | { ok: true; submission: InvoiceSubmission; entered: EnteredPayments }
   | { ok: false; message: string; entered: EnteredPayments; draft: Omit<InvoiceSubmission, 'payments'> };
 
 /** "1,234.5" → 123450; "" → null; anything else → NaN (refused). */
@@ -77,5 +77,5 @@ export function parseInvoiceForm(form: URLSearchParams, state: BackofficeState):
   if (payments.some((p) => p.method === 'other') && !(OTHER_PAYMENT_TYPES as readonly string[]).includes(otherType)) {
     return refuse('Other Payment: choose a payment type.');
   }
-  return { ok: true, submission: { ...draft, payments } };
+  return { ok: true, submission: { ...draft, payments }, entered };
 }

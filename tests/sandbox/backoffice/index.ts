@@ -35,12 +35,14 @@ export async function startBackoffice(options: BackofficeOptions = {}): Promise<
     server.listen(options.port ?? DEFAULT_BACKOFFICE_PORT, host, () => resolveListen());
   });
   const { port } = server.address() as AddressInfo;
+  // Idempotent, so a harness can close in `finally` after a test already stopped the site.
+  let closing: Promise<void> | null = null;
   return {
     url: `http://${host}:${port}`,
     close: () =>
-      new Promise<void>((resolveClose, reject) => {
+      (closing ??= new Promise<void>((resolveClose, reject) => {
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolveClose()));
-      }),
+      })),
   };
 }

@@ -76,7 +76,7 @@ async function postInvoice(req: IncomingMessage, res: ServerResponse, store: Sto
   if (!parsed.ok) return refuse(422, parsed.message, parsed.entered);
   if (existing) parsed.submission.number = existing.number;
   const result = store.saveInvoice(parsed.submission, isNew);
-  if (!result.ok) return refuse(result.status, result.message, {});
+  if (!result.ok) return refuse(result.status, result.message, parsed.entered);
   redirect(res, `/invoices/${result.number}`, 'saved');
 }
 
