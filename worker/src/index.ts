@@ -1,10 +1,16 @@
 import { drizzle } from 'drizzle-orm/d1';
 import { Hono } from 'hono';
+import { requireToken, type ApiEnv } from './auth';
 import * as schema from './db/schema';
 import type { AppEnv } from './env';
 import { notFound } from './errors';
 import { onError } from './on-error';
+import { account } from './routes/account';
+import { connect } from './routes/connect';
 import { health } from './routes/health';
+import { webhooks } from './routes/webhooks';
+
+const api = new Hono<ApiEnv>().use('*', requireToken).route('/', account);
 
 const app = new Hono<AppEnv>()
   .use('*', async (c, next) => {
@@ -12,7 +18,10 @@ const app = new Hono<AppEnv>()
     c.set('db', drizzle(c.env.DB, { schema }));
     await next();
   })
-  .route('/', health);
+  .route('/', health)
+  .route('/', connect)
+  .route('/', webhooks)
+  .route('/api', api);
 
 app.notFound((c) => onError(notFound('There is nothing here.'), c));
 app.onError(onError);

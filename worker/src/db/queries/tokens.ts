@@ -1,0 +1,18 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../env';
+import { accounts, consultantTokens } from '../schema';
+
+export function insertToken(db: Db, id: string, tokenHash: string, accountId: string, now: number) {
+  return db.insert(consultantTokens).values({ id, tokenHash, accountId, createdAt: now });
+}
+
+/** The token and its account in one round trip; the caller decides what revoked/disconnected mean. */
+export async function findToken(db: Db, tokenHash: string) {
+  const [row] = await db
+    .select({ token: consultantTokens, account: accounts })
+    .from(consultantTokens)
+    .innerJoin(accounts, eq(accounts.id, consultantTokens.accountId))
+    .where(eq(consultantTokens.tokenHash, tokenHash))
+    .limit(1);
+  return row ?? null;
+}

@@ -1,0 +1,23 @@
+import { html, page } from './html';
+
+/** Shown when the callback cannot be trusted (forged, expired or replayed state): nothing was exchanged. */
+export function connectRejectedPage(reason: string): string {
+  return page(
+    'Stripe connection not completed',
+    html`<h1 class="err">This connection link is not valid</h1>
+<p data-testid="connect-result" data-result="rejected">${reason}</p>
+<p class="muted">Open Stripe Settings in the extension and click <b>Connect Your Stripe Account</b> to start again.</p>`,
+  );
+}
+
+/**
+ * The landing page after Stripe. The one-time code travels in the fragment, which never reaches a
+ * server log or a Referer; the extension picks it up from this page and redeems it with its verifier.
+ */
+export function connectDonePage(): string {
+  return page(
+    'Stripe connection',
+    html`<h1 data-testid="connect-result">Finishing your Stripe connection…</h1>
+<p class="muted">The extension completes the connection and this tab closes by itself. If it stays open, return to Stripe Settings in the extension.</p>`,
+  );
+}

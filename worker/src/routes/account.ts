@@ -1,0 +1,37 @@
+import { Hono } from 'hono';
+import { settingsRequestSchema } from '../../../shared/api';
+import type { ApiEnv } from '../auth';
+import { disconnectStatements, setDefaultGateway, toSummary } from '../db/queries/accounts';
+import { audit } from '../db/queries/audit';
+import { AppError } from '../errors';
+import { createStripe } from '../stripe/client';
+import { isAlreadyDeauthorized } from '../stripe/errors';
+import { validate } from '../validate';
+
+export const account = new Hono<ApiEnv>()
+  .get('/account', (c) => c.json(toSummary(c.var.account)))
+  .put('/settings', validate('json', settingsRequestSchema), async (c) => {
+    const { stripeIsDefaultGateway } = c.req.valid('json');
+    const db = c.var.db;
+    const [rows] = await db.batch([
+      setDefaultGateway(db, c.var.account.id, stripeIsDefaultGateway),
+      audit(db, { accountId: c.var.account.id, tokenId: c.var.tokenId, action: 'settings.updated', detail: { stripeIsDefaultGateway } }),
+    ]);
+    const row = rows[0];
+    if (!row) throw new AppError(404, 'not_found', 'The connected account was not found.');
+    return c.json(toSummary(row));
+  })
+  .post('/disconnect', async (c) => {
+    const { account: acct, db } = c.var;
+    try {
+      // https://docs.stripe.com/connect/oauth-reference#post-deauthorize
+      await createStripe(c.env).oauth.deauthorize({ client_id: c.env.STRIPE_CONNECT_CLIENT_ID, stripe_user_id: acct.id });
+    } catch (e) {
+      if (!isAlreadyDeauthorized(e)) {
+        throw new AppError(503, 'stripe_unavailable', 'Stripe could not be reached, so your account is still connected. Try Disconnect again in a minute.');
+      }
+    }
+    const now = Date.now();
+    await db.batch([...disconnectStatements(db, acct.id, now), audit(db, { accountId: acct.id, tokenId: c.var.tokenId, action: 'account.disconnected', detail: { by: 'consultant' } }, now)]);
+    return c.json({ ...toSummary(acct), status: 'disconnected' as const });
+  });
