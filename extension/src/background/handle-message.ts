@@ -1,0 +1,57 @@
+import { checkWorkerHealth } from './health';
+import { allowedSenders, parseMessage } from './message-schemas';
+import { messageError, type Message, type MessageError, type MessageType, type Replies } from './messages';
+import { classifySender, type SenderInfo, type SenderPolicy } from './sender';
+import { workerUrlOverride } from './storage';
+import { currentWorkerUrl, normaliseWorkerUrl, workerUrlSettings } from './worker-url';
+
+export interface BackgroundDeps {
+  policy: SenderPolicy;
+  fetch: typeof fetch;
+  /**
+   * Whether the extension may reach a worker origin. Stripe Settings asks the browser for a
+   * self-hoster's origin first (only a page with a click may ask); the background only checks.
+   */
+  hasOriginAccess: (origin: string) => Promise<boolean>;
+}
+
+type Handlers = { [T in MessageType]: (message: Message<T>, deps: BackgroundDeps) => Promise<Replies[T] | MessageError> };
+
+const handlers: Handlers = {
+  health: async (_message, deps) => checkWorkerHealth(await currentWorkerUrl(), deps.fetch),
+  'worker-url:get': async () => workerUrlSettings(),
+  'worker-url:set': async (message, deps) => {
+    if (message.url === null || message.url.trim() === '') {
+      await workerUrlOverride.setValue(null);
+      return workerUrlSettings();
+    }
+    const normalised = normaliseWorkerUrl(message.url);
+    if (!normalised.ok) return messageError('invalid-setting', normalised.reason);
+    if (!(await deps.hasOriginAccess(normalised.origin))) {
+      return messageError('invalid-setting', `The browser did not allow the extension to reach ${normalised.origin}.`);
+    }
+    await workerUrlOverride.setValue(normalised.origin);
+    return workerUrlSettings();
+  },
+};
+
+/**
+ * Validates a message and its sender as if a hostile page wrote it, then runs its handler. Never
+ * throws: every refusal or failure is a typed `MessageError` the caller can show.
+ */
+export async function handleMessage(raw: unknown, sender: SenderInfo, deps: BackgroundDeps): Promise<unknown> {
+  const senderKind = classifySender(sender, deps.policy);
+  if (senderKind === null) return messageError('forbidden-sender', 'This sender may not talk to the Stripe bridge.');
+  const parsed = parseMessage(raw);
+  if ('error' in parsed) return parsed;
+  if (!allowedSenders[parsed.type].includes(senderKind)) {
+    return messageError('forbidden-sender', `"${parsed.type}" is only available from Stripe Settings.`);
+  }
+  try {
+    const handler = handlers[parsed.type] as (message: Message, deps: BackgroundDeps) => Promise<unknown>;
+    return await handler(parsed.message, deps);
+  } catch (error) {
+    console.error(`[stripe-bridge] "${parsed.type}" failed`, error);
+    return messageError('internal', 'Something went wrong inside the extension. Reload the page and try again.');
+  }
+}

@@ -1,0 +1,98 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { WorkerUrlSettings } from '../background/messages';
+import { originPattern } from '../config';
+import { askBackground } from '../utils/ask-background';
+import { HealthPanel } from './health-panel';
+import { PANEL_CSS } from './panel-styles';
+import { SETTINGS_CSS } from './settings-styles';
+
+const checkHealth = () => askBackground({ type: 'health' });
+
+/** Asked before talking to the background: browsers grant host access only during a click. */
+async function requestAccess(text: string): Promise<void> {
+  let origins: string[];
+  try {
+    origins = [originPattern(text.trim())];
+  } catch {
+    return; // the background explains what is wrong with the address
+  }
+  try {
+    await browser.permissions.request({ origins });
+  } catch {
+    // Already granted or not grantable: the background checks access and says so.
+  }
+}
+
+/** The options page. Issue 4 adds the Connect section here. */
+export function StripeSettings() {
+  const [settings, setSettings] = useState<WorkerUrlSettings | null>(null);
+  const [draft, setDraft] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [healthKey, setHealthKey] = useState(0);
+
+  const apply = useCallback((reply: WorkerUrlSettings | { ok: false; error: { message: string } }) => {
+    if (!reply.ok) {
+      setError(reply.error.message);
+      return;
+    }
+    setError(null);
+    setSettings(reply);
+    setDraft(reply.override ?? '');
+    setHealthKey((key) => key + 1);
+  }, []);
+
+  useEffect(() => {
+    void askBackground({ type: 'worker-url:get' }).then(apply);
+  }, [apply]);
+
+  const save = (event: Event) => {
+    event.preventDefault();
+    const url = draft.trim() === '' ? null : draft;
+    const access = url === null ? Promise.resolve() : requestAccess(url);
+    void access.then(() => askBackground({ type: 'worker-url:set', url })).then(apply);
+  };
+  const reset = () => void askBackground({ type: 'worker-url:set', url: null }).then(apply);
+
+  return (
+    <main>
+      <style>{SETTINGS_CSS + PANEL_CSS}</style>
+      <h1>Stripe Settings</h1>
+      <section aria-labelledby="worker-heading">
+        <h2 id="worker-heading">Stripe bridge worker</h2>
+        {settings && (
+          <p data-testid="worker-url">
+            In use: <code>{settings.workerUrl}</code>{' '}
+            {settings.override ? '(your own address)' : '(the address this extension was built with)'}
+          </p>
+        )}
+        <form onSubmit={save}>
+          <label for="worker-url-override">Your own worker address</label>
+          <input
+            id="worker-url-override"
+            type="url"
+            placeholder={settings?.buildWorkerUrl ?? ''}
+            value={draft}
+            onInput={(event) => setDraft(event.currentTarget.value)}
+          />
+          <button type="submit">Save</button>
+          {settings?.override && (
+            <button type="button" onClick={reset}>
+              Use the built-in address
+            </button>
+          )}
+        </form>
+        <p class="hint">Only if you run your own copy of the worker; leave empty otherwise.</p>
+        {error && (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        )}
+      </section>
+      <section aria-labelledby="health-heading">
+        <h2 id="health-heading">Connection</h2>
+        <HealthPanel key={healthKey} checkHealth={checkHealth} />
+      </section>
+    </main>
+  );
+}

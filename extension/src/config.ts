@@ -1,0 +1,28 @@
+// The one place that says where the extension runs and which worker it talks to. Imported by
+// wxt.config.ts at build time (Node) and by the background at run time, so it holds plain values only.
+
+/**
+ * Origin of the real QT Office Manager back office. NOT KNOWN YET: this is a placeholder until the
+ * real site's address is confirmed. Production builds match only this origin; fitting the real site
+ * means changing this constant (and the adapter in src/site/), nothing else.
+ */
+export const REAL_SITE_ORIGIN_PLACEHOLDER = 'https://office.qt-office-manager.example';
+
+/** The stand-in back office and any local copy: `localhost` patterns do not cover 127.0.0.1. */
+export const SANDBOX_SITE_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'] as const;
+
+/** Worker used when the build environment sets no `WXT_WORKER_URL` (the local `wrangler dev`). */
+export const DEFAULT_WORKER_URL = 'http://127.0.0.1:8787';
+
+/** The WXT build mode that targets the real site; every other mode targets the sandbox. */
+export const PRODUCTION_MODE = 'production';
+
+export function siteMatches(mode: string): string[] {
+  return mode === PRODUCTION_MODE ? [`${REAL_SITE_ORIGIN_PLACEHOLDER}/*`] : [...SANDBOX_SITE_MATCHES];
+}
+
+/** Host permission pattern for a worker URL: the whole origin, any port (match patterns ignore ports). */
+export function originPattern(url: string): string {
+  const { protocol, hostname } = new URL(url);
+  return `${protocol}//${hostname}/*`;
+}

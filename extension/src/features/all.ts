@@ -1,0 +1,5 @@
+import type { Feature } from './registry';
+import workerHealth from './worker-health';
+
+/** Every feature of the content script; the convention test checks each file in features/ is here. */
+export const allFeatures: readonly Feature[] = [workerHealth];

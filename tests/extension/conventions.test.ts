@@ -1,0 +1,55 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { allFeatures } from '../../extension/src/features/all';
+
+const src = resolve(import.meta.dirname, '../../extension/src');
+const featuresDir = join(src, 'features');
+/** Files in features/ that are the registry's machinery, not features. */
+const FEATURE_MACHINERY = new Set(['registry.ts', 'all.ts', 'run-on-page.ts']);
+
+function sourceFiles(): { path: string; text: string }[] {
+  return readdirSync(src, { recursive: true, encoding: 'utf8' })
+    .filter((file) => /\.(ts|tsx)$/.test(file))
+    .map((file) => ({ path: file.split('\\').join('/'), text: readFileSync(join(src, file), 'utf8') }));
+}
+
+function outside(...folders: string[]) {
+  return sourceFiles().filter((file) => !folders.some((folder) => file.path.startsWith(folder)));
+}
+
+describe('extension conventions', () => {
+  const featureFiles = readdirSync(featuresDir).filter((file) => /\.tsx?$/.test(file) && !FEATURE_MACHINERY.has(file));
+
+  it('registers every feature file, under its own file name', () => {
+    const ids = featureFiles.map((file) => basename(file).replace(/\.tsx?$/, ''));
+    expect(allFeatures.map((feature) => feature.id).sort()).toEqual(ids.sort());
+  });
+
+  it.each(allFeatures.map((feature) => [feature.id, feature] as const))('gives "%s" example URLs its predicate accepts', (_id, feature) => {
+    expect(feature.testUrls.length).toBeGreaterThan(0);
+    for (const url of feature.testUrls) expect(feature.appliesTo(new URL(url)), url).toBe(true);
+  });
+
+  it('reads the host page only through the site adapter (src/site/)', () => {
+    // Components may query inside their own shadow root; the options page is our own document.
+    const domQuery = /\b(querySelector(All)?|getElementById|getElementsBy\w+|closest)\s*\(/;
+    const offenders = outside('site/', 'components/', 'entrypoints/options/').filter((file) => domQuery.test(file.text));
+    expect(offenders.map((file) => file.path)).toEqual([]);
+  });
+
+  it('keeps the consultant token storage in the background only', () => {
+    const offenders = outside('background/').filter((file) => /background\/storage['"]|consultantToken/.test(file.text));
+    expect(offenders.map((file) => file.path)).toEqual([]);
+  });
+
+  it('keeps zod (and so the message schemas) out of everything a site page loads', () => {
+    const offenders = outside('background/').filter((file) => /from ['"]zod|message-schemas['"]/.test(file.text));
+    expect(offenders.map((file) => file.path)).toEqual([]);
+  });
+
+  it('never polls the host page', () => {
+    const offenders = sourceFiles().filter((file) => /\bsetInterval\s*\(/.test(file.text));
+    expect(offenders.map((file) => relative(src, join(src, file.path)))).toEqual([]);
+  });
+});
