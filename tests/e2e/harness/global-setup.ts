@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { freePort, run, spawnService, stopAll, waitForHttp } from '../../../scripts/lib/processes';
+import { freePort, run, stopAll } from '../../../scripts/lib/processes';
+import { registerWebhookEndpoint, startSimulator, startSite } from '../../../scripts/lib/sandbox';
 import { startWorkerDev } from '../../../scripts/lib/worker-dev';
 import { EXTENSION_OUTPUT } from '../../../scripts/lib/extension-output';
 import type { BrowserName } from './browsers';
@@ -25,23 +26,21 @@ export default async function setup(project: TestProject): Promise<() => Promise
   };
   try {
     const [simPort, sitePort, workerPort] = [await freePort(), await freePort(), await freePort()];
-    const simulatorUrl = `http://127.0.0.1:${simPort}`;
-    const simulator = spawnService('simulator', 'npx', ['tsx', join(root, 'tests/sandbox/stripe/server.ts')], { STRIPE_SIM_PORT: String(simPort) });
-    const site = spawnService('site', 'npx', ['tsx', join(root, 'tests/sandbox/backoffice/server.ts')], {
-      BACKOFFICE_PORT: String(sitePort),
-      BACKOFFICE_DATA_FILE: join(scratch, 'backoffice.json'),
-    });
-    const siteUrl = `http://127.0.0.1:${sitePort}`;
-    const worker = startWorkerDev({ port: workerPort, persistDir: join(scratch, 'd1'), simulatorOrigin: simulatorUrl, secretKey: SECRET_KEY, webhookSecret: WEBHOOK_SECRET });
-    const build = run('npx', ['tsx', join(root, 'scripts/build-extension.ts')], { WXT_WORKER_URL: `http://127.0.0.1:${workerPort}` });
-    await Promise.all([waitForHttp(`${simulatorUrl}/_sim/deliveries`, simulator), waitForHttp(`${siteUrl}/account`, site), worker, build]);
+    const workerUrl = `http://127.0.0.1:${workerPort}`;
+    const [simulator, site] = await Promise.all([startSimulator(simPort), startSite(sitePort, join(scratch, 'backoffice.json'))]);
+    await registerWebhookEndpoint(simulator.url, workerUrl, WEBHOOK_SECRET);
+    const worker = startWorkerDev({ port: workerPort, persistDir: join(scratch, 'd1'), simulatorOrigin: simulator.url, secretKey: SECRET_KEY, webhookSecret: WEBHOOK_SECRET });
+    const build = run('npx', ['tsx', join(root, 'scripts/build-extension.ts')], { WXT_WORKER_URL: workerUrl });
+    await Promise.all([worker, build]);
+    const simulatorUrl = simulator.url;
+    const siteUrl = site.url;
 
     const artifactsDir = join(root, 'tests/e2e/artifacts');
     mkdirSync(artifactsDir, { recursive: true });
     const browsers = (process.env.E2E_BROWSERS ?? 'chromium,firefox').split(',').filter((b): b is BrowserName => b === 'chromium' || b === 'firefox');
     const extensionDirs = { chromium: join(root, EXTENSION_OUTPUT.chrome), firefox: join(root, EXTENSION_OUTPUT.firefox) };
     for (const dir of Object.values(extensionDirs)) if (!existsSync(dir)) throw new Error(`extension build missing: ${dir}`);
-    project.provide('e2e', { siteUrl, workerUrl: `http://127.0.0.1:${workerPort}`, simulatorUrl, extensionDirs, browsers, artifactsDir });
+    project.provide('e2e', { siteUrl, workerUrl, simulatorUrl, extensionDirs, browsers, artifactsDir });
     return teardown;
   } catch (error) {
     await teardown();
