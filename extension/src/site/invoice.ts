@@ -1,0 +1,164 @@
+import { buttonByText, fieldByLabel, selectedOption, setFieldValue, tableRows, tableWithHeaders, textOf } from './dom';
+import { centsToInputText, parseDollarText, parseSiteDate } from './money';
+
+// The invoice form (new and existing invoices): what it says, and the elements features attach to.
+
+export type InvoiceKind = 'normal_sale' | 'return_exchange';
+
+export interface InvoiceOnPage {
+  number: string;
+  kind: InvoiceKind;
+  customer: { id: string; name: string; email: string | null };
+  totalCents: number;
+  paidCents: number;
+  balanceDueCents: number;
+  currency: string;
+}
+
+const KIND_BY_LABEL: Record<string, InvoiceKind> = { 'Normal Sale': 'normal_sale', 'Return/Exchange': 'return_exchange' };
+
+/** The option type the site offers for card payments taken elsewhere; Stripe payments use it. */
+export const OTHER_CARD_PAYMENT_TYPE = 'Other Credit Card';
+
+function invoiceForm(doc: ParentNode): HTMLFormElement | null {
+  return doc.querySelector<HTMLFormElement>('form#invoiceForm');
+}
+
+function amountIn(doc: ParentNode, id: string): number | null {
+  return parseDollarText(textOf(doc.querySelector(`#${id}`)));
+}
+
+/** "Jane Cooper (jane@example.com)" or "Rosa Delgado (no email on file)". */
+function parseCustomerOption(text: string): { name: string; email: string | null } {
+  const m = /^(.*?)\s*\(([^()]*)\)$/.exec(text);
+  if (!m) return { name: text, email: null };
+  const contact = (m[2] ?? '').trim();
+  return { name: (m[1] ?? '').trim(), email: contact.includes('@') ? contact : null };
+}
+
+/**
+ * What the invoice form currently says, or null when the page has no invoice form, or when
+ * the consultant has not chosen a customer yet (a new invoice starts without one).
+ */
+export function readInvoice(doc: ParentNode): InvoiceOnPage | null {
+  const form = invoiceForm(doc);
+  if (!form) return null;
+  const number = form.querySelector<HTMLInputElement>('input[name="invoice_number"]')?.value.trim() ?? '';
+  const customerSelect = form.querySelector<HTMLSelectElement>('select[name="customer_id"]');
+  const kindSelect = form.querySelector<HTMLSelectElement>('select[name="invoice_type"]');
+  const currency = form.querySelector<HTMLInputElement>('input[name="currency"]')?.value.trim().toUpperCase() ?? '';
+  if (!number || !customerSelect || !kindSelect || !currency) return null;
+  const customerOption = selectedOption(customerSelect);
+  const kind = KIND_BY_LABEL[textOf(selectedOption(kindSelect))];
+  if (!customerOption || customerOption.value === '' || !kind) return null;
+  const totalCents = amountIn(form, 'invoiceTotal');
+  const paidCents = amountIn(form, 'amountPaid');
+  const balanceDueCents = amountIn(form, 'balanceDue');
+  if (totalCents === null || paidCents === null || balanceDueCents === null) return null;
+  return {
+    number,
+    kind,
+    customer: { id: customerOption.value, ...parseCustomerOption(textOf(customerOption)) },
+    totalCents,
+    paidCents,
+    balanceDueCents,
+    currency,
+  };
+}
+
+/** The box holding the site's own payment fields (Cash, Check, ProPay); a Stripe field goes beside them. */
+export function findPaymentFields(doc: ParentNode): Element | null {
+  return invoiceForm(doc)?.querySelector('fieldset#paymentFields') ?? null;
+}
+
+/** The site's Continue button, which opens its review step. */
+export function findContinueButton(doc: ParentNode): HTMLButtonElement | null {
+  const form = invoiceForm(doc);
+  return form ? buttonByText(form, 'Continue') : null;
+}
+
+/**
+ * The review step shown after Continue (hidden until then). The site rebuilds only its own list
+ * and notices inside it, so an element appended to this container stays put.
+ */
+export function findReviewStep(doc: ParentNode): HTMLElement | null {
+  return invoiceForm(doc)?.querySelector<HTMLElement>('section#reviewStep') ?? null;
+}
+
+/** Confirm, the submit button of the review step that records the payments. */
+export function findConfirmButton(doc: ParentNode): HTMLButtonElement | null {
+  const review = findReviewStep(doc);
+  const button = review ? buttonByText(review, 'Confirm') : null;
+  return button?.getAttribute('type') === 'submit' ? button : null;
+}
+
+export interface OtherPaymentFields {
+  container: Element;
+  type: HTMLSelectElement;
+  amount: HTMLInputElement;
+  note: HTMLInputElement;
+}
+
+/** The "Other Payment" row: a type select, an amount and a note, found by their labels. */
+export function findOtherPaymentFields(doc: ParentNode): OtherPaymentFields | null {
+  const container = invoiceForm(doc)?.querySelector('fieldset#otherPayment');
+  if (!container) return null;
+  const type = fieldByLabel<HTMLSelectElement>(container, 'Payment Type');
+  const amount = fieldByLabel<HTMLInputElement>(container, 'Amount');
+  const note = fieldByLabel<HTMLInputElement>(container, 'Note');
+  return type && amount && note ? { container, type, amount, note } : null;
+}
+
+export type RecordOutcome = 'filled' | 'no_fields' | 'in_use';
+
+/**
+ * Fills the Other Payment row with a card payment taken through Stripe, so Confirm records it on
+ * the invoice. Refuses ('in_use') when the consultant already typed a different other payment,
+ * rather than overwrite it.
+ */
+export function recordOtherPayment(doc: ParentNode, payment: { amountCents: number; note: string }): RecordOutcome {
+  const fields = findOtherPaymentFields(doc);
+  if (!fields) return 'no_fields';
+  const amountText = centsToInputText(payment.amountCents);
+  const typed = fields.amount.value.trim();
+  if (typed !== '' && parseDollarText(typed) !== payment.amountCents) return 'in_use';
+  if (!Array.from(fields.type.querySelectorAll('option')).some((o) => o.value === OTHER_CARD_PAYMENT_TYPE)) return 'no_fields';
+  setFieldValue(fields.type, OTHER_CARD_PAYMENT_TYPE);
+  setFieldValue(fields.amount, amountText);
+  setFieldValue(fields.note, payment.note);
+  return 'filled';
+}
+
+export interface RecordedPayment {
+  /** The site's payment id, when the payment can still be reversed. */
+  id: string | null;
+  /** ISO date the site recorded it. */
+  date: string | null;
+  /** "Cash", "Check #2210", "ProPay Credit Card", "Other Credit Card", ... */
+  type: string;
+  amountCents: number;
+  note: string;
+  reversed: boolean;
+  /** The site's Reverse button (submits a POST); null once reversed. */
+  reverseButton: HTMLButtonElement | null;
+}
+
+/** The "Payments Received" table of an existing invoice (empty on a new one). */
+export function readRecordedPayments(doc: ParentNode): RecordedPayment[] {
+  const table = tableWithHeaders(doc, ['Date', 'Payment Type', 'Amount', 'Note', 'Status']);
+  if (!table) return [];
+  return tableRows(table).flatMap(({ row, cell }) => {
+    const amountCents = parseDollarText(textOf(cell('Amount')));
+    if (amountCents === null) return [];
+    const reverseButton = buttonByText(row, 'Reverse');
+    return [{
+      id: reverseButton?.closest('form')?.querySelector<HTMLInputElement>('input[name="payment_id"]')?.value ?? null,
+      date: parseSiteDate(textOf(cell('Date'))),
+      type: textOf(cell('Payment Type')),
+      amountCents,
+      note: textOf(cell('Note')),
+      reversed: textOf(cell('Status')).startsWith('Reversed'),
+      reverseButton,
+    }];
+  });
+}
