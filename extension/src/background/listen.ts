@@ -6,7 +6,8 @@ function defaultDeps(): BackgroundDeps {
   return {
     policy: {
       extensionId: browser.runtime.id,
-      extensionOrigin: browser.runtime.getURL('/'),
+      // The background runs at the extension's own origin (chrome-extension://… / moz-extension://…).
+      extensionOrigin: `${globalThis.location.origin}/`,
       siteMatches: siteMatches(import.meta.env.MODE),
     },
     fetch: (input, init) => fetch(input, init),
