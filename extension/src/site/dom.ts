@@ -51,7 +51,14 @@ export function tableRows(table: HTMLTableElement): TableRow[] {
 
 /** Lets the site (and anything listening) see a value we set, as if typed. */
 export function setFieldValue(field: HTMLInputElement | HTMLSelectElement, value: string): void {
-  field.value = value;
+  if (field.tagName === 'SELECT') {
+    // Selecting the option works on every DOM we meet; some (parsed fixtures) cannot assign select.value.
+    const option = Array.from(field.querySelectorAll('option')).find((o) => o.value === value);
+    if (!option) throw new Error(`the site's select has no option "${value}"`);
+    option.selected = true;
+  } else {
+    field.value = value;
+  }
   const view = field.ownerDocument.defaultView;
   const EventClass = view?.Event ?? Event;
   field.dispatchEvent(new EventClass('input', { bubbles: true }));

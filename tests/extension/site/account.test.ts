@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { findGatewaySettingsSlot, readGateways } from '../../../extension/src/site/account';
+import { findEmailPaymentLinks } from '../../../extension/src/site/email';
+import { fixture } from './fixture';
+
+describe('reading the Account tab', () => {
+  it('reads ProPay as the connected default gateway with its account number', () => {
+    expect(readGateways(fixture('account'))).toEqual([{ name: 'ProPay', connected: true, accountNumber: '32874419', isDefault: true }]);
+  });
+
+  it('reads a gateway that is not connected as such', () => {
+    const doc = fixture('account');
+    const slot = findGatewaySettingsSlot(doc);
+    const card = slot?.firstElementChild?.cloneNode(true);
+    if (!slot || !card || !('querySelector' in card)) throw new Error('fixture lost its gateway card');
+    const copy = card as Element;
+    const heading = copy.querySelector('h3');
+    const status = copy.querySelectorAll('dd')[0];
+    const account = copy.querySelectorAll('dd')[1];
+    if (!heading || !status || !account) throw new Error('gateway card changed shape');
+    heading.textContent = 'PayPal';
+    status.textContent = 'Not Connected';
+    account.textContent = '—';
+    slot.appendChild(copy);
+    expect(readGateways(doc)[1]).toEqual({ name: 'PayPal', connected: false, accountNumber: null, isDefault: true });
+  });
+
+  it('finds the place beside the gateway cards for Stripe Settings', () => {
+    const slot = findGatewaySettingsSlot(fixture('account'));
+    expect(slot?.textContent).toContain('ProPay');
+    expect(slot?.closest('section')?.querySelector('h2')?.textContent).toBe('Payment Gateways');
+  });
+
+  it('finds nothing away from the Account tab', () => {
+    expect(readGateways(fixture('invoice-unpaid'))).toEqual([]);
+    expect(findGatewaySettingsSlot(fixture('invoice-unpaid'))).toBeNull();
+  });
+});
+
+describe('reading the Email invoice page', () => {
+  it('finds every copy of the payment link, in the headers and in the message', () => {
+    const links = findEmailPaymentLinks(fixture('invoice-email'));
+    expect(links.length).toBe(2);
+    expect(new Set(links.map((a) => a.getAttribute('href')))).toEqual(new Set(['http://127.0.0.1:8788/propay/pay?invoice=1042']));
+  });
+
+  it('finds no payment link on other pages', () => {
+    expect(findEmailPaymentLinks(fixture('invoice-settings'))).toEqual([]);
+  });
+});
