@@ -9,7 +9,7 @@ export const FIXTURE_DIR = resolve(import.meta.dirname, '../fixtures');
 export type FixtureName =
   | 'account' | 'customers' | 'dashboard' | 'invoice-email' | 'invoice-new' | 'invoice-new-with-customer'
   | 'invoice-no-email-customer' | 'invoice-paid-propay' | 'invoice-partly-paid' | 'invoice-return-exchange'
-  | 'invoice-settings' | 'invoice-unpaid' | 'invoice-with-history' | 'invoices-paid' | 'invoices-unpaid';
+  | 'invoice-review-step' | 'invoice-settings' | 'invoice-unpaid' | 'invoice-with-history' | 'invoices-paid' | 'invoices-unpaid';
 
 export function fixture(name: FixtureName): Document {
   return parseHTML(readFileSync(resolve(FIXTURE_DIR, `${name}.html`), 'utf8')).document;

@@ -66,6 +66,16 @@ describe('invoice form locators', () => {
     expect(review?.contains(confirm ?? null)).toBe(true);
   });
 
+  it('finds the review step the site opened after Continue, with its ProPay warning and Confirm', () => {
+    const doc = fixture('invoice-review-step');
+    const review = findReviewStep(doc);
+    expect(review?.hasAttribute('hidden')).toBe(false);
+    expect(review?.textContent).toContain("Clicking Confirm will charge the customer's Credit/Debit card through ProPay");
+    expect(Array.from(review?.querySelectorAll('tbody tr') ?? []).map((r) => r.textContent)).toEqual(['Cash$5.00', 'ProPay Credit Card$20.00']);
+    expect(findConfirmButton(doc)?.getAttribute('type')).toBe('submit');
+    expect(findPaymentFields(doc)?.querySelector<HTMLInputElement>('[name="payment_propay"]')?.value).toBe('20.00');
+  });
+
   it('finds the Other payment type, amount and note by their labels', () => {
     const fields = findOtherPaymentFields(fixture('invoice-unpaid'));
     expect(fields?.amount.getAttribute('name')).toBe('other_payment_amount');

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
 import { startBackoffice } from './index.ts';
 import { getPage, submitInvoice } from './test-site.ts';
 
@@ -10,6 +11,7 @@ import { getPage, submitInvoice } from './test-site.ts';
 const FIXTURE_DIR = resolve(import.meta.dirname, '../../extension/fixtures');
 /** Pages are saved as if served from the default port, so fixtures do not change with the port. */
 const STABLE_ORIGIN = 'http://127.0.0.1:8788';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const SEED_PAGES: ReadonlyArray<[file: string, path: string]> = [
   ['dashboard.html', '/'],
@@ -27,6 +29,25 @@ const SEED_PAGES: ReadonlyArray<[file: string, path: string]> = [
   ['invoice-settings.html', '/settings/invoices'],
   ['invoice-email.html', '/invoices/1042/email'],
 ];
+
+/** The review step exists only after the site's own script runs, so a browser opens it. */
+async function saveReviewStep(siteUrl: string): Promise<void> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${siteUrl}/invoices/1042`);
+    await page.fill('#payment_cash', '5.00');
+    await page.fill('#payment_propay', '20.00');
+    await page.click('#continueButton');
+    await page.waitForSelector('#reviewStep:not([hidden]) .review-warning');
+    // Typed values live in properties, which serialising drops; keep them as the fixture's attributes.
+    await page.$$eval('input', (inputs) => inputs.forEach((input) => input.setAttribute('value', input.value)));
+    writeFileSync(join(FIXTURE_DIR, 'invoice-review-step.html'), (await page.content()).replaceAll(siteUrl, STABLE_ORIGIN));
+    console.log('saved invoice-review-step.html (/invoices/1042 after Continue, Chromium)');
+  } finally {
+    await browser.close();
+  }
+}
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'backoffice-fixtures-'));
@@ -50,6 +71,7 @@ async function main(): Promise<void> {
     const recorded = await submitInvoice(site.url, '/invoices/1047', { other_payment_type: 'Other Credit Card', other_payment_amount: '40.00', other_payment_note: 'Stripe card ending 4242' });
     if (recorded.status !== 303) throw new Error(`recording on 1047 answered ${recorded.status}`);
     await save('invoice-with-history.html', '/invoices/1047');
+    await saveReviewStep(site.url);
   } finally {
     await site.close();
     rmSync(dir, { recursive: true, force: true });
