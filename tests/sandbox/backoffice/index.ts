@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { route } from './routes.ts';
-import { openStore } from './store.ts';
+import { openStore, siteClock } from './store.ts';
 
 export const DEFAULT_BACKOFFICE_PORT = 8788;
 export const DEFAULT_DATA_FILE = '.sandbox-data/backoffice.json';
@@ -13,6 +13,8 @@ export interface BackofficeOptions {
   /** JSON file holding the site's state; created from the seed when missing. */
   dataFile?: string;
   host?: string;
+  /** Records every date as this YYYY-MM-DD (for saved fixtures); the real date when unset. */
+  fixedDate?: string;
 }
 
 export interface RunningBackoffice {
@@ -22,7 +24,7 @@ export interface RunningBackoffice {
 
 export async function startBackoffice(options: BackofficeOptions = {}): Promise<RunningBackoffice> {
   const host = options.host ?? '127.0.0.1';
-  const store = openStore(resolve(options.dataFile ?? process.env.BACKOFFICE_DATA_FILE ?? DEFAULT_DATA_FILE));
+  const store = openStore(resolve(options.dataFile ?? process.env.BACKOFFICE_DATA_FILE ?? DEFAULT_DATA_FILE), siteClock(options.fixedDate));
   const server = createServer((req, res) => {
     route(req, res, store).catch((error: unknown) => {
       console.error('[backoffice]', error);

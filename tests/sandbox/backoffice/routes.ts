@@ -54,7 +54,7 @@ function newInvoiceDraft(store: Store, customerId: string): Invoice {
   const known = state.customers.some((c) => c.id === customerId);
   return {
     number: String(state.nextInvoiceNumber),
-    date: new Date().toISOString().slice(0, 10),
+    date: store.today(),
     customerId: known ? customerId : '',
     kind: 'NormalSale',
     lines: [],

@@ -11,6 +11,8 @@ import { getPage, submitInvoice } from './test-site.ts';
 const FIXTURE_DIR = resolve(import.meta.dirname, '../../extension/fixtures');
 /** Pages are saved as if served from the default port, so fixtures do not change with the port. */
 const STABLE_ORIGIN = 'http://127.0.0.1:8788';
+/** The day the saved pages pretend it is, so re-saving them changes only what the markup changed. */
+const FIXTURE_DATE = '2025-04-08';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const SEED_PAGES: ReadonlyArray<[file: string, path: string]> = [
@@ -51,7 +53,7 @@ async function saveReviewStep(siteUrl: string): Promise<void> {
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'backoffice-fixtures-'));
-  const site = await startBackoffice({ port: 0, dataFile: join(dir, 'state.json') });
+  const site = await startBackoffice({ port: 0, dataFile: join(dir, 'state.json'), fixedDate: FIXTURE_DATE });
   const save = async (file: string, path: string): Promise<void> => {
     const res = await fetch(site.url + path);
     if (!res.ok) throw new Error(`${path} answered ${res.status}`);

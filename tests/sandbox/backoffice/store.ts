@@ -32,10 +32,13 @@ export interface Store {
   reversePayment(invoiceNumber: string, paymentId: string): SaveResult;
   saveEmailTemplate(subject: string, body: string): void;
   reset(): void;
+  /** Today's date as the site records it (YYYY-MM-DD). */
+  today(): string;
 }
 
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
+/** The site's calendar: the real date, or a fixed one so saved pages do not change from day to day. */
+export function siteClock(fixedDate?: string): () => string {
+  return fixedDate ? () => fixedDate : () => new Date().toISOString().slice(0, 10);
 }
 
 function load(dataFile: string): BackofficeState | null {
@@ -48,7 +51,7 @@ function load(dataFile: string): BackofficeState | null {
   }
 }
 
-export function openStore(dataFile: string): Store {
+export function openStore(dataFile: string, today: () => string = siteClock()): Store {
   let current = load(dataFile) ?? seedState();
   const persist = (): void => {
     mkdirSync(dirname(dataFile), { recursive: true });
@@ -61,6 +64,7 @@ export function openStore(dataFile: string): Store {
   const findInvoice = (number: string): Invoice | undefined => current.invoices.find((inv) => inv.number === number);
 
   return {
+    today,
     state: () => current,
     findInvoice,
     saveInvoice(submission, isNew) {
