@@ -1,0 +1,154 @@
+import type { TestCard } from './cards.ts';
+import type { Account, ApiObject, ObjectKind, WebhookEndpoint } from './models.ts';
+
+export interface BalanceAmounts {
+  available: number;
+  pending: number;
+}
+
+export interface AccountRecord {
+  account: Account;
+  /** Sandbox user who owns it (may sign in on the OAuth page); null for accounts made by API. */
+  ownerEmail: string | null;
+  /** Another platform controls it (MK "My Shop"): OAuth refuses to connect it. */
+  controlledElsewhere: boolean;
+  isPlatform: boolean;
+  /** Our platform may act on it with `Stripe-Account`. */
+  connected: boolean;
+  publishableKey: string;
+  balances: Map<string, BalanceAmounts>;
+}
+
+/** What the simulator knows about a card behind a PaymentMethod (never returned by the API). */
+export interface CardBehaviour {
+  testCard: TestCard | null;
+  /** Stripe refuses a live card number in test mode. */
+  liveCard: boolean;
+  /** Set up for off-session use (a SetupIntent or PaymentIntent with setup_future_usage succeeded). */
+  setUpForOffSession: boolean;
+  /** Used once without a Customer: Stripe forbids reusing it. */
+  consumed: boolean;
+}
+
+export interface StoredObject {
+  account: string;
+  data: ApiObject;
+}
+
+export interface IdempotencyRecord {
+  fingerprint: string;
+  status: number;
+  body: string;
+}
+
+export interface Delivery {
+  id: string;
+  eventId: string;
+  eventType: string;
+  endpointId: string;
+  url: string;
+  /** Simulator time (unix s) at which the next attempt is due; null when finished. */
+  nextAttemptAt: number | null;
+  attempts: { at: number; status: number | null; error?: string }[];
+  state: 'pending' | 'held' | 'delivered' | 'failed';
+}
+
+export interface RegisteredEndpoint {
+  endpoint: WebhookEndpoint;
+  secret: string;
+  connect: boolean;
+}
+
+export interface OAuthCode {
+  code: string;
+  accountId: string;
+  scope: string;
+  expiresAt: number;
+  used: boolean;
+}
+
+export interface OAuthSession {
+  id: string;
+  email: string;
+}
+
+export type FaultMode = 'error_500' | 'hang' | 'drop_after_commit';
+
+export interface Fault {
+  mode: FaultMode;
+  remaining: number;
+  path?: string;
+}
+
+export interface Timer {
+  at: number;
+  run(): void;
+}
+
+export interface SimState {
+  clockOffset: number;
+  objects: Map<string, StoredObject>;
+  accounts: Map<string, AccountRecord>;
+  cards: Map<string, CardBehaviour>;
+  deletedCustomers: Set<string>;
+  idempotency: Map<string, IdempotencyRecord>;
+  endpoints: Map<string, RegisteredEndpoint>;
+  deliveries: Delivery[];
+  webhooks: { held: boolean; duplicateNext: number };
+  oauthCodes: Map<string, OAuthCode>;
+  /** OAuth access tokens (`sk_test_…`) → the connected account they act as. */
+  accessTokens: Map<string, string>;
+  oauthSessions: Map<string, OAuthSession>;
+  faults: Fault[];
+  timers: Timer[];
+}
+
+export function emptyState(): SimState {
+  return {
+    clockOffset: 0,
+    objects: new Map(),
+    accounts: new Map(),
+    cards: new Map(),
+    deletedCustomers: new Set(),
+    idempotency: new Map(),
+    endpoints: new Map(),
+    deliveries: [],
+    webhooks: { held: false, duplicateNext: 0 },
+    oauthCodes: new Map(),
+    accessTokens: new Map(),
+    oauthSessions: new Map(),
+    faults: [],
+    timers: [],
+  };
+}
+
+export type ObjectOf<K extends ObjectKind> = Extract<ApiObject, { object: K }>;
+
+export function putObject(state: SimState, account: string, data: ApiObject): void {
+  state.objects.set(data.id, { account, data });
+}
+
+/** An object of `kind` owned by `account`; objects of other accounts are invisible (as on Stripe). */
+export function findObject<K extends ObjectKind>(state: SimState, account: string, id: string, kind: K): ObjectOf<K> | undefined {
+  const stored = state.objects.get(id);
+  if (!stored || stored.account !== account || stored.data.object !== kind) return undefined;
+  return stored.data as ObjectOf<K>;
+}
+
+/** Newest first, like Stripe's list endpoints. */
+export function listObjects<K extends ObjectKind>(state: SimState, account: string, kind: K, keep: (o: ObjectOf<K>) => boolean = () => true): ObjectOf<K>[] {
+  const out: ObjectOf<K>[] = [];
+  for (const stored of state.objects.values()) {
+    if (stored.account === account && stored.data.object === kind && keep(stored.data as ObjectOf<K>)) out.push(stored.data as ObjectOf<K>);
+  }
+  return out.reverse();
+}
+
+export function balanceFor(record: AccountRecord, currency: string): BalanceAmounts {
+  let amounts = record.balances.get(currency);
+  if (!amounts) {
+    amounts = { available: 0, pending: 0 };
+    record.balances.set(currency, amounts);
+  }
+  return amounts;
+}

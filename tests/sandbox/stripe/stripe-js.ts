@@ -1,0 +1,3 @@
+export function STRIPE_JS_SOURCE(_origin: string): string {
+  return '';
+}
