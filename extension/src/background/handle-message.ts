@@ -3,7 +3,8 @@ import { allowedSenders, parseMessage } from './message-schemas';
 import { messageError, type Message, type MessageError, type MessageType, type Replies } from './messages';
 import { classifySender, type SenderInfo, type SenderPolicy } from './sender';
 import { workerUrlOverride } from './storage';
-import { currentWorkerUrl, normaliseWorkerUrl, workerUrlSettings } from './worker-url';
+import { normaliseWorkerUrl } from '../utils/worker-address';
+import { currentWorkerUrl, workerUrlSettings } from './worker-url';
 
 export interface BackgroundDeps {
   policy: SenderPolicy;

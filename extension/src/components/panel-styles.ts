@@ -11,7 +11,7 @@ export const PANEL_CSS = `
 .panel[data-state="ok"] .dot { background: #1a7f37; }
 .panel[data-state="down"] { border-color: #f0b4b4; background: #fff5f5; }
 .panel[data-state="down"] .dot { background: #cf222e; }
-button {
+.panel button {
   font: inherit; color: #0969da; background: none; border: 0; padding: 0 0 0 4px;
   cursor: pointer; text-decoration: underline;
 }

@@ -3,24 +3,22 @@ import { browser } from 'wxt/browser';
 import type { WorkerUrlSettings } from '../background/messages';
 import { originPattern } from '../config';
 import { askBackground } from '../utils/ask-background';
+import { normaliseWorkerUrl } from '../utils/worker-address';
 import { HealthPanel } from './health-panel';
 import { PANEL_CSS } from './panel-styles';
 import { SETTINGS_CSS } from './settings-styles';
 
 const checkHealth = () => askBackground({ type: 'health' });
 
-/** Asked before talking to the background: browsers grant host access only during a click. */
-async function requestAccess(text: string): Promise<void> {
-  let origins: string[];
+/**
+ * Asked here, straight from the click, because browsers let only a user gesture request host
+ * access; an origin already granted resolves at once, without a prompt.
+ */
+async function requestAccess(origin: string): Promise<void> {
   try {
-    origins = [originPattern(text.trim())];
+    await browser.permissions.request({ origins: [originPattern(origin)] });
   } catch {
-    return; // the background explains what is wrong with the address
-  }
-  try {
-    await browser.permissions.request({ origins });
-  } catch {
-    // Already granted or not grantable: the background checks access and says so.
+    // Not grantable: the background checks access and says so.
   }
 }
 
@@ -48,9 +46,18 @@ export function StripeSettings() {
 
   const save = (event: Event) => {
     event.preventDefault();
-    const url = draft.trim() === '' ? null : draft;
-    const access = url === null ? Promise.resolve() : requestAccess(url);
-    void access.then(() => askBackground({ type: 'worker-url:set', url })).then(apply);
+    if (draft.trim() === '') {
+      void askBackground({ type: 'worker-url:set', url: null }).then(apply);
+      return;
+    }
+    const address = normaliseWorkerUrl(draft);
+    if (!address.ok) {
+      setError(address.reason);
+      return;
+    }
+    void requestAccess(address.origin)
+      .then(() => askBackground({ type: 'worker-url:set', url: address.origin }))
+      .then(apply);
   };
   const reset = () => void askBackground({ type: 'worker-url:set', url: null }).then(apply);
 
