@@ -68,6 +68,7 @@ CREATE TABLE `invoices` (
 CREATE UNIQUE INDEX `invoices_number` ON `invoices` (`account_id`,`number`);--> statement-breakpoint
 CREATE TABLE `links` (
 	`token_hash` text PRIMARY KEY NOT NULL,
+	`share_token` text,
 	`purpose` text NOT NULL,
 	`account_id` text NOT NULL,
 	`invoice_id` text,
@@ -84,6 +85,7 @@ CREATE TABLE `links` (
 );
 --> statement-breakpoint
 CREATE INDEX `links_invoice` ON `links` (`invoice_id`);--> statement-breakpoint
+CREATE INDEX `links_payment` ON `links` (`payment_id`);--> statement-breakpoint
 CREATE TABLE `oauth_states` (
 	`state_hash` text PRIMARY KEY NOT NULL,
 	`challenge` text NOT NULL,

@@ -6,11 +6,14 @@ import type { AppEnv } from './env';
 import { notFound } from './errors';
 import { onError } from './on-error';
 import { account } from './routes/account';
+import { cardPage } from './routes/card-page';
+import { cards } from './routes/cards';
+import { charges } from './routes/charges';
 import { connect } from './routes/connect';
 import { health } from './routes/health';
 import { webhooks } from './routes/webhooks';
 
-const api = new Hono<ApiEnv>().use('*', requireToken).route('/', account);
+const api = new Hono<ApiEnv>().use('*', requireToken).route('/', account).route('/', cards).route('/', charges);
 
 const app = new Hono<AppEnv>()
   .use('*', async (c, next) => {
@@ -21,6 +24,7 @@ const app = new Hono<AppEnv>()
   .route('/', health)
   .route('/', connect)
   .route('/', webhooks)
+  .route('/', cardPage)
   .route('/api', api);
 
 app.notFound((c) => onError(notFound('There is nothing here.'), c));

@@ -156,6 +156,9 @@ export const links = sqliteTable(
   'links',
   {
     tokenHash: text('token_hash').primaryKey(),
+    // Pay and authenticate links are meant to be sent to the customer again, so their token is
+    // kept to rebuild the URL; card links (the consultant's, single use) are kept only as a hash.
+    shareToken: text('share_token'),
     purpose: text('purpose', { enum: ['pay', 'authenticate', 'card'] }).notNull(),
     accountId: text('account_id').notNull().references(() => accounts.id),
     invoiceId: text('invoice_id').references(() => invoices.id),
@@ -166,7 +169,7 @@ export const links = sqliteTable(
     usedAt: integer('used_at'),
     createdAt: createdAt(),
   },
-  (t) => [index('links_invoice').on(t.invoiceId)],
+  (t) => [index('links_invoice').on(t.invoiceId), index('links_payment').on(t.paymentId)],
 );
 
 /** Stripe event ids already handled: a redelivered event is acknowledged and ignored. */

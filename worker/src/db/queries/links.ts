@@ -1,0 +1,61 @@
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import { hashSecret, randomSecret } from '../../crypto';
+import type { Db } from '../../env';
+import { links } from '../schema';
+
+export type LinkRow = typeof links.$inferSelect;
+export type LinkPurpose = LinkRow['purpose'];
+
+export const LINK_LIFETIME_MS: Record<LinkPurpose, number> = {
+  card: 30 * 60_000,
+  authenticate: 7 * 24 * 60 * 60_000,
+  pay: 30 * 24 * 60 * 60_000,
+};
+
+export const LINK_PATH: Record<LinkPurpose, string> = { card: '/card/', authenticate: '/pay/', pay: '/pay/' };
+
+export interface NewLink {
+  purpose: LinkPurpose;
+  accountId: string;
+  invoiceId?: string | null;
+  customerId?: string | null;
+  paymentId?: string | null;
+  stripeObjectId?: string | null;
+}
+
+/** A fresh unguessable link: the insert to run (or batch) and the URL to hand out. */
+export async function newLink(db: Db, publicUrl: string, link: NewLink, now: number) {
+  const token = randomSecret();
+  const expiresAt = now + LINK_LIFETIME_MS[link.purpose];
+  const insert = db.insert(links).values({
+    tokenHash: await hashSecret(token),
+    shareToken: link.purpose === 'card' ? null : token,
+    purpose: link.purpose,
+    accountId: link.accountId,
+    invoiceId: link.invoiceId ?? null,
+    customerId: link.customerId ?? null,
+    paymentId: link.paymentId ?? null,
+    stripeObjectId: link.stripeObjectId ?? null,
+    expiresAt,
+    createdAt: now,
+  });
+  return { insert, url: linkUrl(publicUrl, link.purpose, token), expiresAt };
+}
+
+export function linkUrl(publicUrl: string, purpose: LinkPurpose, token: string): string {
+  return `${publicUrl}${LINK_PATH[purpose]}${token}`;
+}
+
+/** A live link of one of the given purposes, or null (unknown, expired or used up). */
+export async function findLiveLink(db: Db, token: string, purposes: LinkPurpose[], now: number): Promise<LinkRow | null> {
+  const [row] = await db
+    .select()
+    .from(links)
+    .where(and(eq(links.tokenHash, await hashSecret(token)), gt(links.expiresAt, now), isNull(links.usedAt)))
+    .limit(1);
+  return row && purposes.includes(row.purpose) ? row : null;
+}
+
+export function markLinkUsed(db: Db, tokenHash: string, now: number) {
+  return db.update(links).set({ usedAt: now }).where(eq(links.tokenHash, tokenHash));
+}

@@ -1,0 +1,83 @@
+import { html, page, SafeHtml } from './html';
+
+export interface ElementPageConfig {
+  mode: 'setup' | 'payment';
+  title: string;
+  intro: string;
+  submitLabel: string;
+  doneMessage: string;
+  publishableKey: string;
+  stripeAccount: string;
+  clientSecret: string;
+  stripeJsUrl: string;
+  /** POSTed after Stripe.js reports success, so the worker can act without waiting for a webhook. */
+  completeUrl: string | null;
+  nonce: string;
+}
+
+/** JSON inside a <script> tag: `<` escaped so no value can close the tag. */
+function scriptJson(value: unknown): SafeHtml {
+  return new SafeHtml(JSON.stringify(value).replace(/</g, '\\u003c'));
+}
+
+/**
+ * The one page where card details are typed: they go only into Stripe.js's Payment Element (PCI SAQ A);
+ * this page's own script never reads a card field.
+ */
+export function elementPage(c: ElementPageConfig): string {
+  const config = { mode: c.mode, pk: c.publishableKey, account: c.stripeAccount, clientSecret: c.clientSecret, completeUrl: c.completeUrl, done: c.doneMessage };
+  const script = `
+const config = JSON.parse(document.getElementById('config').textContent);
+const stripe = Stripe(config.pk, { stripeAccount: config.account });
+const elements = stripe.elements({ clientSecret: config.clientSecret });
+elements.create('payment').mount('#payment-element');
+const form = document.getElementById('card-form');
+const button = document.getElementById('submit');
+const error = document.getElementById('card-error');
+const done = document.getElementById('card-done');
+form.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  button.disabled = true;
+  error.textContent = '';
+  const submitted = await elements.submit();
+  if (submitted.error) { error.textContent = submitted.error.message; button.disabled = false; return; }
+  const confirm = config.mode === 'setup' ? stripe.confirmSetup : stripe.confirmPayment;
+  const result = await confirm.call(stripe, { elements, redirect: 'if_required', confirmParams: { return_url: location.href } });
+  if (result.error) { error.textContent = result.error.message; button.disabled = false; return; }
+  if (config.completeUrl) {
+    const res = await fetch(config.completeUrl, { method: 'POST' });
+    if (!res.ok) {
+      const body = await res.json().catch(() => null);
+      error.textContent = (body && body.error && body.error.message) || 'The card was accepted by Stripe but could not be saved. Please try again.';
+      button.disabled = false;
+      return;
+    }
+  }
+  form.hidden = true;
+  done.hidden = false;
+  done.textContent = config.done;
+  setTimeout(() => window.close(), 1500);
+});`;
+  return page(
+    c.title,
+    html`<h1>${c.title}</h1><p>${c.intro}</p>
+<form id="card-form"><div id="payment-element"></div>
+<p id="card-error" class="err" role="alert" data-testid="card-error"></p>
+<button id="submit" type="submit" data-testid="card-submit">${c.submitLabel}</button></form>
+<p id="card-done" class="ok" hidden data-testid="card-done"></p>
+<p class="muted">Card details go straight to Stripe; the back office and the browser extension never see them.</p>
+<script type="application/json" id="config">${scriptJson(config)}</script>
+<script nonce="${c.nonce}">${new SafeHtml(script)}</script>`,
+    html`<script src="${c.stripeJsUrl}"></script>`,
+  );
+}
+
+/** Stripe.js from its origin, our one inline script by nonce, nothing else. */
+export function elementPageCsp(stripeJsUrl: string, nonce: string): string {
+  const stripe = new URL(stripeJsUrl).origin;
+  return [`default-src 'self'`, `script-src ${stripe} 'nonce-${nonce}'`, `frame-src ${stripe}`, `connect-src 'self' ${stripe}`, `style-src 'self' 'unsafe-inline' ${stripe}`, `img-src 'self' data: ${stripe}`].join('; ');
+}
+
+export function notFoundPage(what: string): string {
+  return page('Link not found', html`<h1 class="err">This link is not valid</h1><p>${what}</p>`);
+}

@@ -1,0 +1,32 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { ApiEnv } from '../auth';
+import { cardOf, selectCustomer } from '../db/queries/customers';
+import { linkUrl } from '../db/queries/links';
+import { selectPaymentsForInvoices, toPaymentSummary } from '../db/queries/payments';
+import { links } from '../db/schema';
+import { and, eq } from 'drizzle-orm';
+import { invoiceIdOf } from '../db/queries/invoices';
+import { validate } from '../validate';
+
+const params = z.object({ number: z.string().regex(/^[A-Za-z0-9-]{1,32}$/) });
+const query = z.object({ customer: z.string().min(1).max(64) });
+
+/** The invoice's Stripe history and the customer's card on file, in one D1 round trip. */
+export const invoicePayments = new Hono<ApiEnv>().get('/invoices/:number/payments', validate('param', params), validate('query', query), async (c) => {
+  const { db, account } = c.var;
+  const { number } = c.req.valid('param');
+  const [rows, customerRows, authLinks] = await db.batch([
+    selectPaymentsForInvoices(db, account.id, [number]),
+    selectCustomer(db, account.id, c.req.valid('query').customer),
+    db
+      .select({ paymentId: links.paymentId, shareToken: links.shareToken })
+      .from(links)
+      .where(and(eq(links.accountId, account.id), eq(links.purpose, 'authenticate'), eq(links.invoiceId, invoiceIdOf(account.id, number)))),
+  ]);
+  const authUrl = new Map(authLinks.filter((l) => l.paymentId && l.shareToken).map((l) => [l.paymentId, linkUrl(c.env.PUBLIC_URL, 'authenticate', l.shareToken ?? '')]));
+  return c.json({
+    payments: rows.map((r) => toPaymentSummary(r.payment, r.number, authUrl.get(r.payment.id) ?? null)),
+    card: cardOf(customerRows[0]),
+  });
+});
