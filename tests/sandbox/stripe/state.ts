@@ -98,6 +98,7 @@ export interface SimState {
   oauthCodes: Map<string, OAuthCode>;
   /** OAuth access tokens (`sk_test_…`) → the connected account they act as. */
   accessTokens: Map<string, string>;
+  refreshTokens: Map<string, string>;
   oauthSessions: Map<string, OAuthSession>;
   faults: Fault[];
   timers: Timer[];
@@ -116,6 +117,7 @@ export function emptyState(): SimState {
     webhooks: { held: false, duplicateNext: 0 },
     oauthCodes: new Map(),
     accessTokens: new Map(),
+    refreshTokens: new Map(),
     oauthSessions: new Map(),
     faults: [],
     timers: [],

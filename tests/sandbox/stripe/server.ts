@@ -1,0 +1,88 @@
+/**
+ * `npm run sim`: the simulator as a local server on 127.0.0.1 (STRIPE_SIM_PORT, default 12111).
+ * Webhooks are delivered with real fetch as soon as they are due; timers follow the wall clock.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createStripeSimulator, DroppedConnection, type StripeSimulator } from './index.ts';
+
+async function toRequest(req: IncomingMessage, origin: string, signal: AbortSignal): Promise<Request> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (typeof value === 'string') headers.set(name, value);
+    else if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+  }
+  const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+  const body = hasBody ? new Uint8Array(Buffer.concat(chunks)) : null;
+  return new Request(new URL(req.url ?? '/', origin), { method: req.method ?? 'GET', headers, body, signal });
+}
+
+async function respond(sim: StripeSimulator, req: IncomingMessage, res: ServerResponse, origin: string): Promise<void> {
+  const aborted = new AbortController();
+  res.on('close', () => {
+    if (!res.writableEnded) aborted.abort();
+  });
+  try {
+    const response = await sim.fetch(await toRequest(req, origin, aborted.signal));
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, name) => {
+      headers[name] = value;
+    });
+    res.writeHead(response.status, headers);
+    res.end(new Uint8Array(await response.arrayBuffer()));
+  } catch (e) {
+    // A simulated drop (or a hang the client gave up on) closes the socket without an answer.
+    if (e instanceof DroppedConnection || aborted.signal.aborted) {
+      req.socket.destroy();
+      return;
+    }
+    console.error('[stripe-sim]', e);
+    if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ error: { type: 'api_error', message: 'An unknown error occurred' } }));
+  }
+}
+
+export interface RunningSimulator {
+  url: string;
+  sim: StripeSimulator;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/** Starts a server; port 0 picks a free one (tests). */
+export async function startSimulatorServer(options: { port?: number; host?: string; autoDeliver?: boolean } = {}): Promise<RunningSimulator> {
+  const host = options.host ?? '127.0.0.1';
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(options.port ?? 12111, host, resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port ?? 12111;
+  const url = `http://${host}:${port}`;
+  const sim = createStripeSimulator({ publicUrl: url, autoDeliver: options.autoDeliver ?? true });
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => void respond(sim, req, res, url));
+  // Timers and webhook retries follow the wall clock while serving.
+  const ticker = setInterval(() => void sim.clock.advance(0), 1000);
+  ticker.unref();
+  return {
+    url,
+    sim,
+    server,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        clearInterval(ticker);
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
+
+const isMain = import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('tests/sandbox/stripe/server.ts');
+if (isMain) {
+  const port = Number(process.env.STRIPE_SIM_PORT ?? 12111);
+  const running = await startSimulatorServer({ port });
+  console.log(`Stripe simulator listening on ${running.url}`);
+  console.log(`  API      ${running.url}/v1   (any sk_test_… key)`);
+  console.log(`  OAuth    ${running.url}/oauth/authorize`);
+  console.log(`  Stripe.js ${running.url}/v3/`);
+  console.log(`  Controls ${running.url}/_sim/  (see tests/sandbox/stripe/README.md)`);
+}
