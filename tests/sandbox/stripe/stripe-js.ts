@@ -1,3 +1,164 @@
-export function STRIPE_JS_SOURCE(_origin: string): string {
-  return '';
+import { STRIPE_JS_ELEMENTS } from './stripe-js-elements.ts';
+
+/**
+ * The Stripe.js stand-in served at `/v3/`: `Stripe(pk, {stripeAccount})`, Elements with a Payment
+ * Element made of plain inputs, confirmSetup/confirmPayment, retrieve*, and a visible 3-D Secure step.
+ * Plain ES2017 that talks to the simulator's own origin, like js.stripe.com talks to api.stripe.com.
+ */
+const CORE = String.raw`
+  function encode(value, prefix, out) {
+    if (value === undefined || value === null) return out;
+    if (typeof value === 'object') {
+      Object.keys(value).forEach(function (k) { encode(value[k], prefix ? prefix + '[' + k + ']' : k, out); });
+      return out;
+    }
+    out.push(encodeURIComponent(prefix) + '=' + encodeURIComponent(String(value)));
+    return out;
+  }
+  function intentId(clientSecret) { return String(clientSecret || '').split('_secret_')[0]; }
+  function IntegrationError(message) { var e = new Error(message); e.name = 'IntegrationError'; return e; }
+
+  function Stripe(key, options) {
+    if (!(this instanceof Stripe)) return new Stripe(key, options);
+    if (typeof key !== 'string' || key.indexOf('pk_') !== 0) {
+      throw IntegrationError('Invalid API Key provided: ' + key + '. Stripe.js needs a publishable key (pk_test_...).');
+    }
+    this._key = key;
+    this._account = options && options.stripeAccount;
+  }
+  Stripe.prototype._api = function (method, path, params) {
+    var headers = { Authorization: 'Bearer ' + this._key };
+    if (this._account) headers['Stripe-Account'] = this._account;
+    var init = { method: method, headers: headers };
+    var query = '';
+    var body = encode(params || {}, '', []).join('&');
+    if (method === 'GET') query = body ? '?' + body : '';
+    else { headers['Content-Type'] = 'application/x-www-form-urlencoded'; init.body = body; }
+    return fetch(ORIGIN + path + query, init).then(function (r) { return r.json().then(function (b) { return { status: r.status, body: b }; }); });
+  };
+  Stripe.prototype.elements = function (options) { return new Elements(this, options || {}); };
+  Stripe.prototype._retrieve = function (kind, clientSecret) {
+    var key = kind === 'payment_intent' ? 'paymentIntent' : 'setupIntent';
+    return this._api('GET', '/v1/' + kind + 's/' + intentId(clientSecret), { client_secret: clientSecret }).then(function (res) {
+      var out = {};
+      if (res.status === 200) out[key] = res.body; else out.error = res.body.error;
+      return out;
+    });
+  };
+  Stripe.prototype.retrievePaymentIntent = function (cs) { return this._retrieve('payment_intent', cs); };
+  Stripe.prototype.retrieveSetupIntent = function (cs) { return this._retrieve('setup_intent', cs); };
+
+  Stripe.prototype._authenticate = function (kind, intent, clientSecret) {
+    var self = this;
+    return showThreeDSecure(intent).then(function (outcome) {
+      return fetch(ORIGIN + '/_sim/3ds/' + intent.id, {
+        method: 'POST', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ client_secret: clientSecret, outcome: outcome }),
+      }).then(function () { return self._retrieve(kind, clientSecret); });
+    });
+  };
+
+  Stripe.prototype._confirm = function (kind, options) {
+    var self = this;
+    options = options || {};
+    var elements = options.elements;
+    var confirmParams = options.confirmParams || {};
+    var clientSecret = options.clientSecret || (elements && elements._clientSecret);
+    var key = kind === 'payment_intent' ? 'paymentIntent' : 'setupIntent';
+    if (!clientSecret) return Promise.reject(IntegrationError('Missing clientSecret: pass it to elements() or to this call.'));
+    if (options.redirect !== 'if_required' && !confirmParams.return_url) {
+      return Promise.reject(IntegrationError('stripe.confirm' + (kind === 'payment_intent' ? 'Payment' : 'Setup') + '(): the confirmParams.return_url argument is required unless passing redirect: \'if_required\''));
+    }
+    var element = elements && elements._payment;
+    var pmPromise;
+    if (confirmParams.payment_method) pmPromise = Promise.resolve({ id: confirmParams.payment_method });
+    else if (!element) return Promise.reject(IntegrationError('Pass elements with a mounted Payment Element.'));
+    else {
+      var invalid = element._validate(true);
+      if (invalid) return Promise.resolve({ error: invalid });
+      var card = element._card();
+      var billing = (confirmParams.payment_method_data && confirmParams.payment_method_data.billing_details) || {};
+      billing.address = billing.address || {};
+      if (card.postal) billing.address.postal_code = card.postal;
+      pmPromise = self._api('POST', '/v1/payment_methods', {
+        type: 'card', card: { number: card.number, exp_month: card.expMonth, exp_year: card.expYear, cvc: card.cvc }, billing_details: billing,
+      }).then(function (res) {
+        if (res.status !== 200) throw { stripeError: res.body.error };
+        return res.body;
+      });
+    }
+    if (element) element._setBusy(true);
+    return pmPromise.then(function (pm) {
+      var params = { client_secret: clientSecret, payment_method: pm.id, use_stripe_sdk: 'true' };
+      if (confirmParams.return_url) params.return_url = confirmParams.return_url;
+      if (kind === 'payment_intent' && confirmParams.receipt_email) params.receipt_email = confirmParams.receipt_email;
+      if (kind === 'payment_intent' && confirmParams.setup_future_usage) params.setup_future_usage = confirmParams.setup_future_usage;
+      return self._api('POST', '/v1/' + kind + 's/' + intentId(clientSecret) + '/confirm', params);
+    }).then(function (res) {
+      if (res.status !== 200) throw { stripeError: res.body.error };
+      var intent = res.body;
+      if (intent.status === 'requires_action') return self._authenticate(kind, intent, clientSecret).then(function (r) { return r[key]; });
+      return intent;
+    }).then(function (intent) {
+      if (intent.status === 'requires_payment_method') {
+        var last = intent.last_payment_error || intent.last_setup_error || {};
+        var error = { type: last.type, code: last.code, decline_code: last.decline_code, message: last.message, payment_method: last.payment_method };
+        error[kind] = intent;
+        throw { stripeError: error };
+      }
+      if (element) element._showError(null);
+      if (options.redirect === 'if_required') { var ok = {}; ok[key] = intent; return ok; }
+      var target = new URL(confirmParams.return_url, location.href);
+      target.searchParams.set(kind, intent.id);
+      target.searchParams.set(kind + '_client_secret', clientSecret);
+      target.searchParams.set('redirect_status', intent.status === 'succeeded' || intent.status === 'processing' ? 'succeeded' : 'failed');
+      location.assign(target.toString());
+      return new Promise(function () {});
+    }).catch(function (e) {
+      if (!e || !e.stripeError) throw e;
+      if (element) element._showError(e.stripeError.message);
+      return { error: e.stripeError };
+    }).finally(function () { if (element) element._setBusy(false); });
+  };
+  Stripe.prototype.confirmPayment = function (options) { return this._confirm('payment_intent', options); };
+  Stripe.prototype.confirmSetup = function (options) { return this._confirm('setup_intent', options); };
+  Stripe.prototype.handleNextAction = function (options) {
+    var self = this;
+    var cs = options && options.clientSecret;
+    var kind = String(cs).indexOf('seti_') === 0 ? 'setup_intent' : 'payment_intent';
+    var key = kind === 'payment_intent' ? 'paymentIntent' : 'setupIntent';
+    return self._retrieve(kind, cs).then(function (r) {
+      if (r.error || r[key].status !== 'requires_action') return r;
+      return self._authenticate(kind, r[key], cs);
+    });
+  };
+
+  function showThreeDSecure(intent) {
+    return new Promise(function (resolve) {
+      var overlay = document.createElement('div');
+      overlay.setAttribute('data-testid', 'threeds-modal');
+      overlay.setAttribute('role', 'dialog');
+      overlay.setAttribute('aria-label', '3D Secure authentication');
+      overlay.style.cssText = 'position:fixed;inset:0;background:rgba(0,0,0,.45);display:flex;align-items:center;justify-content:center;z-index:2147483647;font-family:sans-serif';
+      var box = document.createElement('div');
+      box.style.cssText = 'background:#fff;border-radius:8px;padding:24px;max-width:360px;text-align:center';
+      var amount = intent.object === 'payment_intent' ? '<p>' + (intent.amount / 100).toFixed(2) + ' ' + intent.currency.toUpperCase() + '</p>' : '';
+      box.innerHTML = '<h2 style="margin-top:0">3D Secure 2 Test Page</h2><p>Your bank asks you to confirm it\'s you.</p>' + amount;
+      ['complete', 'fail'].forEach(function (outcome) {
+        var b = document.createElement('button');
+        b.type = 'button';
+        b.textContent = outcome === 'complete' ? 'Complete' : 'Fail';
+        b.setAttribute('data-testid', 'threeds-' + outcome);
+        b.style.cssText = 'margin:8px;padding:8px 20px;border:0;border-radius:4px;color:#fff;background:' + (outcome === 'complete' ? '#635bff' : '#df1b41');
+        b.addEventListener('click', function () { overlay.remove(); resolve(outcome); });
+        box.appendChild(b);
+      });
+      overlay.appendChild(box);
+      document.body.appendChild(overlay);
+    });
+  }
+`;
+
+export function STRIPE_JS_SOURCE(origin: string): string {
+  return `(function () {\n'use strict';\nvar ORIGIN = (document.currentScript && document.currentScript.src) ? new URL(document.currentScript.src).origin : ${JSON.stringify(origin)};\n${CORE}\n${STRIPE_JS_ELEMENTS}\nwindow.Stripe = Stripe;\nwindow.Stripe.version = 3;\n})();\n`;
 }

@@ -1,0 +1,148 @@
+/** Elements and the Payment Element of the Stripe.js stand-in (see stripe-js.ts); errors worded as Stripe's. */
+export const STRIPE_JS_ELEMENTS = String.raw`
+  function luhn(number) {
+    var sum = 0;
+    for (var i = 0; i < number.length; i++) {
+      var d = Number(number.charAt(number.length - 1 - i));
+      if (i % 2 === 1) { d *= 2; if (d > 9) d -= 9; }
+      sum += d;
+    }
+    return number.length >= 12 && sum % 10 === 0;
+  }
+
+  function Elements(stripe, options) {
+    this._stripe = stripe;
+    this._clientSecret = options.clientSecret;
+    this._payment = null;
+  }
+  Elements.prototype.create = function (type, options) {
+    if (type !== 'payment') throw IntegrationError('The sandbox Stripe.js supports create(\'payment\') only.');
+    if (this._payment) throw IntegrationError('Can only create one Element of type payment.');
+    this._payment = new PaymentElement(this, options || {});
+    return this._payment;
+  };
+  Elements.prototype.getElement = function (type) { return type === 'payment' ? this._payment : null; };
+  Elements.prototype.submit = function () {
+    var invalid = this._payment ? this._payment._validate(true) : { type: 'validation_error', message: 'Mount a Payment Element first.' };
+    return Promise.resolve(invalid ? { error: invalid } : {});
+  };
+  Elements.prototype.fetchUpdates = function () { return Promise.resolve({}); };
+  Elements.prototype.update = function () {};
+
+  var FIELDS = [
+    { key: 'number', label: 'Card number', placeholder: '1234 1234 1234 1234', autocomplete: 'cc-number', testid: 'card-number' },
+    { key: 'expiry', label: 'Expiration date', placeholder: 'MM / YY', autocomplete: 'cc-exp', testid: 'card-expiry' },
+    { key: 'cvc', label: 'Security code', placeholder: 'CVC', autocomplete: 'cc-csc', testid: 'card-cvc' },
+    { key: 'postal', label: 'ZIP', placeholder: '12345', autocomplete: 'postal-code', testid: 'card-postal' },
+  ];
+
+  function PaymentElement(elements, options) {
+    this._elements = elements;
+    this._options = options;
+    this._handlers = {};
+    this._inputs = {};
+    this._root = null;
+  }
+  PaymentElement.prototype.on = function (event, handler) {
+    (this._handlers[event] = this._handlers[event] || []).push(handler);
+    return this;
+  };
+  PaymentElement.prototype.off = function (event, handler) {
+    this._handlers[event] = (this._handlers[event] || []).filter(function (h) { return h !== handler; });
+    return this;
+  };
+  PaymentElement.prototype._emit = function (event, payload) {
+    (this._handlers[event] || []).forEach(function (h) { h(payload); });
+  };
+  PaymentElement.prototype.mount = function (target) {
+    var host = typeof target === 'string' ? document.querySelector(target) : target;
+    if (!host) throw IntegrationError('The selector you specified (' + target + ') applies to no DOM elements that are currently on the page.');
+    var self = this;
+    var root = document.createElement('div');
+    root.className = 'SimStripeElement';
+    root.setAttribute('data-testid', 'payment-element');
+    root.style.cssText = 'font-family:sans-serif;display:grid;grid-template-columns:1fr 1fr;gap:8px';
+    FIELDS.forEach(function (f) {
+      var label = document.createElement('label');
+      label.style.cssText = 'display:flex;flex-direction:column;font-size:14px;color:#30313d' + (f.key === 'number' ? ';grid-column:1 / span 2' : '');
+      label.textContent = f.label;
+      var input = document.createElement('input');
+      input.type = 'text';
+      input.name = f.key;
+      input.placeholder = f.placeholder;
+      input.autocomplete = f.autocomplete;
+      input.inputMode = 'numeric';
+      input.setAttribute('data-testid', f.testid);
+      input.style.cssText = 'padding:10px;border:1px solid #e6e6e6;border-radius:5px;font-size:16px;margin-top:4px';
+      input.addEventListener('input', function () { self._changed(); });
+      input.addEventListener('focus', function () { self._emit('focus', { elementType: 'payment' }); });
+      input.addEventListener('blur', function () { self._emit('blur', { elementType: 'payment' }); self._validate(false); });
+      label.appendChild(input);
+      root.appendChild(label);
+      self._inputs[f.key] = input;
+    });
+    var error = document.createElement('div');
+    error.setAttribute('role', 'alert');
+    error.setAttribute('data-testid', 'card-error');
+    error.className = 'p-FieldError';
+    error.style.cssText = 'grid-column:1 / span 2;color:#df1b41;font-size:14px;min-height:1em';
+    root.appendChild(error);
+    this._error = error;
+    host.appendChild(root);
+    this._root = root;
+    setTimeout(function () { self._emit('ready', { elementType: 'payment' }); }, 0);
+  };
+  PaymentElement.prototype.unmount = function () { if (this._root) this._root.remove(); this._root = null; };
+  PaymentElement.prototype.destroy = function () { this.unmount(); this._elements._payment = null; };
+  PaymentElement.prototype.focus = function () { if (this._inputs.number) this._inputs.number.focus(); };
+  PaymentElement.prototype.blur = function () {};
+  PaymentElement.prototype.clear = function () { var i = this._inputs; Object.keys(i).forEach(function (k) { i[k].value = ''; }); this._changed(); };
+  PaymentElement.prototype.update = function () {};
+  PaymentElement.prototype.collapse = function () {};
+  PaymentElement.prototype._card = function () {
+    var digits = function (s) { return String(s || '').replace(/\D/g, ''); };
+    var expiry = digits(this._inputs.expiry.value);
+    return {
+      number: digits(this._inputs.number.value),
+      expMonth: expiry.slice(0, 2),
+      expYear: expiry.length >= 4 ? '20' + expiry.slice(2, 4) : '',
+      cvc: digits(this._inputs.cvc.value),
+      postal: String(this._inputs.postal.value || '').trim(),
+    };
+  };
+  PaymentElement.prototype._problem = function () {
+    var c = this._card();
+    if (c.number.length === 0) return { code: 'incomplete_number', message: 'Your card number is incomplete.', field: 'number' };
+    if (c.number.length < 13) return { code: 'incomplete_number', message: 'Your card number is incomplete.', field: 'number' };
+    if (!luhn(c.number)) return { code: 'invalid_number', message: 'Your card number is invalid.', field: 'number' };
+    if (c.expMonth.length < 2 || c.expYear.length < 4) return { code: 'incomplete_expiry', message: 'Your card\'s expiration date is incomplete.', field: 'expiry' };
+    var month = Number(c.expMonth), year = Number(c.expYear), now = new Date();
+    if (month < 1 || month > 12) return { code: 'invalid_expiry_month', message: 'Your card\'s expiration date is invalid.', field: 'expiry' };
+    if (year < now.getFullYear()) return { code: 'invalid_expiry_year_past', message: 'Your card\'s expiration year is in the past.', field: 'expiry' };
+    if (year === now.getFullYear() && month < now.getMonth() + 1) return { code: 'invalid_expiry_month_past', message: 'Your card\'s expiration date is in the past.', field: 'expiry' };
+    var cvcLength = /^3[47]/.test(c.number) ? 4 : 3;
+    if (c.cvc.length < cvcLength) return { code: 'incomplete_cvc', message: 'Your card\'s security code is incomplete.', field: 'cvc' };
+    if (c.postal.length < 5) return { code: 'incomplete_zip', message: 'Your ZIP is incomplete.', field: 'postal' };
+    return null;
+  };
+  PaymentElement.prototype._changed = function () {
+    var c = this._card();
+    var empty = !c.number && !c.expMonth && !c.cvc && !c.postal;
+    this._emit('change', { elementType: 'payment', empty: empty, complete: this._problem() === null, collapsed: false, value: { type: 'card' } });
+  };
+  PaymentElement.prototype._validate = function (showAll) {
+    var problem = this._problem();
+    var inputs = this._inputs;
+    Object.keys(inputs).forEach(function (k) { inputs[k].style.borderColor = problem && problem.field === k ? '#df1b41' : '#e6e6e6'; });
+    var started = this._card().number.length > 0;
+    if (problem && (showAll || started)) this._showError(problem.message); else this._showError(null);
+    return problem ? { type: 'validation_error', code: problem.code, message: problem.message } : null;
+  };
+  PaymentElement.prototype._showError = function (message) {
+    if (this._error) this._error.textContent = message || '';
+  };
+  PaymentElement.prototype._setBusy = function (busy) {
+    var i = this._inputs;
+    Object.keys(i).forEach(function (k) { i[k].disabled = busy; });
+  };
+`;
