@@ -1,0 +1,61 @@
+import type { Browser } from 'wxt/browser';
+import type { ConfigEnv, UserConfig, UserManifest, Wxt, WxtHooks } from 'wxt';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { REAL_SITE_ORIGIN_PLACEHOLDER } from '../../extension/src/config';
+
+/** Loads wxt.config.ts as the build would, with `WXT_WORKER_URL` set as given. */
+async function loadConfig(workerUrl: string | undefined): Promise<UserConfig> {
+  vi.resetModules();
+  if (workerUrl === undefined) vi.stubEnv('WXT_WORKER_URL', '');
+  else vi.stubEnv('WXT_WORKER_URL', workerUrl);
+  return (await import('../../extension/wxt.config')).default;
+}
+
+async function manifestFor(config: UserConfig, env: Partial<ConfigEnv>): Promise<UserManifest> {
+  const full: ConfigEnv = { browser: 'chrome', manifestVersion: 3, mode: 'sandbox', command: 'build', ...env };
+  return typeof config.manifest === 'function' ? config.manifest(full) : ((await config.manifest) ?? {});
+}
+
+/** Runs the config's manifest hook on a generated manifest with one content script. */
+async function contentMatches(config: UserConfig, mode: string): Promise<string[] | undefined> {
+  const manifest = { manifest_version: 3, name: 'x', version: '0.1.0', content_scripts: [{ matches: ['<all_urls>'], js: ['c.js'] }] } as Browser.runtime.Manifest;
+  // wxt.config.ts registers the hook under its flat name.
+  const hook = (config.hooks as Partial<WxtHooks> | undefined)?.['build:manifestGenerated'];
+  if (typeof hook !== 'function') throw new Error('no manifest hook');
+  await hook({ config: { mode } } as Wxt, manifest);
+  return manifest.content_scripts?.[0]?.matches;
+}
+
+describe('extension manifest', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it('lets the build reach the worker named by WXT_WORKER_URL, any port on that host', async () => {
+    const config = await loadConfig('http://127.0.0.1:45123');
+    expect((await manifestFor(config, {})).host_permissions).toEqual(['http://127.0.0.1/*']);
+    expect((await manifestFor(await loadConfig('https://bridge.example.com/'), {})).host_permissions).toEqual(['https://bridge.example.com/*']);
+  });
+
+  it('falls back to the local wrangler dev worker', async () => {
+    expect((await manifestFor(await loadConfig(undefined), {})).host_permissions).toEqual(['http://127.0.0.1/*']);
+  });
+
+  it('refuses to build with a worker URL that is not a URL', async () => {
+    await expect(loadConfig('127.0.0.1:8787 oops')).rejects.toThrow();
+  });
+
+  it('runs on the stand-in site (127.0.0.1 and localhost) in sandbox builds and only on the real site in production', async () => {
+    const config = await loadConfig(undefined);
+    expect(await contentMatches(config, 'sandbox')).toEqual(['http://127.0.0.1/*', 'http://localhost/*']);
+    expect(await contentMatches(config, 'production')).toEqual([`${REAL_SITE_ORIGIN_PLACEHOLDER}/*`]);
+  });
+
+  it('gives Firefox an add-on id and data-collection answer, and Chrome no Firefox keys', async () => {
+    const config = await loadConfig(undefined);
+    const firefox = await manifestFor(config, { browser: 'firefox', manifestVersion: 2 });
+    expect(firefox.browser_specific_settings?.gecko?.id).toBe('stripe-bridge@qt-stripe-bridge.example');
+    expect(firefox.optional_permissions).toEqual(['https://*/*', 'http://*/*']);
+    expect((await manifestFor(config, {})).browser_specific_settings).toBeUndefined();
+  });
+});
