@@ -1,6 +1,8 @@
 import Stripe from 'stripe';
+import { expect, onTestFinished } from 'vitest';
 import { createStripeSimulator, type SimulatorOptions, type StripeSimulator } from '../sandbox/stripe/index.ts';
 import { JANES_BEAUTY_STUDIO } from '../sandbox/stripe/seed.ts';
+import { specViolations } from './openapi.ts';
 
 export interface Harness {
   sim: StripeSimulator;
@@ -8,25 +10,42 @@ export interface Harness {
   /** Seeded connected account used as `stripeAccount` by most tests. */
   account: string;
   control(path: string, body?: unknown): Promise<unknown>;
+  /** Same simulator, raw fetch (for headers the SDK hides). */
+  request(path: string, init?: RequestInit): Promise<Response>;
+}
+
+/**
+ * The simulator's fetch, checking every request it accepted (2xx, or a 402 decline) against Stripe's
+ * OpenAPI spec; the test fails at its end if any did not conform.
+ */
+export function checkedFetch(sim: StripeSimulator): (input: string | URL | Request, init?: RequestInit) => Promise<Response> {
+  const violations: string[] = [];
+  onTestFinished(() => expect(violations).toEqual([]));
+  return async (input, init) => {
+    const request = new Request(input, init);
+    const body = request.method === 'POST' ? await request.clone().text() : '';
+    const response = await sim.fetch(request);
+    if (response.ok || response.status === 402) violations.push(...specViolations(request.method, new URL(request.url), body));
+    return response;
+  };
 }
 
 /** The real stripe SDK wired to an in-process simulator. */
 export function stripeFor(sim: StripeSimulator, key = 'sk_test_sandbox'): Stripe {
-  return new Stripe(key, {
-    httpClient: Stripe.createFetchHttpClient((input, init) => sim.fetch(new Request(input, init))),
-    maxNetworkRetries: 0,
-  });
+  const fetchFn = checkedFetch(sim);
+  return new Stripe(key, { httpClient: Stripe.createFetchHttpClient((input, init) => fetchFn(input, init)), maxNetworkRetries: 0 });
 }
 
 export async function harness(options: SimulatorOptions = {}): Promise<Harness> {
   const sim = createStripeSimulator(options);
+  const request = (path: string, init?: RequestInit): Promise<Response> => sim.fetch(new Request(`http://127.0.0.1:12111${path}`, init));
   const control = async (path: string, body?: unknown): Promise<unknown> => {
-    const response = await sim.fetch(new Request(`http://sim${path}`, { method: 'POST', body: JSON.stringify(body ?? {}) }));
+    const response = await request(path, { method: 'POST', body: JSON.stringify(body ?? {}) });
     if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
     return response.json();
   };
   await control('/_sim/connect', { account: JANES_BEAUTY_STUDIO.id });
-  return { sim, stripe: stripeFor(sim), account: JANES_BEAUTY_STUDIO.id, control };
+  return { sim, stripe: stripeFor(sim), account: JANES_BEAUTY_STUDIO.id, control, request };
 }
 
 /** Runs `call`, expecting the SDK to throw a Stripe error; returns it. */
@@ -38,4 +57,19 @@ export async function stripeError(call: Promise<unknown>): Promise<Stripe.errors
     throw e;
   }
   throw new Error('expected a Stripe error');
+}
+
+/** Answers the 3-D Secure challenge for an intent, as the cardholder would on the challenge page. */
+export async function authenticate(h: Harness, intent: { id: string; client_secret: string | null }, outcome: 'complete' | 'fail'): Promise<void> {
+  const response = await h.request(`/_sim/3ds/${intent.id}`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ client_secret: intent.client_secret, outcome }),
+  });
+  if (!response.ok) throw new Error(`3DS answer refused: ${await response.text()}`);
+}
+
+/** A customer with `pm` (a pm_card_* id) attached, on the harness account. */
+export async function customerWithCard(h: Harness, pm: string): Promise<{ customer: Stripe.Customer; paymentMethod: Stripe.PaymentMethod }> {
+  const customer = await h.stripe.customers.create({ email: 'customer@example.com' }, { stripeAccount: h.account });
+  const paymentMethod = await h.stripe.paymentMethods.attach(pm, { customer: customer.id }, { stripeAccount: h.account });
+  return { customer, paymentMethod };
 }

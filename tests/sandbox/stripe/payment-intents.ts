@@ -1,4 +1,4 @@
-import { confirmPayment } from './confirm-payment.ts';
+import { assertConfirmable, confirmPayment } from './confirm-payment.ts';
 import { id as routeId, type Ctx, type Route } from './context.ts';
 import { invalidRequest, resourceMissing, unexpectedState } from './errors.ts';
 import { clientSecretFor, newId } from './ids.ts';
@@ -45,6 +45,7 @@ function usage(params: Params): PaymentIntent['setup_future_usage'] | undefined 
 }
 
 function confirm(ctx: Ctx, intent: PaymentIntent, pm: PaymentMethod | undefined): void {
+  assertConfirmable(intent);
   const params = ctx.params;
   const offSession = optionalBoolean(params, 'off_session') ?? false;
   const returnUrl = optionalString(params, 'return_url');
