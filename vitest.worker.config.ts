@@ -18,6 +18,7 @@ export default defineConfig(async () => ({
   ],
   test: {
     include: ['tests/worker/**/*.test.ts'],
+    testTimeout: 20_000,
     setupFiles: ['./tests/worker/setup/apply-migrations.ts'],
   },
 }));

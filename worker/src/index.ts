@@ -11,6 +11,7 @@ import { cards } from './routes/cards';
 import { charges } from './routes/charges';
 import { connect } from './routes/connect';
 import { health } from './routes/health';
+import { payPage } from './routes/pay-page';
 import { webhooks } from './routes/webhooks';
 
 const api = new Hono<ApiEnv>().use('*', requireToken).route('/', account).route('/', cards).route('/', charges);
@@ -25,6 +26,7 @@ const app = new Hono<AppEnv>()
   .route('/', connect)
   .route('/', webhooks)
   .route('/', cardPage)
+  .route('/', payPage)
   .route('/api', api);
 
 app.notFound((c) => onError(notFound('There is nothing here.'), c));

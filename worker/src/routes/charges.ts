@@ -8,7 +8,7 @@ import { audit } from '../db/queries/audit';
 import { cardOf, selectCustomer } from '../db/queries/customers';
 import { invoiceIdOf, upsertInvoice } from '../db/queries/invoices';
 import { newLink } from '../db/queries/links';
-import { applyOutcome, committedMinor, insertPayment, markRecorded, selectInvoicePayments, toPaymentSummary, type PaymentRow } from '../db/queries/payments';
+import { applyOutcome, committedMinor, insertPayment, markRecorded, selectInvoicePayments, selectPaymentByKey, toPaymentSummary, type PaymentRow } from '../db/queries/payments';
 import { AppError } from '../errors';
 import { createStripe } from '../stripe/client';
 import { createCharge } from '../stripe/create-charge';
@@ -79,8 +79,15 @@ export const charges = new Hono<ApiEnv>()
         createdAt: now,
         updatedAt: null,
       };
-      await db.batch([insertPayment(db, row), audit(db, { accountId: account.id, tokenId, action: 'charge.attempted', subject: row.id, detail: { invoice: invoice.number, amountMinor } }, now)]);
-      payment = row;
+      const [inserted] = await db.batch([insertPayment(db, row), audit(db, { accountId: account.id, tokenId, action: 'charge.attempted', subject: row.id, detail: { invoice: invoice.number, amountMinor } }, now)]);
+      if (inserted.length > 0) payment = row;
+      else {
+        // The same Confirm is already being processed by a concurrent request: drive that attempt.
+        const [existing] = await selectPaymentByKey(db, account.id, idempotencyKey);
+        if (!existing) throw new AppError(409, 'conflict', 'This charge is already being processed. Refresh the invoice in a moment.');
+        if (!IN_FLIGHT.has(existing.status) || existing.status === 'requires_action') return c.json({ payment: toPaymentSummary(existing, invoice.number, null) }, existing.status === 'succeeded' ? 200 : 202);
+        payment = existing;
+      }
     }
     if (!customer?.paymentMethodId) throw new AppError(400, 'validation_failed', NO_CARD_MESSAGE);
 

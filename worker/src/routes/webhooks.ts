@@ -18,9 +18,10 @@ export const webhooks = new Hono<AppEnv>().post('/webhooks/stripe', async (c) =>
   const signature = c.req.header('stripe-signature');
   if (!signature) throw new AppError(400, 'bad_request', 'Missing Stripe-Signature header.');
   const payload = await c.req.text();
+  const stripe = createStripe(c.env);
   let event: Stripe.Event;
   try {
-    event = await createStripe(c.env).webhooks.constructEventAsync(payload, signature, c.env.STRIPE_WEBHOOK_SECRET, undefined, cryptoProvider);
+    event = await stripe.webhooks.constructEventAsync(payload, signature, c.env.STRIPE_WEBHOOK_SECRET, undefined, cryptoProvider);
   } catch {
     throw new AppError(400, 'bad_request', 'Webhook signature verification failed.');
   }
@@ -30,7 +31,7 @@ export const webhooks = new Hono<AppEnv>().post('/webhooks/stripe', async (c) =>
 
   const now = Date.now();
   const handler = webhookHandlers[event.type];
-  const statements = handler ? await handler(event, db, now) : [];
+  const statements = handler ? await handler(event, db, now, stripe) : [];
   await db.batch([db.insert(webhookEvents).values({ id: event.id, type: event.type, accountId: event.account ?? null, receivedAt: now }).onConflictDoNothing(), ...statements]);
   return c.json({ received: true });
 });

@@ -82,7 +82,8 @@ export async function createCharge(stripe: Stripe, input: ChargeInput): Promise<
       const intent = error.payment_intent;
       const ids = { paymentIntentId: intent?.id ?? null, chargeId: idOf(intent?.latest_charge) };
       if (error.code === 'authentication_required') return { ...ids, status: 'requires_action', failureCode: 'authentication_required', failureMessage: AUTHENTICATION_MESSAGE };
-      return { ...ids, status: 'failed', ...describeCardError(error) };
+      const failure = describeCardError(error);
+      return { ...ids, status: 'failed', failureCode: failure.failureCode, failureMessage: failure.message };
     }
     // Unreachable, 5xx, or the same key still in flight: the charge may or may not exist.
     const inFlight = error instanceof Stripe.errors.StripeInvalidRequestError && error.code === 'idempotency_key_in_use';

@@ -10,8 +10,13 @@ export function selectInvoicePayments(db: Db, invoiceId: string) {
   return db.select().from(payments).where(eq(payments.invoiceId, invoiceId)).orderBy(desc(payments.createdAt));
 }
 
+/** Inserts the attempt unless the same idempotency key already has one (a concurrent double submit). */
 export function insertPayment(db: Db, row: typeof payments.$inferInsert) {
-  return db.insert(payments).values(row);
+  return db.insert(payments).values(row).onConflictDoNothing().returning({ id: payments.id });
+}
+
+export function selectPaymentByKey(db: Db, accountId: string, idempotencyKey: string) {
+  return db.select().from(payments).where(and(eq(payments.accountId, accountId), eq(payments.idempotencyKey, idempotencyKey))).limit(1);
 }
 
 export function updatePayment(db: Db, id: string, update: PaymentUpdate) {

@@ -1,0 +1,175 @@
+import { env, SELF } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import type { PaymentSummary } from '../../shared/api';
+import { BASE } from './factories';
+import { completeThreeDSecure, connectedStripeAccount, platform, saveTestCard, sim, simControl } from './stripe-world';
+
+let n = 0;
+function fakeInvoice(overrides: Partial<{ number: string; totalMinor: number; balanceDueMinor: number; kind: 'normal_sale' | 'return_exchange'; email: string | null }> = {}) {
+  n += 1;
+  return {
+    number: overrides.number ?? `10${n}${Date.now() % 100000}`,
+    kind: overrides.kind ?? ('normal_sale' as const),
+    totalMinor: overrides.totalMinor ?? 5000,
+    balanceDueMinor: overrides.balanceDueMinor ?? overrides.totalMinor ?? 5000,
+    currency: 'usd',
+    customer: { id: `c${n}`, name: `Customer ${n}`, email: overrides.email === undefined ? `customer${n}@example.com` : overrides.email },
+  };
+}
+
+async function charge(auth: Record<string, string>, invoice: ReturnType<typeof fakeInvoice>, amountMinor: number, attemptId = `attempt_${crypto.randomUUID()}`) {
+  const res = await SELF.fetch(`${BASE}/api/charges`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ attemptId, invoice, amountMinor }) });
+  return { status: res.status, body: (await res.json()) as { payment?: PaymentSummary; error?: { code: string; message: string } } };
+}
+
+async function intentsOf(accountId: string) {
+  return (await platform.paymentIntents.list({ limit: 100 }, { stripeAccount: accountId })).data;
+}
+
+describe('charging the card on file', () => {
+  it('charges once, stores the Stripe fee, names the invoice and sends the receipt to the customer', async () => {
+    const acct = await connectedStripeAccount();
+    const invoice = fakeInvoice({ totalMinor: 12_345 });
+    const saved = await saveTestCard(acct, invoice.customer, 'pm_card_visa');
+    expect(saved.status).toBe(200);
+    expect(saved.body.card).toMatchObject({ brand: 'visa', last4: '4242' });
+
+    const { status, body } = await charge(acct.auth, invoice, 12_345);
+    expect(status).toBe(200);
+    expect(body.payment).toMatchObject({ status: 'succeeded', amountMinor: 12_345, card: { brand: 'visa', last4: '4242' } });
+    expect(body.payment?.feeMinor).toBe(Math.round(12_345 * 0.029) + 30);
+    expect(body.payment?.netMinor).toBe(12_345 - (body.payment?.feeMinor ?? 0));
+
+    const [pi] = await intentsOf(acct.id);
+    expect(pi).toMatchObject({ amount: 12_345, currency: 'usd', receipt_email: invoice.customer.email, description: `Invoice ${invoice.number}`, status: 'succeeded' });
+    expect(pi?.metadata).toMatchObject({ invoice_number: invoice.number, site_customer_id: invoice.customer.id });
+  });
+
+  it('makes exactly one PaymentIntent when the same Confirm arrives twice', async () => {
+    const acct = await connectedStripeAccount();
+    const invoice = fakeInvoice();
+    await saveTestCard(acct, invoice.customer, 'pm_card_visa');
+    const attemptId = `attempt_${crypto.randomUUID()}`;
+    const [a, b] = await Promise.all([charge(acct.auth, invoice, 5000, attemptId), charge(acct.auth, invoice, 5000, attemptId)]);
+    const again = await charge(acct.auth, invoice, 5000, attemptId);
+    for (const r of [a, b, again]) expect([200, 202]).toContain(r.status);
+    expect(again.body.payment?.status).toBe('succeeded');
+    expect(await intentsOf(acct.id)).toHaveLength(1);
+  });
+
+  it('settles a charge whose response was lost by asking Stripe again with the same key: one PaymentIntent', async () => {
+    const acct = await connectedStripeAccount();
+    const invoice = fakeInvoice();
+    await saveTestCard(acct, invoice.customer, 'pm_card_visa');
+    // Stripe commits the charge but every response (and the SDK's retries) is lost on the way back.
+    await simControl('/_sim/faults', { mode: 'drop_after_commit', count: 3, path: '/v1/payment_intents' });
+    const attemptId = `attempt_${crypto.randomUUID()}`;
+    const lost = await charge(acct.auth, invoice, 5000, attemptId);
+    expect(lost.status).toBe(202);
+    expect(lost.body.payment).toMatchObject({ status: 'unknown', message: expect.stringMatching(/Do not charge again/) });
+    // A new Confirm while the outcome is unknown is held back.
+    const other = await charge(acct.auth, invoice, 5000);
+    expect(other.status).toBe(409);
+    const retried = await charge(acct.auth, invoice, 5000, attemptId);
+    expect(retried.status).toBe(200);
+    expect(retried.body.payment?.status).toBe('succeeded');
+    expect(await intentsOf(acct.id)).toHaveLength(1);
+  });
+
+  it('keeps the attempt unknown while Stripe answers 500, then settles it from the webhook', async () => {
+    const acct = await connectedStripeAccount();
+    const invoice = fakeInvoice();
+    await saveTestCard(acct, invoice.customer, 'pm_card_visa');
+    await simControl('/_sim/faults', { mode: 'drop_after_commit', count: 3, path: '/v1/payment_intents' });
+    const lost = await charge(acct.auth, invoice, 5000);
+    expect(lost.body.payment?.status).toBe('unknown');
+    await sim.deliverWebhooks();
+    const history = await SELF.fetch(`${BASE}/api/invoices/${invoice.number}/payments?customer=${invoice.customer.id}`, { headers: acct.auth });
+    const { payments } = (await history.json()) as { payments: PaymentSummary[] };
+    expect(payments).toMatchObject([{ status: 'succeeded', amountMinor: 5000, feeMinor: 175 }]);
+    expect(await intentsOf(acct.id)).toHaveLength(1);
+  });
+
+  it('refuses a second charge on an invoice Stripe has already been paid in full', async () => {
+    const acct = await connectedStripeAccount();
+    const invoice = fakeInvoice({ totalMinor: 4000 });
+    await saveTestCard(acct, invoice.customer, 'pm_card_visa');
+    expect((await charge(acct.auth, invoice, 4000)).status).toBe(200);
+    const second = await charge(acct.auth, invoice, 4000);
+    expect(second.status).toBe(400);
+    expect(second.body.error?.code).toBe('amount_too_large');
+    expect(await intentsOf(acct.id)).toHaveLength(1);
+  });
+
+  it('refuses more than the balance due, and a customer without a card, without calling Stripe', async () => {
+    const acct = await connectedStripeAccount();
+    const invoice = fakeInvoice({ totalMinor: 3000, balanceDueMinor: 1000 });
+    const tooMuch = await charge(acct.auth, invoice, 1001);
+    expect(tooMuch.status).toBe(400);
+    expect(tooMuch.body.error?.message).toContain('$10.00');
+    const noCard = await charge(acct.auth, invoice, 1000);
+    expect(noCard.status).toBe(400);
+    expect(noCard.body.error?.message).toContain('Add card');
+    expect(await intentsOf(acct.id)).toHaveLength(0);
+  });
+
+  it.each(['pm_card_visa_chargeDeclined', 'pm_card_visa_chargeDeclinedInsufficientFunds', 'pm_card_visa_chargeDeclinedLostCard', 'pm_card_chargeDeclinedExpiredCard', 'pm_card_chargeDeclinedIncorrectCvc'])(
+    'never keeps a card the bank declines while saving it (%s), so Confirm cannot charge it',
+    async (pm) => {
+      const acct = await connectedStripeAccount();
+      const invoice = fakeInvoice();
+      await expect(saveTestCard(acct, invoice.customer, pm)).rejects.toThrow();
+      const { status, body } = await charge(acct.auth, invoice, 5000);
+      expect(status).toBe(400);
+      expect(body.error?.message).toContain('Add card');
+      expect(await intentsOf(acct.id)).toHaveLength(0);
+    },
+  );
+
+  it('explains a card that was saved but is declined when charged, and keeps the attempt', async () => {
+    const acct = await connectedStripeAccount();
+    const invoice = fakeInvoice();
+    expect((await saveTestCard(acct, invoice.customer, 'pm_card_chargeCustomerFail')).status).toBe(200);
+    const { status, body } = await charge(acct.auth, invoice, 5000);
+    expect(status).toBe(402);
+    expect(body.error).toEqual({ code: 'card_declined', message: expect.stringMatching(/declined by the customer's bank/) });
+    expect(body.payment).toMatchObject({ status: 'failed', failureCode: 'generic_decline', card: { last4: '0341' } });
+    const history = await SELF.fetch(`${BASE}/api/invoices/${invoice.number}/payments?customer=${invoice.customer.id}`, { headers: acct.auth });
+    expect(((await history.json()) as { payments: PaymentSummary[] }).payments).toMatchObject([{ status: 'failed', message: body.error?.message }]);
+  });
+
+  it('charges off-session a card that needed 3-D Secure only when it was saved', async () => {
+    const acct = await connectedStripeAccount();
+    const invoice = fakeInvoice();
+    expect((await saveTestCard(acct, invoice.customer, 'pm_card_authenticationRequiredOnSetup')).status).toBe(200);
+    const { status, body } = await charge(acct.auth, invoice, 5000);
+    expect(status).toBe(200);
+    expect(body.payment?.status).toBe('succeeded');
+  });
+
+  it('sends the customer to authenticate when the bank requires it, and the webhook marks it paid', async () => {
+    const acct = await connectedStripeAccount();
+    const invoice = fakeInvoice();
+    await saveTestCard(acct, invoice.customer, 'pm_card_authenticationRequired');
+    const { status, body } = await charge(acct.auth, invoice, 5000);
+    expect(status).toBe(202);
+    expect(body.payment?.status).toBe('requires_action');
+    expect(body.payment?.authenticationUrl).toMatch(new RegExp(`^${env.PUBLIC_URL}/pay/[A-Za-z0-9_-]{43}$`));
+    const page = await SELF.fetch(body.payment?.authenticationUrl?.replace(env.PUBLIC_URL, BASE) ?? '');
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(env.STRIPE_JS_URL);
+
+    // The customer completes 3-D Secure on-session for the same PaymentIntent.
+    const piId = body.payment?.paymentIntentId ?? '';
+    const before = await platform.paymentIntents.retrieve(piId, {}, { stripeAccount: acct.id });
+    const onSession = await platform.paymentIntents.confirm(piId, { payment_method: before.last_payment_error?.payment_method?.id ?? '', return_url: 'http://worker.test/done' }, { stripeAccount: acct.id });
+    expect(onSession.status).toBe('requires_action');
+    await completeThreeDSecure(piId, onSession.client_secret ?? '', 'complete');
+    await sim.deliverWebhooks();
+    const history = await SELF.fetch(`${BASE}/api/invoices/${invoice.number}/payments?customer=${invoice.customer.id}`, { headers: acct.auth });
+    const { payments } = (await history.json()) as { payments: PaymentSummary[] };
+    expect(payments).toHaveLength(1);
+    expect(payments[0]).toMatchObject({ status: 'succeeded', paymentIntentId: piId, recordedOnSite: false });
+    expect(await intentsOf(acct.id)).toHaveLength(1);
+  });
+});

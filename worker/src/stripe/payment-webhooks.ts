@@ -1,0 +1,51 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type Stripe from 'stripe';
+import { audit } from '../db/queries/audit';
+import { payments } from '../db/schema';
+import type { Db } from '../env';
+import type { Statements } from './webhook-handlers';
+
+/** Our attempt named in the PaymentIntent's metadata, scoped to the account the event came from. */
+function attempt(intent: Stripe.PaymentIntent, account: string | undefined) {
+  const id = intent.metadata?.payment_id;
+  return id && account ? and(eq(payments.id, id), eq(payments.accountId, account)) : null;
+}
+
+/**
+ * Settles an attempt from `payment_intent.succeeded`: the customer authenticated, or a charge whose
+ * outcome we did not hear settled after all. The fee comes from the charge's balance transaction.
+ */
+export async function paymentSucceeded(event: Stripe.Event, db: Db, now: number, stripe: Stripe): Promise<Statements> {
+  const intent = event.data.object as Stripe.PaymentIntent;
+  const where = attempt(intent, event.account);
+  if (!where || !event.account) return [];
+  const chargeId = typeof intent.latest_charge === 'string' ? intent.latest_charge : (intent.latest_charge?.id ?? null);
+  let fee: { feeMinor: number | null; netMinor: number | null } = { feeMinor: null, netMinor: null };
+  if (chargeId) {
+    const charge = await stripe.charges.retrieve(chargeId, { expand: ['balance_transaction'] }, { stripeAccount: event.account });
+    const bt = charge.balance_transaction;
+    if (bt && typeof bt !== 'string') fee = { feeMinor: bt.fee, netMinor: bt.net };
+  }
+  return [
+    db.update(payments).set({ status: 'succeeded', paymentIntentId: intent.id, chargeId, ...fee, failureCode: null, failureMessage: null, updatedAt: now }).where(where),
+    audit(db, { accountId: event.account, action: 'charge.succeeded', subject: intent.metadata?.payment_id ?? null, detail: { paymentIntent: intent.id, via: 'webhook' } }, now),
+  ];
+}
+
+/** A failed attempt: an unsettled charge becomes failed; a customer's failed 3-D Secure keeps the link usable. */
+export function paymentFailed(event: Stripe.Event, db: Db, now: number): Statements {
+  const intent = event.data.object as Stripe.PaymentIntent;
+  const where = attempt(intent, event.account);
+  if (!where) return [];
+  const reason = intent.last_payment_error?.decline_code ?? intent.last_payment_error?.code ?? 'card_declined';
+  return [
+    db
+      .update(payments)
+      .set({ status: 'failed', paymentIntentId: intent.id, failureCode: reason, failureMessage: "The card was declined by the customer's bank. Nothing was charged.", updatedAt: now })
+      .where(and(where, inArray(payments.status, ['pending', 'unknown']))),
+    db
+      .update(payments)
+      .set({ failureMessage: "The customer's bank did not confirm the payment. They can open the same link and try again.", updatedAt: now })
+      .where(and(where, eq(payments.status, 'requires_action'))),
+  ];
+}
