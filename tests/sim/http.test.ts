@@ -97,6 +97,10 @@ describe('simulator over HTTP', () => {
     expect(list.data.map((c) => c.id)).toEqual([customer.id]);
   });
 
+  it('answers the SDK’s OAuth calls on the API origin', async () => {
+    await expect(stripe.oauth.token({ grant_type: 'authorization_code', code: 'ac_never_issued' })).rejects.toBeInstanceOf(Stripe.errors.StripeInvalidGrantError);
+  });
+
   it('serves Stripe.js and the OAuth page on the API origin', async () => {
     const js = await fetch(`${running.url}/v3/`);
     expect([js.status, js.headers.get('content-type')]).toEqual([200, 'application/javascript; charset=utf-8']);

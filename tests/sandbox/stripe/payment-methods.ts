@@ -16,7 +16,7 @@ function fingerprint(number: string): string {
   return `Sbx${hash.toString(36).padStart(7, '0')}${number.slice(-4)}`.slice(0, 16);
 }
 
-function cardDetails(sim: Sim, number: string, brand: TestCard['brand'], funding: string, expMonth: number, expYear: number, cvcGiven: boolean, postal: boolean): CardDetails {
+function cardDetails(number: string, brand: TestCard['brand'], funding: string, expMonth: number, expYear: number, cvcGiven: boolean, postal: boolean): CardDetails {
   return {
     brand,
     checks: { address_line1_check: null, address_postal_code_check: postal ? 'pass' : null, cvc_check: cvcGiven ? 'pass' : null },
@@ -67,7 +67,7 @@ export function fromTestId(sim: Sim, account: string, testId: string, param: str
   const testCard = cardByPmId(testId);
   if (!testCard) throw resourceMissing('PaymentMethod', testId, param);
   const year = new Date(sim.now() * 1000).getUTCFullYear() + 1;
-  const details = cardDetails(sim, testCard.number, testCard.brand, testCard.funding, 12, year, true, false);
+  const details = cardDetails(testCard.number, testCard.brand, testCard.funding, 12, year, true, false);
   return store(sim, account, paymentMethodObject(sim, details, undefined, {}), { testCard, liveCard: false, setUpForOffSession: false, consumed: false });
 }
 
@@ -135,7 +135,7 @@ function createFromCard(ctx: Ctx, card: Params, billing: Params | undefined, met
   if (cvc !== undefined && !/^\d{3,4}$/.test(cvc)) throw cardError('invalid_cvc', undefined, "Your card's security code is invalid.", { param: 'card[cvc]' });
   const testCard = cardByNumber(number) ?? null;
   const postal = isParams(billing?.address) && typeof billing.address.postal_code === 'string';
-  const details = cardDetails(ctx.sim, number, testCard?.brand ?? 'visa', testCard?.funding ?? 'credit', expMonth, expYear, cvc !== undefined, postal);
+  const details = cardDetails(number, testCard?.brand ?? 'visa', testCard?.funding ?? 'credit', expMonth, expYear, cvc !== undefined, postal);
   return store(ctx.sim, ctx.account, paymentMethodObject(ctx.sim, details, billing, metadata), { testCard, liveCard: testCard === null, setUpForOffSession: false, consumed: false });
 }
 
