@@ -11,24 +11,54 @@ export const BROWSER_BINARIES: Record<BrowserName, { path: string; install: stri
   firefox: { path: '/usr/bin/firefox-esr', install: 'apt-get install -y firefox-esr' },
 };
 
-/** What an e2e test does with a page, the same in both browsers. Test ids pierce shadow roots. */
+/**
+ * What an e2e test does with a page, the same in both browsers. Test ids pierce the extension's
+ * shadow roots; `css` variants take a plain CSS selector of the light DOM (the site's own fields).
+ */
 export interface E2EPage {
   goto(url: string): Promise<void>;
+  reload(): Promise<void>;
   url(): string;
+  waitForUrl(expected: RegExp, timeoutMs?: number): Promise<string>;
   click(testId: string): Promise<void>;
   fill(testId: string, text: string): Promise<void>;
   textOf(testId: string, timeoutMs?: number): Promise<string>;
   waitForText(testId: string, expected: RegExp, timeoutMs?: number): Promise<string>;
+  /** How many elements with the test id are on the page right now (0 when none). */
+  count(testId: string): Promise<number>;
+  clickCss(selector: string): Promise<void>;
+  fillCss(selector: string, text: string): Promise<void>;
+  selectCss(selector: string, value: string): Promise<void>;
+  textCss(selector: string): Promise<string>;
   screenshot(path: string): Promise<void>;
+  close(): Promise<void>;
 }
 
 export interface E2EBrowser {
   name: BrowserName;
   newPage(): Promise<E2EPage>;
+  /** A page the extension or the site opened (new tab or window) whose URL matches. */
+  waitForPage(url: RegExp, timeoutMs?: number): Promise<E2EPage>;
+  /** Closes the browser and starts it again on the same profile (extension storage kept). */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
 const sel = (testId: string) => `[data-testid="${testId}"]`;
+
+async function poll<T>(read: () => Promise<T | null>, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const value = await read();
+      if (value !== null) return value;
+    } catch {
+      // not there yet
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 async function pollText(read: () => Promise<string>, expected: RegExp, timeoutMs: number, what: string): Promise<string> {
   const deadline = Date.now() + timeoutMs;
@@ -48,7 +78,15 @@ async function pollText(read: () => Promise<string>, expected: RegExp, timeoutMs
 function playwrightPage(page: PwPage): E2EPage {
   return {
     goto: async (url) => void (await page.goto(url, { waitUntil: 'domcontentloaded' })),
+    reload: async () => void (await page.reload({ waitUntil: 'domcontentloaded' })),
     url: () => page.url(),
+    waitForUrl: (expected, timeoutMs = 15_000) => poll(async () => (expected.test(page.url()) ? page.url() : null), timeoutMs, `URL ${expected}`),
+    count: (id) => page.locator(sel(id)).count(),
+    clickCss: (css) => page.locator(css).first().click(),
+    fillCss: (css, text) => page.locator(css).first().fill(text),
+    selectCss: async (css, value) => void (await page.locator(css).first().selectOption(value)),
+    textCss: (css) => page.locator(css).first().innerText(),
+    close: () => page.close(),
     click: (id) => page.locator(sel(id)).first().click(),
     fill: (id, text) => page.locator(sel(id)).first().fill(text),
     textOf: (id, timeoutMs = 10_000) => page.locator(sel(id)).first().innerText({ timeout: timeoutMs }),
@@ -67,7 +105,15 @@ function puppeteerPage(page: PpPage): E2EPage {
   };
   return {
     goto: async (url) => void (await page.goto(url, { waitUntil: 'domcontentloaded' })),
+    reload: async () => void (await page.reload({ waitUntil: 'domcontentloaded' })),
     url: () => page.url(),
+    waitForUrl: (expected, timeoutMs = 15_000) => poll(async () => (expected.test(page.url()) ? page.url() : null), timeoutMs, `URL ${expected}`),
+    count: async (id) => (await page.$$(deep(id))).length,
+    clickCss: (css) => page.locator(css).click(),
+    fillCss: (css, value) => page.locator(css).fill(value),
+    selectCss: async (css, value) => void (await page.select(css, value)),
+    textCss: (css) => page.$eval(css, (el) => (el as HTMLElement).innerText),
+    close: () => page.close(),
     click: (id) => page.locator(deep(id)).click(),
     fill: (id, value) => page.locator(deep(id)).fill(value),
     textOf: (id, timeoutMs = 10_000) => text(id, timeoutMs),
@@ -78,23 +124,36 @@ function puppeteerPage(page: PpPage): E2EPage {
 
 async function launchChromium(extensionDir: string): Promise<E2EBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'qtsb-chromium-'));
-  const context: BrowserContext = await chromium.launchPersistentContext(profile, {
-    executablePath: BROWSER_BINARIES.chromium.path,
-    headless: true,
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const open = () =>
+    chromium.launchPersistentContext(profile, {
+      executablePath: BROWSER_BINARIES.chromium.path,
+      headless: true,
+      args: [
+        `--disable-extensions-except=${extensionDir}`,
+        `--load-extension=${extensionDir}`,
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+  let context: BrowserContext = await open();
   return {
     name: 'chromium',
     newPage: async () => playwrightPage(await context.newPage()),
+    waitForPage: (url, timeoutMs = 15_000) =>
+      poll(async () => {
+        const found = context.pages().find((p) => url.test(p.url()));
+        if (!found) return null;
+        await found.waitForLoadState('domcontentloaded');
+        return playwrightPage(found);
+      }, timeoutMs, `a page at ${url}`),
+    restart: async () => {
+      await context.close();
+      context = await open();
+    },
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
@@ -103,13 +162,31 @@ async function launchChromium(extensionDir: string): Promise<E2EBrowser> {
 }
 
 async function launchFirefox(extensionDir: string): Promise<E2EBrowser> {
-  const browser: PpBrowser = await puppeteer.launch({ browser: 'firefox', executablePath: BROWSER_BINARIES.firefox.path, headless: true });
-  // A temporary add-on: unsigned is fine and host permissions are granted.
-  await browser.installExtension(extensionDir);
+  const profile = mkdtempSync(join(tmpdir(), 'qtsb-firefox-'));
+  const open = async () => {
+    const b = await puppeteer.launch({ browser: 'firefox', executablePath: BROWSER_BINARIES.firefox.path, headless: true, userDataDir: profile });
+    // A temporary add-on: unsigned is fine and host permissions are granted. Its storage lives in
+    // the profile under the add-on's fixed id, so it survives a restart on the same profile.
+    await b.installExtension(extensionDir);
+    return b;
+  };
+  let browser: PpBrowser = await open();
   return {
     name: 'firefox',
     newPage: async () => puppeteerPage(await browser.newPage()),
-    close: () => browser.close(),
+    waitForPage: (url, timeoutMs = 15_000) =>
+      poll(async () => {
+        const found = (await browser.pages()).find((p) => url.test(p.url()));
+        return found ? puppeteerPage(found) : null;
+      }, timeoutMs, `a page at ${url}`),
+    restart: async () => {
+      await browser.close();
+      browser = await open();
+    },
+    close: async () => {
+      await browser.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
   };
 }
 
