@@ -5,7 +5,7 @@ import { newId } from './ids.ts';
 import type { BalanceTransaction } from './models.ts';
 import { cardFee } from './money.ts';
 import { rejectUnknown } from './params.ts';
-import { schedule, type Sim } from './sim.ts';
+import { onTimer, schedule, type Sim } from './sim.ts';
 import { balanceFor, findObject, putObject, type AccountRecord } from './state.ts';
 
 /** Card funds become available two days after the charge (Stripe's test-mode payout schedule). */
@@ -41,15 +41,20 @@ export function bookCharge(sim: Sim, account: string, chargeId: string, amount: 
     notifyBalanceGrew(sim, account);
   } else {
     balance.pending += txn.net;
-    schedule(sim, txn.available_on, () => {
-      txn.status = 'available';
-      balance.pending -= txn.net;
-      balance.available += txn.net;
-      notifyBalanceGrew(sim, account);
-    });
+    schedule(sim, { at: txn.available_on, kind: 'settle_charge', account, id: txn.id });
   }
   return txn;
 }
+
+onTimer('settle_charge', (sim, account, id) => {
+  const txn = findObject(sim.state, account, id, 'balance_transaction');
+  if (!txn || txn.status !== 'pending') return;
+  txn.status = 'available';
+  const balance = balanceFor(accountRecord(sim, account), txn.currency);
+  balance.pending -= txn.net;
+  balance.available += txn.net;
+  notifyBalanceGrew(sim, account);
+});
 
 /** Books money leaving (refund, negative) or coming back (refund failure, positive) from the available balance. */
 export function bookAvailable(sim: Sim, account: string, sourceId: string, amount: number, currency: string, type: 'refund' | 'refund_failure'): BalanceTransaction {

@@ -7,10 +7,11 @@ import { runDueTimers, type Sim } from './sim.ts';
 import { emptyState } from './state.ts';
 import { STRIPE_JS_SOURCE } from './stripe-js.ts';
 import { handleThreeDSecure } from './three-d-secure.ts';
-import type { SimulatorOptions, StripeSimulator } from './types.ts';
+import type { PersistentSimulator, SimulatorOptions } from './types.ts';
+import { deserializeState, serializeState } from './state-io.ts';
 import { deliverDue } from './webhooks.ts';
 
-export type { SimulatorOptions, StripeSimulator } from './types.ts';
+export type { PersistentSimulator, SimulatorOptions, StripeSimulator } from './types.ts';
 export { DroppedConnection } from './faults.ts';
 
 export const DEFAULT_PUBLIC_URL = 'http://127.0.0.1:12111';
@@ -20,7 +21,7 @@ function apiError(status: number, message: string): Response {
 }
 
 /** A stateful Stripe stand-in as a fetch handler: same code in-process (tests, workerd) and behind server.ts. */
-export function createStripeSimulator(options: SimulatorOptions = {}): StripeSimulator {
+export function createStripeSimulator(options: SimulatorOptions = {}): PersistentSimulator {
   const publicUrl = (options.publicUrl ?? DEFAULT_PUBLIC_URL).replace(/\/+$/, '');
   const autoDeliver = options.autoDeliver ?? false;
   const wallNow = (): number => Math.floor(Date.now() / 1000);
@@ -101,5 +102,9 @@ export function createStripeSimulator(options: SimulatorOptions = {}): StripeSim
     reset,
     clock: { now: () => sim.now(), advance },
     deliverWebhooks,
+    exportState: () => serializeState(sim.state),
+    importState: (json) => {
+      sim.state = deserializeState(json);
+    },
   };
 }

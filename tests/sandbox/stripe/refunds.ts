@@ -7,7 +7,7 @@ import type { Charge, Refund } from './models.ts';
 import { formatAmount } from './money.ts';
 import { snapshot } from './objects.ts';
 import { mergeMetadata, optionalEnum, optionalInteger, optionalString, rejectUnknown } from './params.ts';
-import { NO_ORIGIN, schedule, type Origin, type Sim } from './sim.ts';
+import { NO_ORIGIN, onTimer, schedule, type Origin, type Sim } from './sim.ts';
 import { balanceFor, findObject, listObjects, putObject } from './state.ts';
 import { emitEvent } from './webhooks.ts';
 
@@ -70,16 +70,18 @@ function settle(sim: Sim, account: string, refund: Refund, charge: Charge): void
   delete refund.pending_reason;
   refund.balance_transaction = bookAvailable(sim, account, refund.id, -refund.amount, refund.currency, 'refund').id;
   const failsLater = charge.payment_method !== null && sim.state.cards.get(charge.payment_method)?.testCard?.refundFailsLater === true;
-  if (!failsLater) return;
-  schedule(sim, sim.now() + REFUND_FAILS_AFTER_SECONDS, () => {
-    if (refund.status !== 'succeeded') return;
-    refund.status = 'failed';
-    refund.failure_reason = 'expired_or_canceled_card';
-    refund.failure_balance_transaction = bookAvailable(sim, account, refund.id, refund.amount, refund.currency, 'refund_failure').id;
-    syncCharge(sim, account, charge);
-    emitTransition(sim, account, refund, 'succeeded', NO_ORIGIN);
-  });
+  if (failsLater) schedule(sim, { at: sim.now() + REFUND_FAILS_AFTER_SECONDS, kind: 'fail_refund', account, id: refund.id });
 }
+
+onTimer('fail_refund', (sim, account, id) => {
+  const refund = findObject(sim.state, account, id, 'refund');
+  if (!refund || refund.status !== 'succeeded') return;
+  refund.status = 'failed';
+  refund.failure_reason = 'expired_or_canceled_card';
+  refund.failure_balance_transaction = bookAvailable(sim, account, refund.id, refund.amount, refund.currency, 'refund_failure').id;
+  syncCharge(sim, account, chargeOf(sim, account, refund));
+  emitTransition(sim, account, refund, 'succeeded', NO_ORIGIN);
+});
 
 /** Pending refunds go through, oldest first, once the available balance covers them. */
 function releasePending(sim: Sim, account: string): void {

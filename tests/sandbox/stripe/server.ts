@@ -2,8 +2,10 @@
  * `npm run sim`: the simulator as a local server on 127.0.0.1 (STRIPE_SIM_PORT, default 12111).
  * Webhooks are delivered with real fetch as soon as they are due; timers follow the wall clock.
  */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createStripeSimulator, DroppedConnection, type StripeSimulator } from './index.ts';
+import { dirname } from 'node:path';
+import { createStripeSimulator, DroppedConnection, type PersistentSimulator, type StripeSimulator } from './index.ts';
 
 async function toRequest(req: IncomingMessage, origin: string, signal: AbortSignal): Promise<Request> {
   const chunks: Buffer[] = [];
@@ -45,13 +47,26 @@ async function respond(sim: StripeSimulator, req: IncomingMessage, res: ServerRe
 
 export interface RunningSimulator {
   url: string;
-  sim: StripeSimulator;
+  sim: PersistentSimulator;
   server: Server;
   close(): Promise<void>;
 }
 
 /** Starts a server; port 0 picks a free one (tests). */
-export async function startSimulatorServer(options: { port?: number; host?: string; autoDeliver?: boolean } = {}): Promise<RunningSimulator> {
+/** Keeps the state in `file`: loaded at start, written whenever it changed (checked each request and tick). */
+function persist(sim: PersistentSimulator, file: string): () => void {
+  if (existsSync(file)) sim.importState(readFileSync(file, 'utf8'));
+  let written = '';
+  return () => {
+    const json = sim.exportState();
+    if (json === written) return;
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, json);
+    written = json;
+  };
+}
+
+export async function startSimulatorServer(options: { port?: number; host?: string; autoDeliver?: boolean; stateFile?: string } = {}): Promise<RunningSimulator> {
   const host = options.host ?? '127.0.0.1';
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(options.port ?? 12111, host, resolve));
@@ -59,9 +74,10 @@ export async function startSimulatorServer(options: { port?: number; host?: stri
   const port = typeof address === 'object' && address ? address.port : options.port ?? 12111;
   const url = `http://${host}:${port}`;
   const sim = createStripeSimulator({ publicUrl: url, autoDeliver: options.autoDeliver ?? true });
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => void respond(sim, req, res, url));
+  const save = options.stateFile ? persist(sim, options.stateFile) : () => {};
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => void respond(sim, req, res, url).finally(save));
   // Timers and webhook retries follow the wall clock while serving.
-  const ticker = setInterval(() => void sim.clock.advance(0), 1000);
+  const ticker = setInterval(() => void sim.clock.advance(0).finally(save), 1000);
   ticker.unref();
   return {
     url,
@@ -70,6 +86,7 @@ export async function startSimulatorServer(options: { port?: number; host?: stri
     close: () =>
       new Promise<void>((resolve, reject) => {
         clearInterval(ticker);
+        save();
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       }),
@@ -79,10 +96,13 @@ export async function startSimulatorServer(options: { port?: number; host?: stri
 const isMain = import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('tests/sandbox/stripe/server.ts');
 if (isMain) {
   const port = Number(process.env.STRIPE_SIM_PORT ?? 12111);
-  const running = await startSimulatorServer({ port });
+  const stateFile = process.env.STRIPE_SIM_STATE_FILE;
+  const running = await startSimulatorServer({ port, ...(stateFile ? { stateFile } : {}) });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void running.close().finally(() => process.exit(0)));
   console.log(`Stripe simulator listening on ${running.url}`);
   console.log(`  API      ${running.url}/v1   (any sk_test_… key)`);
   console.log(`  OAuth    ${running.url}/oauth/authorize`);
   console.log(`  Stripe.js ${running.url}/v3/`);
   console.log(`  Controls ${running.url}/_sim/  (see tests/sandbox/stripe/README.md)`);
+  if (stateFile) console.log(`  State    ${stateFile}`);
 }

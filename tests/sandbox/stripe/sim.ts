@@ -25,8 +25,15 @@ export interface Origin {
 
 export const NO_ORIGIN: Origin = { requestId: null, idempotencyKey: null };
 
-export function schedule(sim: Sim, at: number, run: () => void): void {
-  const timer: Timer = { at, run };
+type TimerHandler = (sim: Sim, account: string, id: string) => void;
+const timerHandlers = new Map<Timer['kind'], TimerHandler>();
+
+/** Modules register what a kind of timer does (balance settles charges, refunds fail …5126 refunds). */
+export function onTimer(kind: Timer['kind'], handler: TimerHandler): void {
+  timerHandlers.set(kind, handler);
+}
+
+export function schedule(sim: Sim, timer: Timer): void {
   sim.state.timers.push(timer);
 }
 
@@ -38,6 +45,6 @@ export function runDueTimers(sim: Sim): void {
     for (const timer of sim.state.timers) if (timer.at <= now && (!next || timer.at < next.at)) next = timer;
     if (!next) return;
     sim.state.timers.splice(sim.state.timers.indexOf(next), 1);
-    next.run();
+    timerHandlers.get(next.kind)?.(sim, next.account, next.id);
   }
 }

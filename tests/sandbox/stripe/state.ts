@@ -80,9 +80,13 @@ export interface Fault {
   path?: string;
 }
 
+/** Something due later on the simulator clock; plain data so state can be saved to a file. */
 export interface Timer {
   at: number;
-  run(): void;
+  kind: 'settle_charge' | 'fail_refund';
+  account: string;
+  /** The balance transaction or refund it concerns. */
+  id: string;
 }
 
 export interface SimState {

@@ -20,3 +20,9 @@ export interface StripeSimulator {
   /** Delivers every due webhook now; returns how many deliveries were attempted. */
   deliverWebhooks(): Promise<number>;
 }
+
+/** Beyond the contract: what server.ts uses to keep state in a file (STRIPE_SIM_STATE_FILE). */
+export interface PersistentSimulator extends StripeSimulator {
+  exportState(): string;
+  importState(json: string): void;
+}
