@@ -1,19 +1,19 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 // The wire contract between the extension's background and the worker's /api and /connect routes.
 // Both sides parse with these schemas; neither hand-copies a request or response type.
 
 /** base64url of a SHA-256 digest: 43 characters, no padding. */
-export const challengeSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'challenge must be the base64url SHA-256 of the verifier');
+export const challengeSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/, 'challenge must be the base64url SHA-256 of the verifier'));
 /** The extension's secret half of the connect handshake: 43–128 base64url characters (as PKCE). */
-export const verifierSchema = z.string().regex(/^[A-Za-z0-9_-]{43,128}$/);
+export const verifierSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{43,128}$/, 'verifier must be 43–128 base64url characters'));
 
-export const redeemRequestSchema = z.object({ code: z.string().min(20).max(200), verifier: verifierSchema }).strict();
+export const redeemRequestSchema = z.strictObject({ code: z.string().check(z.minLength(20, 'code is too short'), z.maxLength(200, 'code is too long')), verifier: verifierSchema });
 export type RedeemRequest = z.infer<typeof redeemRequestSchema>;
 
 export const accountSummarySchema = z.object({
   id: z.string(),
-  businessName: z.string().nullable(),
+  businessName: z.nullable(z.string()),
   livemode: z.boolean(),
   currency: z.string(),
   status: z.enum(['connected', 'disconnected']),
@@ -24,7 +24,7 @@ export type AccountSummary = z.infer<typeof accountSummarySchema>;
 export const redeemResponseSchema = z.object({ token: z.string(), account: accountSummarySchema });
 export type RedeemResponse = z.infer<typeof redeemResponseSchema>;
 
-export const settingsRequestSchema = z.object({ stripeIsDefaultGateway: z.boolean() }).strict();
+export const settingsRequestSchema = z.strictObject({ stripeIsDefaultGateway: z.boolean('stripeIsDefaultGateway must be true or false') });
 export type SettingsRequest = z.infer<typeof settingsRequestSchema>;
 
 /** Why a Connect attempt ended without a token; the extension turns each into a sentence. */
@@ -43,46 +43,41 @@ export const CONNECT_FAILURE_MESSAGES: Record<ConnectFailure, string> = {
 // ---- Customers and cards ----------------------------------------------------------------------
 
 /** The site's customer as the invoice page shows it. */
-export const siteCustomerSchema = z
-  .object({
-    id: z.string().min(1).max(64),
-    name: z.string().min(1).max(200),
-    email: z.string().email().max(254).nullable(),
-  })
-  .strict();
+export const siteCustomerSchema = z.strictObject({
+  id: z.string().check(z.minLength(1, 'customer id is missing'), z.maxLength(64)),
+  name: z.string().check(z.minLength(1, 'customer name is missing'), z.maxLength(200)),
+  email: z.nullable(z.email('customer email is not an email address').check(z.maxLength(254))),
+});
 export type SiteCustomer = z.infer<typeof siteCustomerSchema>;
 
-export const cardSummarySchema = z.object({ brand: z.string(), last4: z.string(), expMonth: z.number().int(), expYear: z.number().int() });
+export const cardSummarySchema = z.object({ brand: z.string(), last4: z.string(), expMonth: z.int(), expYear: z.int() });
 export type CardSummary = z.infer<typeof cardSummarySchema>;
 
-export const cardLinkRequestSchema = z.object({ customer: siteCustomerSchema }).strict();
-export const cardLinkResponseSchema = z.object({ url: z.string().url(), expiresAt: z.number().int() });
+export const cardLinkRequestSchema = z.strictObject({ customer: siteCustomerSchema });
+export const cardLinkResponseSchema = z.object({ url: z.url(), expiresAt: z.int() });
 
 // ---- Charges -------------------------------------------------------------------------------------
 
-const minorAmount = z.number().int().positive().max(99_999_999);
+const minorAmount = z.int('amount must be a whole number of cents').check(z.positive('amount must be more than zero'), z.maximum(99_999_999, 'amount is too large'));
+const minorTotal = z.int().check(z.nonnegative(), z.maximum(99_999_999));
 
 /** The invoice as the page shows it when the consultant confirms. */
-export const siteInvoiceSchema = z
-  .object({
-    number: z.string().regex(/^[A-Za-z0-9-]{1,32}$/),
-    kind: z.enum(['normal_sale', 'return_exchange']),
-    totalMinor: z.number().int().nonnegative().max(99_999_999),
-    balanceDueMinor: z.number().int().nonnegative().max(99_999_999),
-    currency: z.string().regex(/^[a-z]{3}$/),
-    customer: siteCustomerSchema,
-  })
-  .strict();
+export const siteInvoiceSchema = z.strictObject({
+  number: z.string().check(z.regex(/^[A-Za-z0-9-]{1,32}$/, 'invoice number is not valid')),
+  kind: z.enum(['normal_sale', 'return_exchange']),
+  totalMinor: minorTotal,
+  balanceDueMinor: minorTotal,
+  currency: z.string().check(z.regex(/^[a-z]{3}$/, 'currency must be a lowercase ISO code')),
+  customer: siteCustomerSchema,
+});
 export type SiteInvoice = z.infer<typeof siteInvoiceSchema>;
 
-export const chargeRequestSchema = z
-  .object({
-    /** Made by the extension once per Confirm; a retry of the same Confirm sends the same id. */
-    attemptId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
-    invoice: siteInvoiceSchema,
-    amountMinor: minorAmount,
-  })
-  .strict();
+export const chargeRequestSchema = z.strictObject({
+  /** Made by the extension once per Confirm; a retry of the same Confirm sends the same id. */
+  attemptId: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/, 'attemptId must be 16–64 characters')),
+  invoice: siteInvoiceSchema,
+  amountMinor: minorAmount,
+});
 export type ChargeRequest = z.infer<typeof chargeRequestSchema>;
 
 export const PAYMENT_STATUSES = ['pending', 'unknown', 'requires_action', 'succeeded', 'failed', 'canceled'] as const;
@@ -92,22 +87,22 @@ export const paymentSummarySchema = z.object({
   id: z.string(),
   invoiceNumber: z.string(),
   status: z.enum(PAYMENT_STATUSES),
-  amountMinor: z.number().int(),
+  amountMinor: z.int(),
   currency: z.string(),
-  card: z.object({ brand: z.string(), last4: z.string() }).nullable(),
-  feeMinor: z.number().int().nullable(),
-  netMinor: z.number().int().nullable(),
-  refundedMinor: z.number().int(),
-  paymentIntentId: z.string().nullable(),
-  chargeId: z.string().nullable(),
+  card: z.nullable(z.object({ brand: z.string(), last4: z.string() })),
+  feeMinor: z.nullable(z.int()),
+  netMinor: z.nullable(z.int()),
+  refundedMinor: z.int(),
+  paymentIntentId: z.nullable(z.string()),
+  chargeId: z.nullable(z.string()),
   /** Plain words for the consultant when the attempt did not succeed. */
-  message: z.string().nullable(),
-  failureCode: z.string().nullable(),
-  authenticationUrl: z.string().nullable(),
-  createdAt: z.number().int(),
+  message: z.nullable(z.string()),
+  failureCode: z.nullable(z.string()),
+  authenticationUrl: z.nullable(z.string()),
+  createdAt: z.int(),
   recordedOnSite: z.boolean(),
 });
 export type PaymentSummary = z.infer<typeof paymentSummarySchema>;
 
 export const chargeResponseSchema = z.object({ payment: paymentSummarySchema });
-export const invoicePaymentsResponseSchema = z.object({ payments: z.array(paymentSummarySchema), card: cardSummarySchema.nullable() });
+export const invoicePaymentsResponseSchema = z.object({ payments: z.array(paymentSummarySchema), card: z.nullable(cardSummarySchema) });

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { chargeRequestSchema } from '../../../shared/api';
 import { formatMinor } from '../../../shared/money';
 import type { ApiEnv } from '../auth';
@@ -116,7 +116,7 @@ export const charges = new Hono<ApiEnv>()
     return c.json({ payment: summary }, outcome.status === 'succeeded' ? 200 : 202);
   })
   .route('/', invoicePayments)
-  .post('/payments/:id/recorded', validate('param', z.object({ id: z.string().regex(/^pay_[A-Za-z0-9_-]{4,40}$/) })), async (c) => {
+  .post('/payments/:id/recorded', validate('param', z.object({ id: z.string().check(z.regex(/^pay_[A-Za-z0-9_-]{4,40}$/, 'not a payment id')) })), async (c) => {
     const [row] = await markRecorded(c.var.db, c.var.account.id, c.req.valid('param').id, Date.now());
     if (!row) throw new AppError(404, 'not_found', 'No succeeded Stripe payment with that id on your account.');
     return c.json({ ok: true as const });

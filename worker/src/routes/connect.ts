@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import Stripe from 'stripe';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { challengeSchema, redeemRequestSchema, type ConnectFailure } from '../../../shared/api';
 import { randomSecret, hashSecret, sha256Base64Url } from '../crypto';
 import { toSummary, upsertConnected } from '../db/queries/accounts';

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { ApiEnv } from '../auth';
 import { cardOf, selectCustomer } from '../db/queries/customers';
 import { linkUrl } from '../db/queries/links';
@@ -9,8 +9,8 @@ import { and, eq } from 'drizzle-orm';
 import { invoiceIdOf } from '../db/queries/invoices';
 import { validate } from '../validate';
 
-const params = z.object({ number: z.string().regex(/^[A-Za-z0-9-]{1,32}$/) });
-const query = z.object({ customer: z.string().min(1).max(64) });
+const params = z.object({ number: z.string().check(z.regex(/^[A-Za-z0-9-]{1,32}$/, 'invoice number is not valid')) });
+const query = z.object({ customer: z.string().check(z.minLength(1, 'customer is missing'), z.maxLength(64)) });
 
 /** The invoice's Stripe history and the customer's card on file, in one D1 round trip. */
 export const invoicePayments = new Hono<ApiEnv>().get('/invoices/:number/payments', validate('param', params), validate('query', query), async (c) => {
