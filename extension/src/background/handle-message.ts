@@ -1,3 +1,4 @@
+import { chargeHandlers } from './charges-handlers';
 import { checkWorkerHealth } from './health';
 import { allowedSenders, parseMessage } from './message-schemas';
 import { messageError, type Message, type MessageError, type MessageType, type Replies } from './messages';
@@ -34,6 +35,7 @@ const handlers: Handlers = {
     await workerUrlOverride.setValue(normalised.origin);
     return workerUrlSettings();
   },
+  ...chargeHandlers,
 };
 
 /**

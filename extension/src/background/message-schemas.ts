@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { chargeSchemas, chargeSenders } from './charges-message-schemas';
 import { messageError, type Message, type MessageError, type MessageType, type SenderKind } from './messages';
 
 // Every message is parsed here, in the background, as if a hostile page wrote it: a page can make a
@@ -8,6 +9,7 @@ const schemas = {
   health: z.strictObject({ type: z.literal('health') }),
   'worker-url:get': z.strictObject({ type: z.literal('worker-url:get') }),
   'worker-url:set': z.strictObject({ type: z.literal('worker-url:set'), url: z.nullable(z.string().check(z.maxLength(2048))) }),
+  ...chargeSchemas,
 } satisfies { [T in MessageType]: z.ZodMiniType<Message<T>> };
 
 /** Settings change where the consultant's token is sent, so only our own pages may touch them. */
@@ -15,6 +17,7 @@ export const allowedSenders: Record<MessageType, readonly SenderKind[]> = {
   health: ['extension-page', 'site-page'],
   'worker-url:get': ['extension-page'],
   'worker-url:set': ['extension-page'],
+  ...chargeSenders,
 };
 
 export type ParsedMessage = { [T in MessageType]: { type: T; message: Message<T> } }[MessageType];

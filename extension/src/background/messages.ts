@@ -2,10 +2,12 @@
 // types both sides share. The schemas that check them live in message-schemas.ts, which only the
 // background imports (it keeps zod out of the content script every site page loads).
 
+import type { ChargeMessages, ChargeReplies } from './charges-messages';
+
 /** Who may send a message: our own extension pages (Stripe Settings), or content scripts on site pages. */
 export type SenderKind = 'extension-page' | 'site-page';
 
-export interface Messages {
+export interface Messages extends ChargeMessages {
   health: { type: 'health' };
   'worker-url:get': { type: 'worker-url:get' };
   'worker-url:set': { type: 'worker-url:set'; url: string | null };
@@ -26,7 +28,7 @@ export interface WorkerUrlSettings {
   override: string | null;
 }
 
-export interface Replies {
+export interface Replies extends ChargeReplies {
   health: HealthReply;
   'worker-url:get': WorkerUrlSettings;
   'worker-url:set': WorkerUrlSettings;
