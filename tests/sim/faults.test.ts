@@ -31,6 +31,9 @@ describe('fault injection', () => {
       method: 'POST', signal: abort.signal, body: 'email=x%40example.com',
       headers: { authorization: 'Bearer sk_test_x', 'content-type': 'application/x-www-form-urlencoded', 'stripe-account': h.account },
     });
+    // Over HTTP the request must reach the simulator (and take the fault) before the caller gives up.
+    const armed = async (): Promise<number> => ((await (await h.request('/_sim/faults')).json()) as { faults: unknown[] }).faults.length;
+    while ((await armed()) > 0);
     abort.abort();
     await expect(pending).rejects.toThrow(/abort/i);
     expect((await h.stripe.customers.list({}, { stripeAccount: h.account })).data).toEqual([]);

@@ -2,7 +2,14 @@ import Stripe from 'stripe';
 import { expect, onTestFinished } from 'vitest';
 import { createStripeSimulator, type SimulatorOptions, type StripeSimulator } from '../sandbox/stripe/index.ts';
 import { JANES_BEAUTY_STUDIO } from '../sandbox/stripe/seed.ts';
+import { startSimulatorServer } from '../sandbox/stripe/server.ts';
 import { specViolations } from './openapi.ts';
+
+/** How tests reach the simulator: its fetch handler in-process, or real HTTP to server.ts on a free port. */
+let transport: 'in-process' | 'http' = 'in-process';
+export function useHttpTransport(): void {
+  transport = 'http';
+}
 
 export interface Harness {
   sim: StripeSimulator;
@@ -18,13 +25,13 @@ export interface Harness {
  * The simulator's fetch, checking every request it accepted (2xx, or a 402 decline) against Stripe's
  * OpenAPI spec; the test fails at its end if any did not conform.
  */
-export function checkedFetch(sim: StripeSimulator): (input: string | URL | Request, init?: RequestInit) => Promise<Response> {
+export function checkedFetch(send: (request: Request) => Promise<Response>): (input: string | URL | Request, init?: RequestInit) => Promise<Response> {
   const violations: string[] = [];
   onTestFinished(() => expect(violations).toEqual([]));
   return async (input, init) => {
     const request = new Request(input, init);
     const body = request.method === 'POST' ? await request.clone().text() : '';
-    const response = await sim.fetch(request);
+    const response = await send(request);
     if (response.ok || response.status === 402) violations.push(...specViolations(request.method, new URL(request.url), body));
     return response;
   };
@@ -32,13 +39,33 @@ export function checkedFetch(sim: StripeSimulator): (input: string | URL | Reque
 
 /** The real stripe SDK wired to an in-process simulator. */
 export function stripeFor(sim: StripeSimulator, key = 'sk_test_sandbox'): Stripe {
-  const fetchFn = checkedFetch(sim);
+  const fetchFn = checkedFetch(sendTo ?? ((request) => sim.fetch(request)));
   return new Stripe(key, { httpClient: Stripe.createFetchHttpClient((input, init) => fetchFn(input, init)), maxNetworkRetries: 0 });
 }
 
+/** Over HTTP: requests go to the running server whatever origin the SDK or test names. */
+let sendTo: ((request: Request) => Promise<Response>) | null = null;
+
+async function start(options: SimulatorOptions): Promise<{ sim: StripeSimulator; send: (request: Request) => Promise<Response> }> {
+  if (transport === 'in-process') {
+    const sim = createStripeSimulator(options);
+    sendTo = null;
+    return { sim, send: (request) => sim.fetch(request) };
+  }
+  const running = await startSimulatorServer({ port: 0, autoDeliver: false, ...(options.deliver ? { deliver: options.deliver } : {}) });
+  onTestFinished(() => running.close());
+  const send = (request: Request): Promise<Response> => {
+    const url = new URL(request.url);
+    // Redirects (OAuth) are the test's to inspect, as with the in-process handler.
+    return fetch(new Request(new Request(`${running.url}${url.pathname}${url.search}`, request), { redirect: 'manual' }));
+  };
+  sendTo = send;
+  return { sim: running.sim, send };
+}
+
 export async function harness(options: SimulatorOptions = {}): Promise<Harness> {
-  const sim = createStripeSimulator(options);
-  const request = (path: string, init?: RequestInit): Promise<Response> => sim.fetch(new Request(`http://127.0.0.1:12111${path}`, init));
+  const { sim, send } = await start(options);
+  const request = (path: string, init?: RequestInit): Promise<Response> => send(new Request(`http://127.0.0.1:12111${path}`, init));
   const control = async (path: string, body?: unknown): Promise<unknown> => {
     const response = await request(path, { method: 'POST', body: JSON.stringify(body ?? {}) });
     if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);

@@ -102,6 +102,8 @@ export async function handleControls(sim: Sim, request: Request, url: URL, hooks
         state.faults.push({ mode, remaining: int(body, 'count', 1), ...(path ? { path } : {}) });
         return reply(200, { faults: state.faults });
       }
+      case 'GET /_sim/faults':
+        return reply(200, { faults: state.faults });
       case 'POST /_sim/faults/clear':
         state.faults = [];
         return reply(200, { faults: [] });

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { dirname } from 'node:path';
-import { createStripeSimulator, DroppedConnection, type PersistentSimulator, type StripeSimulator } from './index.ts';
+import { createStripeSimulator, DroppedConnection, type PersistentSimulator, type SimulatorOptions, type StripeSimulator } from './index.ts';
 
 async function toRequest(req: IncomingMessage, origin: string, signal: AbortSignal): Promise<Request> {
   const chunks: Buffer[] = [];
@@ -66,14 +66,16 @@ function persist(sim: PersistentSimulator, file: string): () => void {
   };
 }
 
-export async function startSimulatorServer(options: { port?: number; host?: string; autoDeliver?: boolean; stateFile?: string } = {}): Promise<RunningSimulator> {
+export async function startSimulatorServer(
+  options: { port?: number; host?: string; autoDeliver?: boolean; stateFile?: string; deliver?: SimulatorOptions['deliver'] } = {},
+): Promise<RunningSimulator> {
   const host = options.host ?? '127.0.0.1';
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(options.port ?? 12111, host, resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port ?? 12111;
   const url = `http://${host}:${port}`;
-  const sim = createStripeSimulator({ publicUrl: url, autoDeliver: options.autoDeliver ?? true });
+  const sim = createStripeSimulator({ publicUrl: url, autoDeliver: options.autoDeliver ?? true, ...(options.deliver ? { deliver: options.deliver } : {}) });
   const save = options.stateFile ? persist(sim, options.stateFile) : () => {};
   server.on('request', (req: IncomingMessage, res: ServerResponse) => void respond(sim, req, res, url).finally(save));
   // Timers and webhook retries follow the wall clock while serving.
