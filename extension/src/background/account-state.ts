@@ -1,11 +1,10 @@
 import { storage } from 'wxt/utils/storage';
 import type { AccountSummary } from '../../../shared/api';
+import type { ConnectionState } from './connect-messages';
 import { consultantToken } from './storage';
 
 // What the extension knows about the consultant's Stripe connection. Background only: the token
 // sits beside it, and pages learn the state through the `account:status` message.
-
-export type ConnectionState = 'connected' | 'disconnected' | 'never';
 
 export interface StoredAccount {
   /** The last summary the worker gave; kept after a disconnect so Settings can say which account it was. */
@@ -23,6 +22,12 @@ export interface AccountStatus {
   state: ConnectionState;
   account?: AccountSummary;
 }
+
+/** Whether the site's Account tab shows another gateway (ProPay) connected; null = not seen yet. */
+export const otherGatewayConnected = storage.defineItem<boolean | null>('local:otherGatewayConnected', {
+  fallback: null,
+  version: 1,
+});
 
 export async function accountStatus(): Promise<AccountStatus> {
   const [stored, token] = await Promise.all([stripeAccount.getValue(), consultantToken.getValue()]);

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { safeParse, type $ZodType } from 'zod/v4/core';
 import { isErrorBody } from '../../../shared/errors';
 import { markDisconnected } from './account-state';
 import { consultantToken } from './storage';
@@ -33,10 +33,10 @@ function failure(code: ClientErrorCode | string, message: string, status: number
 }
 
 /**
- * Calls `<worker>/api<path>`. A 401 (`not_connected`, or a token the worker no longer knows) marks
+ * Calls `<worker>/api<path>`. `schema` may be a zod or zod/mini schema (both are `$ZodType`). A 401 (`not_connected`, or a token the worker no longer knows) marks
  * the connection disconnected, so every Stripe control on the site says so and nothing charges.
  */
-export async function callApi<T>(path: string, init: ApiInit, schema: z.ZodType<T>, fetchImpl: typeof fetch = fetch): Promise<ApiResult<T>> {
+export async function callApi<T>(path: string, init: ApiInit, schema: $ZodType<T>, fetchImpl: typeof fetch = fetch): Promise<ApiResult<T>> {
   const token = await consultantToken.getValue();
   if (!token) return failure('not_connected', NEVER_CONNECTED_MESSAGE, 401);
   const workerUrl = await currentWorkerUrl();
@@ -75,7 +75,7 @@ export async function callApi<T>(path: string, init: ApiInit, schema: z.ZodType<
     if (isErrorBody(body)) return failure(body.error.code, body.error.message, response.status, body);
     return failure('http_error', `The Stripe bridge worker answered with an error (HTTP ${response.status}).`, response.status, body);
   }
-  const parsed = schema.safeParse(body);
+  const parsed = safeParse(schema, body);
   if (!parsed.success) {
     return failure('bad_response', 'The Stripe bridge worker gave an answer this extension does not understand. Is the extension up to date?', response.status);
   }

@@ -1,4 +1,6 @@
 import { chargeHandlers } from './charges-handlers';
+import { connectHandlers } from './connect-handlers';
+import { isConnectDonePage } from './connect-sender';
 import { checkWorkerHealth } from './health';
 import { allowedSenders, parseMessage } from './message-schemas';
 import { messageError, type Message, type MessageError, type MessageType, type Replies } from './messages';
@@ -17,9 +19,10 @@ export interface BackgroundDeps {
   hasOriginAccess: (origin: string) => Promise<boolean>;
 }
 
-type Handlers = { [T in MessageType]: (message: Message<T>, deps: BackgroundDeps) => Promise<Replies[T] | MessageError> };
+type Handlers = { [T in MessageType]: (message: Message<T>, deps: BackgroundDeps, sender: SenderInfo) => Promise<Replies[T] | MessageError> };
 
 const handlers: Handlers = {
+  ...connectHandlers,
   health: async (_message, deps) => checkWorkerHealth(await currentWorkerUrl(), deps.fetch),
   'worker-url:get': async () => workerUrlSettings(),
   'worker-url:set': async (message, deps) => {
@@ -43,7 +46,8 @@ const handlers: Handlers = {
  * throws: every refusal or failure is a typed `MessageError` the caller can show.
  */
 export async function handleMessage(raw: unknown, sender: SenderInfo, deps: BackgroundDeps): Promise<unknown> {
-  const senderKind = classifySender(sender, deps.policy);
+  // Checked first: in sandbox builds the worker's origin is also a site origin.
+  const senderKind = isConnectDonePage(sender, deps.policy, await currentWorkerUrl()) ? 'connect-page' : classifySender(sender, deps.policy);
   if (senderKind === null) return messageError('forbidden-sender', 'This sender may not talk to the Stripe bridge.');
   const parsed = parseMessage(raw);
   if ('error' in parsed) return parsed;
@@ -51,8 +55,8 @@ export async function handleMessage(raw: unknown, sender: SenderInfo, deps: Back
     return messageError('forbidden-sender', `"${parsed.type}" is only available from Stripe Settings.`);
   }
   try {
-    const handler = handlers[parsed.type] as (message: Message, deps: BackgroundDeps) => Promise<unknown>;
-    return await handler(parsed.message, deps);
+    const handler = handlers[parsed.type] as (message: Message, deps: BackgroundDeps, sender: SenderInfo) => Promise<unknown>;
+    return await handler(parsed.message, deps, sender);
   } catch (error) {
     console.error(`[stripe-bridge] "${parsed.type}" failed`, error);
     return messageError('internal', 'Something went wrong inside the extension. Reload the page and try again.');

@@ -1,11 +1,13 @@
 import { z } from 'zod/mini';
 import { chargeSchemas, chargeSenders } from './charges-message-schemas';
+import { connectSchemas, connectSenders } from './connect-message-schemas';
 import { messageError, type Message, type MessageError, type MessageType, type SenderKind } from './messages';
 
 // Every message is parsed here, in the background, as if a hostile page wrote it: a page can make a
 // content script's world send anything. `satisfies` keeps each schema equal to its shared type.
 
 const schemas = {
+  ...connectSchemas,
   health: z.strictObject({ type: z.literal('health') }),
   'worker-url:get': z.strictObject({ type: z.literal('worker-url:get') }),
   'worker-url:set': z.strictObject({ type: z.literal('worker-url:set'), url: z.nullable(z.string().check(z.maxLength(2048))) }),
@@ -14,6 +16,7 @@ const schemas = {
 
 /** Settings change where the consultant's token is sent, so only our own pages may touch them. */
 export const allowedSenders: Record<MessageType, readonly SenderKind[]> = {
+  ...connectSenders,
   health: ['extension-page', 'site-page'],
   'worker-url:get': ['extension-page'],
   'worker-url:set': ['extension-page'],

@@ -2,12 +2,16 @@
 // types both sides share. The schemas that check them live in message-schemas.ts, which only the
 // background imports (it keeps zod out of the content script every site page loads).
 
+import type { ConnectMessages, ConnectReplies } from './connect-messages';
 import type { ChargeMessages, ChargeReplies } from './charges-messages';
 
-/** Who may send a message: our own extension pages (Stripe Settings), or content scripts on site pages. */
-export type SenderKind = 'extension-page' | 'site-page';
+/**
+ * Who may send a message: our own extension pages (Stripe Settings), content scripts on site pages,
+ * or our content script on the worker's /connect/done page (connect-sender.ts).
+ */
+export type SenderKind = 'extension-page' | 'site-page' | 'connect-page';
 
-export interface Messages extends ChargeMessages {
+export interface Messages extends ConnectMessages, ChargeMessages {
   health: { type: 'health' };
   'worker-url:get': { type: 'worker-url:get' };
   'worker-url:set': { type: 'worker-url:set'; url: string | null };
@@ -28,13 +32,13 @@ export interface WorkerUrlSettings {
   override: string | null;
 }
 
-export interface Replies extends ChargeReplies {
+export interface Replies extends ConnectReplies, ChargeReplies {
   health: HealthReply;
   'worker-url:get': WorkerUrlSettings;
   'worker-url:set': WorkerUrlSettings;
 }
 
-export type MessageErrorCode = 'invalid-message' | 'forbidden-sender' | 'invalid-setting' | 'internal';
+export type MessageErrorCode = 'invalid-message' | 'forbidden-sender' | 'invalid-setting' | 'internal' | 'worker-unreachable' | 'worker-refused';
 
 /** What the background answers instead of a reply when it refuses or fails a message. */
 export interface MessageError {
