@@ -20,7 +20,8 @@ const PAGE = (simUrl: string) => `<!doctype html><html><head><meta charset="utf-
     const submitted = await elements.submit();
     if (submitted.error) { document.getElementById('result').textContent = 'invalid:' + submitted.error.code; return; }
     const confirm = q.get('kind') === 'setup' ? stripe.confirmSetup.bind(stripe) : stripe.confirmPayment.bind(stripe);
-    const result = await confirm({ elements, confirmParams: { return_url: location.href }, redirect: 'if_required' });
+    const redirect = q.get('redirect') === 'always' ? undefined : 'if_required';
+    const result = await confirm({ elements, confirmParams: { return_url: location.origin + '/done' }, redirect });
     const intent = result.setupIntent || result.paymentIntent;
     document.getElementById('result').textContent = result.error ? 'error:' + result.error.code : 'ok:' + intent.status;
   });
@@ -56,9 +57,9 @@ afterAll(async () => {
   await running?.close();
 });
 
-async function openPage(kind: 'setup' | 'payment', clientSecret: string | null): Promise<Page> {
+async function openPage(kind: 'setup' | 'payment', clientSecret: string | null, redirect = 'if_required'): Promise<Page> {
   const page = await browser.newPage();
-  const query = new URLSearchParams({ kind, cs: clientSecret ?? '', pk: JANES_BEAUTY_STUDIO.publishableKey, account });
+  const query = new URLSearchParams({ kind, cs: clientSecret ?? '', pk: JANES_BEAUTY_STUDIO.publishableKey, account, redirect });
   await page.goto(`${pageUrl}?${query}`);
   await page.waitForSelector('body[data-ready="yes"]');
   return page;
@@ -133,6 +134,15 @@ describe('Stripe.js stand-in in Chromium', () => {
     await fillCard(page, '4000000000009995');
     expect(await result(page)).toBe('error:card_declined');
     expect(await page.getByTestId('card-error').textContent()).toBe('Your card has insufficient funds.');
+  });
+
+  it('sends the customer to return_url with redirect_status when not asked to stay', async () => {
+    const pi = await stripe.paymentIntents.create({ amount: 4200, currency: 'usd' }, { stripeAccount: account });
+    const page = await openPage('payment', pi.client_secret, 'always');
+    await fillCard(page, '4242424242424242');
+    await page.waitForURL(/\/done\?/);
+    const landed = new URL(page.url());
+    expect([landed.searchParams.get('payment_intent'), landed.searchParams.get('redirect_status')]).toEqual([pi.id, 'succeeded']);
   });
 
   it('refuses an invalid card number before calling Stripe', async () => {
