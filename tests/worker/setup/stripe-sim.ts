@@ -13,9 +13,16 @@ export const sim = createStripeSimulator({
   deliver: async (url, init) => ({ status: (await SELF.fetch(url, init)).status }),
 });
 
+/** Every request the worker made to Stripe, in order (the tests' own setup calls are not here). */
+export const workerStripeRequests: { method: string; path: string }[] = [];
+
 const realFetch = globalThis.fetch;
 globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
   const request = new Request(input, init);
-  if (new URL(request.url).origin === simOrigin) return sim.fetch(request);
+  const url = new URL(request.url);
+  if (url.origin === simOrigin) {
+    workerStripeRequests.push({ method: request.method, path: url.pathname });
+    return sim.fetch(request);
+  }
   return realFetch(request);
 };

@@ -1,0 +1,57 @@
+// `npm run bench`: the DESIGN.md budgets, measured. Writes test-results/bench.json and prints a table.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { EXTENSION_OUTPUT } from '../../scripts/lib/extension-output';
+
+interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+  budget: string;
+}
+
+const root = resolve(import.meta.dirname, '../..');
+const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' };
+const figures: Figure[] = [];
+const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
+
+function run(command: string, args: string[]): string {
+  const result = spawnSync(command, args, { cwd: root, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
+  return `${result.stdout}\n${result.stderr}`;
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)]));
+}
+
+// Worker bundle, as `wrangler deploy` would upload it.
+const out = mkdtempSync(join(tmpdir(), 'qtsb-bundle-'));
+run('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', out]);
+const bundle = filesUnder(out).filter((f) => f.endsWith('.js'));
+figures.push({ name: 'worker bundle (gzip)', value: kb(bundle.reduce((sum, f) => sum + gzipSync(readFileSync(f)).length, 0)), unit: 'KB', budget: '≤ 100 KB' });
+rmSync(out, { recursive: true, force: true });
+
+// Extension: content script and zips, from a fresh build.
+run('npx', ['tsx', 'scripts/build-extension.ts']);
+const content = filesUnder(join(root, EXTENSION_OUTPUT.chrome, 'content-scripts'));
+figures.push({ name: 'content script (gzip)', value: kb(content.reduce((sum, f) => sum + gzipSync(readFileSync(f)).length, 0)), unit: 'KB', budget: '≤ 15 KB' });
+for (const zip of readdirSync(join(root, 'extension/.output')).filter((f) => f.endsWith('.zip'))) {
+  figures.push({ name: `extension zip ${zip.replace(/^.*-(chrome|firefox)\.zip$/, '$1')}`, value: kb(statSync(join(root, 'extension/.output', zip)).size), unit: 'KB', budget: '≤ 100 KB' });
+}
+
+// Round trips and Stripe calls, measured inside workerd against the simulator.
+const bench = run('npx', ['vitest', 'run', '--config', 'vitest.bench.config.ts']);
+for (const line of bench.split('\n')) {
+  const match = /BENCH (\{.*\})/.exec(line);
+  if (match?.[1]) figures.push(JSON.parse(match[1]) as Figure);
+}
+
+mkdirSync(join(root, 'test-results'), { recursive: true });
+writeFileSync(join(root, 'test-results/bench.json'), JSON.stringify({ at: new Date().toISOString(), figures }, null, 2));
+const width = Math.max(...figures.map((f) => f.name.length));
+console.log('\nqt-stripe-bridge budgets');
+for (const f of figures) console.log(`  ${f.name.padEnd(width)}  ${String(f.value).padStart(7)} ${f.unit.padEnd(12)} (budget ${f.budget})`);

@@ -1,0 +1,55 @@
+import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
+import { expect, it } from 'vitest';
+import app from '../../worker/src/index';
+import { BASE } from '../worker/factories';
+import { connectedStripeAccount, saveTestCard, signedEventFor, workerStripeRequests } from './bench-world';
+import { countingD1 } from './counting-d1';
+
+// Figures for `npm run bench`: printed as BENCH lines the runner collects. The expectations are
+// the budgets of DESIGN.md, so a change that breaks one fails the bench.
+
+const d1 = countingD1(env.DB);
+const countedEnv = { ...env, DB: d1.db };
+
+async function call(path: string, init: RequestInit = {}) {
+  const ctx = createExecutionContext();
+  const res = await app.fetch(new Request(`${BASE}${path}`, init), countedEnv, ctx);
+  await waitOnExecutionContext(ctx);
+  return res;
+}
+
+function report(name: string, value: number, unit: string, budget: string) {
+  console.log(`BENCH ${JSON.stringify({ name, value, unit, budget })}`);
+}
+
+it('measures D1 round trips and Stripe calls on the charge, read and webhook paths', async () => {
+  const acct = await connectedStripeAccount();
+  const customer = { id: 'bench1', name: 'Bench Customer', email: 'bench@example.com' };
+  await saveTestCard(acct, customer, 'pm_card_visa');
+
+  const invoice = { number: '9001', kind: 'normal_sale', totalMinor: 5000, balanceDueMinor: 5000, currency: 'usd', customer };
+  d1.reset();
+  const started = performance.now();
+  const charge = await call('/api/charges', { method: 'POST', headers: { ...acct.auth, 'content-type': 'application/json' }, body: JSON.stringify({ attemptId: `bench_${crypto.randomUUID()}`, invoice, amountMinor: 5000 }) });
+  const chargeMs = performance.now() - started;
+  expect(charge.status).toBe(200);
+  const chargeTrips = d1.roundTrips();
+  const paymentIntentCreates = workerStripeRequests.filter((r) => r.method === 'POST' && r.path === '/v1/payment_intents').length;
+  report('D1 round trips per charge (incl. token check)', chargeTrips, 'round trips', '≤ 3 + 1 auth');
+  report('PaymentIntent creates per Confirm', paymentIntentCreates, 'calls', 'exactly 1');
+  report('charge request, in-process simulator', Math.round(chargeMs * 10) / 10, 'ms', 'figure');
+  expect(paymentIntentCreates).toBe(1);
+
+  d1.reset();
+  const read = await call(`/api/invoices/9001/payments?customer=${customer.id}`, { headers: acct.auth });
+  expect(read.status).toBe(200);
+  report('D1 round trips per read (invoice history + card, incl. token check)', d1.roundTrips(), 'round trips', '1 + 1 auth');
+
+  const { payload, header } = await signedEventFor('customer.updated', acct.id);
+  d1.reset();
+  const hook = await call('/webhooks/stripe', { method: 'POST', headers: { 'stripe-signature': header, 'content-type': 'application/json' }, body: payload });
+  expect(hook.status).toBe(200);
+  report('D1 round trips per webhook', d1.roundTrips(), 'round trips', '≤ 2');
+  expect(d1.roundTrips()).toBeLessThanOrEqual(2);
+  expect(chargeTrips).toBeLessThanOrEqual(4);
+});
