@@ -1,7 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { VERSION } from '../shared/version';
-import { DEFAULT_WORKER_URL, originPattern, siteMatches } from './src/config';
+import { connectDoneMatches, DEFAULT_WORKER_URL, originPattern, siteMatches } from './src/config';
 
 // The e2e harness and self-hosters point a build at their worker with WXT_WORKER_URL; checked here
 // so a typo fails the build instead of producing an extension that can never reach its worker.
@@ -17,9 +17,13 @@ export default defineConfig({
   }),
   zip: { artifactTemplate: 'qt-stripe-bridge-{{version}}-{{browser}}.zip', zipSources: false },
   hooks: {
-    // Content script matches follow the build mode (sandbox vs the real site), decided in config.ts.
+    // Content script matches follow the build mode (sandbox vs the real site), decided in config.ts;
+    // the Connect landing script follows the worker this build talks to.
     'build:manifestGenerated': (wxt, manifest) => {
-      for (const script of manifest.content_scripts ?? []) script.matches = siteMatches(wxt.config.mode);
+      for (const script of manifest.content_scripts ?? []) {
+        const landing = script.js?.some((file) => file.endsWith('/connect-done.js')) ?? false;
+        script.matches = landing ? connectDoneMatches(workerUrl) : siteMatches(wxt.config.mode);
+      }
     },
   },
   manifest: ({ browser, manifestVersion }) => ({

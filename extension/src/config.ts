@@ -26,3 +26,9 @@ export function originPattern(url: string): string {
   const { protocol, hostname } = new URL(url);
   return `${protocol}//${hostname}/*`;
 }
+
+/** Where the content script that finishes Connect runs: the worker's landing page, any port. */
+export function connectDoneMatches(workerUrl: string): string[] {
+  const { protocol, hostname } = new URL(workerUrl);
+  return [`${protocol}//${hostname}/connect/done*`];
+}

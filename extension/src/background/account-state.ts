@@ -57,3 +57,16 @@ export async function markDisconnected(onlyToken?: string): Promise<void> {
   const stored = await stripeAccount.getValue();
   if (stored) await stripeAccount.setValue({ account: { ...stored.account, status: 'disconnected' }, connected: false });
 }
+
+/**
+ * Best effort: where the browser allows it (recent Chrome), content scripts lose read access to
+ * local storage altogether, token included. Elsewhere the guarantee is that no content-script code
+ * reads it (a convention test) and page scripts never can (docs/extension-token.md).
+ */
+export async function restrictStorageToExtension(area: { setAccessLevel?: (options: { accessLevel: 'TRUSTED_CONTEXTS' }) => Promise<void> }): Promise<void> {
+  try {
+    await area.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' });
+  } catch {
+    // Firefox and older Chrome only allow this for storage.session.
+  }
+}

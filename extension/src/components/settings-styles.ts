@@ -12,5 +12,11 @@ input[type="url"] { flex: 1 1 260px; padding: 5px 8px; border: 1px solid #d0d7de
 form button { padding: 5px 12px; border: 1px solid #d0d7de; border-radius: 4px; background: #f6f8fa; font: inherit; cursor: pointer; }
 form button[type="submit"] { background: #1f6feb; border-color: #1f6feb; color: #fff; }
 .error { color: #cf222e; }
+.ok { color: #1a7f37; font-weight: 600; } .bad { color: #cf222e; font-weight: 600; }
+.advice { background: #fff8c5; border: 1px solid #d4a72c; border-radius: 4px; padding: 6px 10px; }
+.actions { margin: 8px 0; }
+.actions button { padding: 6px 14px; border: 1px solid #d0d7de; border-radius: 4px; background: #f6f8fa; font: inherit; cursor: pointer; }
+.actions button.primary { background: #635bff; border-color: #635bff; color: #fff; }
+.default-gateway { border-top: 1px solid #d0d7de; margin-top: 12px; padding-top: 12px; }
 .hint { color: #57606a; font-size: 12px; }
 `;

@@ -7,6 +7,7 @@ import { normaliseWorkerUrl } from '../utils/worker-address';
 import { HealthPanel } from './health-panel';
 import { PANEL_CSS } from './panel-styles';
 import { SETTINGS_CSS } from './settings-styles';
+import { StripeConnectSection } from './stripe-settings-connect';
 
 const checkHealth = () => askBackground({ type: 'health' });
 
@@ -22,7 +23,7 @@ async function requestAccess(origin: string): Promise<void> {
   }
 }
 
-/** The options page. Issue 4 adds the Connect section here. */
+/** The options page: the Stripe account, then the worker it goes through. */
 export function StripeSettings() {
   const [settings, setSettings] = useState<WorkerUrlSettings | null>(null);
   const [draft, setDraft] = useState('');
@@ -65,6 +66,10 @@ export function StripeSettings() {
     <main>
       <style>{SETTINGS_CSS + PANEL_CSS}</style>
       <h1>Stripe Settings</h1>
+      <section aria-labelledby="stripe-heading">
+        <h2 id="stripe-heading">Stripe account</h2>
+        <StripeConnectSection />
+      </section>
       <section aria-labelledby="worker-heading">
         <h2 id="worker-heading">Stripe bridge worker</h2>
         {settings && (

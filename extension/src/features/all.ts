@@ -1,5 +1,7 @@
+import reconnectBanner from './reconnect-banner';
 import type { Feature } from './registry';
+import stripeSettingsEntry from './stripe-settings-entry';
 import workerHealth from './worker-health';
 
 /** Every feature of the content script; the convention test checks each file in features/ is here. */
-export const allFeatures: readonly Feature[] = [workerHealth];
+export const allFeatures: readonly Feature[] = [workerHealth, stripeSettingsEntry, reconnectBanner];

@@ -1,6 +1,9 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { restrictStorageToExtension } from '../../background/account-state';
 import { listenForMessages } from '../../background/listen';
 
 export default defineBackground(() => {
   listenForMessages();
+  void restrictStorageToExtension(browser.storage.local);
 });

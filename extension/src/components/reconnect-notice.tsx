@@ -1,0 +1,21 @@
+export const RECONNECT_CSS = `
+:host { display: block; margin: 8px 0; }
+.notice { display: inline-flex; align-items: center; gap: 8px; padding: 6px 12px; border: 1px solid #f0b4b4;
+  border-radius: 4px; background: #fff5f5; color: #b42318;
+  font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
+button { font: inherit; color: #0969da; background: none; border: 0; padding: 0; cursor: pointer; text-decoration: underline; }
+`;
+
+/** The words every Stripe control on the site shows once Stripe access is revoked. */
+export const RECONNECT_SENTENCE = 'Stripe disconnected — reconnect in Stripe Settings.';
+
+export function ReconnectNotice({ onOpenSettings }: { onOpenSettings: () => void }) {
+  return (
+    <div class="notice" role="alert" data-testid="stripe-reconnect">
+      <span>{RECONNECT_SENTENCE}</span>
+      <button type="button" onClick={onOpenSettings}>
+        Open Stripe Settings
+      </button>
+    </div>
+  );
+}
