@@ -1,0 +1,19 @@
+// Looks like one of the site's own payment rows and notices; inherited font and colour come from
+// the page, the rest is set here because the shadow root keeps the site's stylesheet out.
+export const CHARGE_CSS = `
+:host{display:block}
+.row{display:flex;align-items:center;gap:10px;margin:6px 0}
+label{width:180px}
+input{font:inherit;padding:4px 6px;border:1px solid #bbb;border-radius:3px;width:110px;text-align:right}
+input[aria-invalid=true]{border-color:#d00000}
+input[readonly]{width:28em;text-align:left}
+.note{margin:2px 0 6px 190px;font-size:12px;color:#666}
+.bad,.warn{color:#d00000}
+.warn{font-weight:bold}
+button{font:inherit;cursor:pointer}
+.link{background:none;border:0;padding:0;color:#a1245f;text-decoration:underline}
+.spin{display:inline-block;width:10px;height:10px;border:2px solid #ccc;border-top-color:#a1245f;border-radius:50%;animation:s 1s linear infinite;vertical-align:middle}
+@keyframes s{to{transform:rotate(360deg)}}
+table{border-collapse:collapse;font-size:12px;margin:4px 0}
+td,th{border:1px solid #e3d5db;padding:3px 6px;text-align:left}
+`;
