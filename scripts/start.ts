@@ -43,7 +43,7 @@ qt-stripe-bridge is running offline.
 
   Stand-in back office   ${siteUrl}/account   (invoices: ${siteUrl}/invoices/unpaid)
   Worker                 ${worker.url}/health
-  Stripe simulator       ${simulatorUrl}      (sandbox login: see tests/sandbox/stripe/README.md)
+  Stripe simulator       ${simulatorUrl}      (Stripe sign-in: jane@example.com / sandbox-password)
 
 Load the extension:
   Chrome   chrome://extensions → Developer mode → Load unpacked → ${join(root, EXTENSION_OUTPUT.chrome)}
