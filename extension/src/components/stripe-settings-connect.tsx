@@ -106,7 +106,11 @@ export function StripeConnectSection() {
             />{' '}
             Make Stripe my default payment gateway
           </label>
-          <p class="hint">Invoice payment links emailed to your customers use your default gateway. Otherwise ProPay stays the default.</p>
+          <p class="hint" data-testid="stripe-default-gateway-state">
+            {view.account.stripeIsDefaultGateway
+              ? 'Stripe is your default payment gateway: invoice payment links emailed to your customers use Stripe.'
+              : 'Your other gateway stays the default: invoice payment links emailed to your customers use it, not Stripe.'}
+          </p>
         </div>
       )}
     </>
