@@ -33,7 +33,12 @@ export async function simControl(path: string, body: unknown) {
 }
 
 /** Saves a test card for a customer the way the card page would: SetupIntent confirmed with a pm_card id. */
-export async function saveTestCard(acct: { id: string; auth: Record<string, string> }, siteCustomer: { id: string; name: string; email: string | null }, testPaymentMethod: string) {
+export async function saveTestCard(
+  acct: { id: string; auth: Record<string, string> },
+  siteCustomer: { id: string; name: string; email: string | null },
+  testPaymentMethod: string,
+  { pageReports = true }: { pageReports?: boolean } = {},
+) {
   const linkRes = await SELF.fetch(`${BASE}/api/card-links`, {
     method: 'POST',
     headers: { ...acct.auth, 'content-type': 'application/json' },
@@ -46,8 +51,9 @@ export async function saveTestCard(acct: { id: string; auth: Record<string, stri
   if (!row) throw new Error('no card link row');
   const confirmed = await platform.setupIntents.confirm(row.si, { payment_method: testPaymentMethod }, { stripeAccount: acct.id });
   if (confirmed.status === 'requires_action') await completeThreeDSecure(confirmed.id, confirmed.client_secret ?? '', 'complete');
+  if (!pageReports) return { status: 0, body: {}, token };
   const done = await SELF.fetch(`${BASE}/card/${token}/complete`, { method: 'POST' });
-  return { status: done.status, body: (await done.json()) as { card?: { brand: string; last4: string } } };
+  return { status: done.status, body: (await done.json()) as { card?: { brand: string; last4: string } }, token };
 }
 
 /** The cardholder answers the simulator's 3-D Secure challenge, as the Stripe.js step would. */

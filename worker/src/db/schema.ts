@@ -169,7 +169,7 @@ export const links = sqliteTable(
     usedAt: integer('used_at'),
     createdAt: createdAt(),
   },
-  (t) => [index('links_invoice').on(t.invoiceId), index('links_payment').on(t.paymentId)],
+  (t) => [index('links_invoice').on(t.invoiceId), index('links_payment').on(t.paymentId), index('links_stripe_object').on(t.stripeObjectId)],
 );
 
 /** Stripe event ids already handled: a redelivered event is acknowledged and ignored. */

@@ -5,7 +5,7 @@ import { webhookEvents } from '../db/schema';
 import type { AppEnv } from '../env';
 import { AppError } from '../errors';
 import { createStripe } from '../stripe/client';
-import { webhookHandlers } from '../stripe/webhook-handlers';
+import { loadFor, webhookHandlers } from '../stripe/webhook-handlers';
 
 const cryptoProvider = Stripe.createSubtleCryptoProvider();
 
@@ -26,12 +26,14 @@ export const webhooks = new Hono<AppEnv>().post('/webhooks/stripe', async (c) =>
     throw new AppError(400, 'bad_request', 'Webhook signature verification failed.');
   }
   const db = c.var.db;
-  const [seen] = await db.select({ id: webhookEvents.id }).from(webhookEvents).where(eq(webhookEvents.id, event.id)).limit(1);
-  if (seen) return c.json({ received: true, duplicate: true });
+  const seenQuery = db.select({ id: webhookEvents.id }).from(webhookEvents).where(eq(webhookEvents.id, event.id)).limit(1);
+  const load = loadFor(event, db);
+  const [seen, loaded] = load ? await db.batch([seenQuery, load]) : [await seenQuery, []];
+  if (seen.length > 0) return c.json({ received: true, duplicate: true });
 
   const now = Date.now();
   const handler = webhookHandlers[event.type];
-  const statements = handler ? await handler(event, db, now, stripe) : [];
+  const statements = handler ? await handler(event, db, now, stripe, loaded) : [];
   await db.batch([db.insert(webhookEvents).values({ id: event.id, type: event.type, accountId: event.account ?? null, receivedAt: now }).onConflictDoNothing(), ...statements]);
   return c.json({ received: true });
 });

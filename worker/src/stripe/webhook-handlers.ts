@@ -4,14 +4,25 @@ import { disconnectStatements } from '../db/queries/accounts';
 import { audit } from '../db/queries/audit';
 import type { Db } from '../env';
 import { paymentFailed, paymentSucceeded } from './payment-webhooks';
+import { selectCardTarget } from '../db/queries/links';
+import { saveCardFromLink } from './save-card';
 
 export type Statements = BatchItem<'sqlite'>[];
+
+/** What a handler read from D1 in the same round trip as the dedupe check (see routes/webhooks.ts). */
+export type Loaded = Awaited<ReturnType<typeof selectCardTarget>>;
 
 /**
  * Each handler turns an event into statements that only move state forward, so applying one twice
  * (a redelivery racing the first) changes nothing more.
  */
-type Handler = (event: Stripe.Event, db: Db, now: number, stripe: Stripe) => Statements | Promise<Statements>;
+type Handler = (event: Stripe.Event, db: Db, now: number, stripe: Stripe, loaded: Loaded) => Statements | Promise<Statements>;
+
+/** Reads a handler needs, batched with the dedupe read so a webhook costs at most two round trips. */
+export function loadFor(event: Stripe.Event, db: Db) {
+  if (event.type === 'setup_intent.succeeded' && event.account) return selectCardTarget(db, event.account, event.data.object.id);
+  return null;
+}
 
 export const webhookHandlers: Partial<Record<Stripe.Event.Type, Handler>> = {
   'account.application.deauthorized': (event, db, now) => {
@@ -20,4 +31,9 @@ export const webhookHandlers: Partial<Record<Stripe.Event.Type, Handler>> = {
   },
   'payment_intent.succeeded': paymentSucceeded,
   'payment_intent.payment_failed': paymentFailed,
+  'setup_intent.succeeded': async (_event, db, now, stripe, loaded) => {
+    const found = loaded[0];
+    if (!found) return [];
+    return (await saveCardFromLink(db, stripe, found, now)).statements;
+  },
 };

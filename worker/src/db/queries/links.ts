@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { hashSecret, randomSecret } from '../../crypto';
 import type { Db } from '../../env';
-import { links } from '../schema';
+import { customers, links } from '../schema';
 
 export type LinkRow = typeof links.$inferSelect;
 export type LinkPurpose = LinkRow['purpose'];
@@ -58,4 +58,35 @@ export async function findLiveLink(db: Db, token: string, purposes: LinkPurpose[
 
 export function markLinkUsed(db: Db, tokenHash: string, now: number) {
   return db.update(links).set({ usedAt: now }).where(eq(links.tokenHash, tokenHash));
+}
+
+/** A card link and the customer it saves a card for: what saving the card needs, nothing more. */
+export interface CardTarget {
+  accountId: string;
+  tokenHash: string;
+  setupIntentId: string | null;
+  customerId: string;
+  stripeCustomerId: string;
+  currentPaymentMethodId: string | null;
+}
+
+/**
+ * The unused card link that created this SetupIntent, for the webhook path. Flat, uniquely named
+ * columns: inside a D1 batch drizzle maps rows by column name, so a join returning two `id`s would
+ * mix them up.
+ */
+export function selectCardTarget(db: Db, accountId: string, setupIntentId: string) {
+  return db
+    .select({
+      accountId: links.accountId,
+      tokenHash: links.tokenHash,
+      setupIntentId: links.stripeObjectId,
+      customerId: customers.id,
+      stripeCustomerId: customers.stripeCustomerId,
+      currentPaymentMethodId: customers.paymentMethodId,
+    })
+    .from(links)
+    .innerJoin(customers, eq(customers.id, links.customerId))
+    .where(and(eq(links.stripeObjectId, setupIntentId), eq(links.accountId, accountId), eq(links.purpose, 'card'), isNull(links.usedAt)))
+    .limit(1);
 }

@@ -1,0 +1,1 @@
+CREATE INDEX `links_stripe_object` ON `links` (`stripe_object_id`);
