@@ -106,3 +106,46 @@ export type PaymentSummary = z.infer<typeof paymentSummarySchema>;
 
 export const chargeResponseSchema = z.object({ payment: paymentSummarySchema });
 export const invoicePaymentsResponseSchema = z.object({ payments: z.array(paymentSummarySchema), card: z.nullable(cardSummarySchema) });
+
+// ---- Refunds and list status ----------------------------------------------------------------------
+
+export const refundRequestSchema = z.strictObject({
+  /** One per click on Refund; a retry of the same click sends the same id. */
+  attemptId: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/, 'attemptId must be 16–64 characters')),
+  invoiceNumber: z.string().check(z.regex(/^[A-Za-z0-9-]{1,32}$/, 'invoice number is not valid')),
+  /** The invoice kind as the list shows it; only Normal Sale invoices can be refunded to Stripe. */
+  kind: z.enum(['normal_sale', 'return_exchange']),
+  amountMinor: minorAmount,
+});
+export type RefundRequest = z.infer<typeof refundRequestSchema>;
+
+export const REFUND_STATUSES = ['pending', 'unknown', 'requires_action', 'succeeded', 'failed', 'canceled'] as const;
+
+export const refundSummarySchema = z.object({
+  id: z.string(),
+  paymentId: z.string(),
+  status: z.enum(REFUND_STATUSES),
+  amountMinor: z.int(),
+  message: z.nullable(z.string()),
+  createdAt: z.int(),
+});
+export type RefundSummary = z.infer<typeof refundSummarySchema>;
+
+/** What the Paid and Unpaid lists show per invoice: arrows and amounts, for up to 500 invoices at once. */
+export const invoiceStripeStatusSchema = z.object({
+  number: z.string(),
+  kind: z.enum(['normal_sale', 'return_exchange']),
+  currency: z.string(),
+  chargedMinor: z.int(),
+  refundedMinor: z.int(),
+  pendingRefundMinor: z.int(),
+  refundableMinor: z.int(),
+  /** none: no Stripe payment; paid: green arrow; refunded: red arrow (fully refunded). */
+  state: z.enum(['none', 'paid', 'partially_refunded', 'refunded', 'refund_pending']),
+  unrecordedPaymentIds: z.array(z.string()),
+});
+export type InvoiceStripeStatus = z.infer<typeof invoiceStripeStatusSchema>;
+
+export const MAX_STATUS_INVOICES = 500;
+export const invoiceStatusResponseSchema = z.object({ invoices: z.array(invoiceStripeStatusSchema) });
+export const refundResponseSchema = z.object({ refunds: z.array(refundSummarySchema), status: invoiceStripeStatusSchema });

@@ -45,6 +45,16 @@ it('measures D1 round trips and Stripe calls on the charge, read and webhook pat
   expect(read.status).toBe(200);
   report('D1 round trips per read (invoice history + card, incl. token check)', d1.roundTrips(), 'round trips', '1 + 1 auth');
 
+  const numbers = ['9001', ...Array.from({ length: 499 }, (_, i) => `8${i}`)];
+  d1.reset();
+  const listStarted = performance.now();
+  const list = await call(`/api/invoices/status?numbers=${numbers.join(',')}`, { headers: acct.auth });
+  const listMs = performance.now() - listStarted;
+  expect(list.status).toBe(200);
+  report('Paid-list status for 500 invoices: requests', 1, 'request', '1');
+  report('Paid-list status for 500 invoices: D1 round trips (incl. token check)', d1.roundTrips(), 'round trips', '1 + 1 auth');
+  report('Paid-list status for 500 invoices, in-process', Math.round(listMs * 10) / 10, 'ms', 'figure');
+
   const { payload, header } = await signedEventFor('customer.updated', acct.id);
   d1.reset();
   const hook = await call('/webhooks/stripe', { method: 'POST', headers: { 'stripe-signature': header, 'content-type': 'application/json' }, body: payload });

@@ -12,9 +12,10 @@ import { charges } from './routes/charges';
 import { connect } from './routes/connect';
 import { health } from './routes/health';
 import { payPage } from './routes/pay-page';
+import { refundRoutes } from './routes/refunds';
 import { webhooks } from './routes/webhooks';
 
-const api = new Hono<ApiEnv>().use('*', requireToken).route('/', account).route('/', cards).route('/', charges);
+const api = new Hono<ApiEnv>().use('*', requireToken).route('/', account).route('/', cards).route('/', charges).route('/', refundRoutes);
 
 const app = new Hono<AppEnv>()
   .use('*', async (c, next) => {

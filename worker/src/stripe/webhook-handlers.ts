@@ -5,6 +5,7 @@ import { audit } from '../db/queries/audit';
 import type { Db } from '../env';
 import { paymentFailed, paymentSucceeded } from './payment-webhooks';
 import { selectCardTarget } from '../db/queries/links';
+import { refundChanged } from './refund-webhooks';
 import { saveCardFromLink } from './save-card';
 
 export type Statements = BatchItem<'sqlite'>[];
@@ -31,6 +32,9 @@ export const webhookHandlers: Partial<Record<Stripe.Event.Type, Handler>> = {
   },
   'payment_intent.succeeded': paymentSucceeded,
   'payment_intent.payment_failed': paymentFailed,
+  'refund.updated': refundChanged,
+  'refund.failed': refundChanged,
+  'charge.refund.updated': refundChanged,
   'setup_intent.succeeded': async (_event, db, now, stripe, loaded) => {
     const found = loaded[0];
     if (!found) return [];
