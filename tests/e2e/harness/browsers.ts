@@ -161,6 +161,15 @@ async function launchChromium(extensionDir: string): Promise<E2EBrowser> {
   };
 }
 
+/** Over WebDriver BiDi, Firefox reports a moz-extension:// tab (Stripe Settings) as about:blank; the page itself knows. */
+async function firefoxPageUrl(page: PpPage): Promise<string> {
+  if (page.url() !== 'about:blank') return page.url();
+  // Bounded: a tab still navigating may not answer, and the caller polls again anyway.
+  const asked = page.evaluate(() => location.href).catch(() => page.url());
+  const later = new Promise<string>((resolve) => setTimeout(() => resolve(page.url()), 1_000));
+  return Promise.race([asked, later]);
+}
+
 async function launchFirefox(extensionDir: string): Promise<E2EBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'qtsb-firefox-'));
   const open = async () => {
@@ -176,8 +185,8 @@ async function launchFirefox(extensionDir: string): Promise<E2EBrowser> {
     newPage: async () => puppeteerPage(await browser.newPage()),
     waitForPage: (url, timeoutMs = 15_000) =>
       poll(async () => {
-        const found = (await browser.pages()).find((p) => url.test(p.url()));
-        return found ? puppeteerPage(found) : null;
+        for (const p of await browser.pages()) if (url.test(await firefoxPageUrl(p))) return puppeteerPage(p);
+        return null;
       }, timeoutMs, `a page at ${url}`),
     restart: async () => {
       await browser.close();
