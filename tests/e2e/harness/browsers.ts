@@ -30,6 +30,8 @@ export interface E2EPage {
   fillCss(selector: string, text: string): Promise<void>;
   selectCss(selector: string, value: string): Promise<void>;
   textCss(selector: string): Promise<string>;
+  /** Waits until the light-DOM element's text matches (the site re-renders after a form post). */
+  waitForTextCss(selector: string, expected: RegExp, timeoutMs?: number): Promise<string>;
   screenshot(path: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -86,6 +88,7 @@ function playwrightPage(page: PwPage): E2EPage {
     fillCss: (css, text) => page.locator(css).first().fill(text),
     selectCss: async (css, value) => void (await page.locator(css).first().selectOption(value)),
     textCss: (css) => page.locator(css).first().innerText(),
+    waitForTextCss: (css, expected, timeoutMs = 10_000) => pollText(() => page.locator(css).first().innerText({ timeout: 1_000 }), expected, timeoutMs, css),
     close: () => page.close(),
     click: (id) => page.locator(sel(id)).first().click(),
     fill: (id, text) => page.locator(sel(id)).first().fill(text),
@@ -113,6 +116,7 @@ function puppeteerPage(page: PpPage): E2EPage {
     fillCss: (css, value) => page.locator(css).fill(value),
     selectCss: async (css, value) => void (await page.select(css, value)),
     textCss: (css) => page.$eval(css, (el) => (el as HTMLElement).innerText),
+    waitForTextCss: (css, expected, timeoutMs = 10_000) => pollText(() => page.$eval(css, (el) => (el as HTMLElement).innerText), expected, timeoutMs, css),
     close: () => page.close(),
     click: (id) => page.locator(deep(id)).click(),
     fill: (id, value) => page.locator(deep(id)).fill(value),

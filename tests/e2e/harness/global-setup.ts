@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -38,8 +38,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const artifactsDir = join(root, 'tests/e2e/artifacts');
     mkdirSync(artifactsDir, { recursive: true });
     const browsers = (process.env.E2E_BROWSERS ?? 'chromium,firefox').split(',').filter((b): b is BrowserName => b === 'chromium' || b === 'firefox');
-    const extensionDirs = { chromium: join(root, EXTENSION_OUTPUT.chrome), firefox: join(root, EXTENSION_OUTPUT.firefox) };
-    for (const dir of Object.values(extensionDirs)) if (!existsSync(dir)) throw new Error(`extension build missing: ${dir}`);
+    // Each run loads its own copy: another run (another worktree user) rebuilding extension/.output
+    // for its own worker port must not swap the extension under this run's browsers.
+    const built = { chromium: join(root, EXTENSION_OUTPUT.chrome), firefox: join(root, EXTENSION_OUTPUT.firefox) };
+    for (const dir of Object.values(built)) if (!existsSync(dir)) throw new Error(`extension build missing: ${dir}`);
+    const extensionDirs = { chromium: join(scratch, 'extension-chromium'), firefox: join(scratch, 'extension-firefox') };
+    cpSync(built.chromium, extensionDirs.chromium, { recursive: true });
+    cpSync(built.firefox, extensionDirs.firefox, { recursive: true });
     project.provide('e2e', { siteUrl, workerUrl, simulatorUrl, extensionDirs, browsers, artifactsDir });
     return teardown;
   } catch (error) {
