@@ -149,3 +149,9 @@ export type InvoiceStripeStatus = z.infer<typeof invoiceStripeStatusSchema>;
 export const MAX_STATUS_INVOICES = 500;
 export const invoiceStatusResponseSchema = z.object({ invoices: z.array(invoiceStripeStatusSchema) });
 export const refundResponseSchema = z.object({ refunds: z.array(refundSummarySchema), status: invoiceStripeStatusSchema });
+
+// ---- Payment links -------------------------------------------------------------------------------
+
+export const payLinkRequestSchema = z.strictObject({ invoice: siteInvoiceSchema });
+export const payLinkResponseSchema = z.object({ url: z.url(), expiresAt: z.int(), amountMinor: z.int() });
+export type PayLinkResponse = z.infer<typeof payLinkResponseSchema>;

@@ -165,6 +165,8 @@ export const links = sqliteTable(
     customerId: text('customer_id').references(() => customers.id),
     paymentId: text('payment_id').references(() => payments.id),
     stripeObjectId: text('stripe_object_id'), // the PaymentIntent or SetupIntent the page confirms
+    // Pay links: the balance due the site showed when the link was made or last refreshed.
+    amountMinor: integer('amount_minor'),
     expiresAt: integer('expires_at').notNull(),
     usedAt: integer('used_at'),
     createdAt: createdAt(),

@@ -1,44 +1,87 @@
-import { Hono } from 'hono';
+import { eq } from 'drizzle-orm';
+import { Hono, type Context } from 'hono';
+import type Stripe from 'stripe';
+import { formatMinor } from '../../../shared/money';
 import { randomSecret } from '../crypto';
-import { findLiveLink } from '../db/queries/links';
+import { findLiveLink, type LinkRow } from '../db/queries/links';
+import { selectInvoicePayments } from '../db/queries/payments';
+import { invoices, links } from '../db/schema';
 import type { AppEnv } from '../env';
 import { html, page } from '../pages/html';
 import { elementPage, elementPageCsp, notFoundPage } from '../pages/element-page';
 import { createStripe } from '../stripe/client';
-import { formatMinor } from '../../../shared/money';
+import { minimumChargeMinor } from '../stripe/minimums';
 
 const NOT_FOUND = 'This payment link is unknown or has expired. Ask your consultant for a new one.';
+const OPEN_OR_PAID = new Set(['succeeded', 'pending', 'unknown', 'requires_action']);
 
-/**
- * Customer-facing payment pages. An authentication link re-opens the same PaymentIntent the
- * consultant's charge created, so the customer completes 3-D Secure for it; whether it is paid is
- * decided by the webhook, never by this page's redirect.
- */
-export const payPage = new Hono<AppEnv>().get('/pay/:token', async (c) => {
-  const link = await findLiveLink(c.var.db, c.req.param('token'), ['authenticate', 'pay'], Date.now());
-  if (!link?.stripeObjectId) return c.html(notFoundPage(NOT_FOUND), 404);
-  const intent = await createStripe(c.env).paymentIntents.retrieve(link.stripeObjectId, {}, { stripeAccount: link.accountId });
+function completePage(amount: string) {
+  return page('Payment complete', html`<h1 class="ok" data-testid="pay-complete">This payment of ${amount} is complete</h1><p>Thank you. You can close this page.</p>`);
+}
+
+function renderElement(c: Context<AppEnv>, link: LinkRow, intent: Stripe.PaymentIntent, intro: string) {
   const amount = formatMinor(intent.amount, intent.currency);
-  if (intent.status === 'succeeded' || intent.status === 'processing') {
-    return c.html(page('Payment complete', html`<h1 class="ok" data-testid="pay-complete">This payment of ${amount} is complete</h1><p>Thank you. You can close this page.</p>`));
-  }
-  if (intent.status === 'canceled' || !intent.client_secret) return c.html(notFoundPage('This payment was canceled. Ask your consultant for a new link.'), 410);
   const nonce = randomSecret('', 16);
   c.header('Content-Security-Policy', elementPageCsp(c.env.STRIPE_JS_URL, nonce));
   c.header('Cache-Control', 'no-store');
   return c.html(
     elementPage({
       mode: 'payment',
-      title: `Confirm your payment of ${amount}`,
-      intro: `${intent.description ?? 'Your invoice'}: your bank asks you to confirm this payment. Enter your card and follow your bank's steps.`,
+      title: `Pay ${amount}`,
+      intro,
       submitLabel: `Pay ${amount}`,
       doneMessage: 'Thank you — your payment was accepted. You can close this page.',
       publishableKey: c.env.STRIPE_PUBLISHABLE_KEY,
       stripeAccount: link.accountId,
-      clientSecret: intent.client_secret,
+      clientSecret: intent.client_secret ?? '',
       stripeJsUrl: c.env.STRIPE_JS_URL,
       completeUrl: null,
       nonce,
     }),
   );
+}
+
+/** The invoice's payment link: re-checks what is still due, then one PaymentIntent the page keeps reusing. */
+async function payLinkPage(c: Context<AppEnv>, link: LinkRow) {
+  if (!link.invoiceId) return c.html(notFoundPage(NOT_FOUND), 404);
+  const db = c.var.db;
+  const [paymentRows, [invoice]] = await db.batch([selectInvoicePayments(db, link.invoiceId), db.select().from(invoices).where(eq(invoices.id, link.invoiceId)).limit(1)]);
+  if (!invoice) return c.html(notFoundPage(NOT_FOUND), 404);
+  const stripe = createStripe(c.env);
+  const opts = { stripeAccount: link.accountId };
+  let intent = link.stripeObjectId ? await stripe.paymentIntents.retrieve(link.stripeObjectId, {}, opts) : null;
+  if (intent && (intent.status === 'succeeded' || intent.status === 'processing')) return c.html(completePage(formatMinor(intent.amount, intent.currency)));
+  // Payments made since the link's balance was read (a charge, or this link paid before) reduce what is due.
+  const paidSince = paymentRows.filter((p) => p.createdAt >= link.createdAt && OPEN_OR_PAID.has(p.status)).reduce((s, p) => s + p.amountMinor, 0);
+  const dueMinor = (link.amountMinor ?? 0) - paidSince;
+  if (dueMinor <= 0) return c.html(page('Invoice paid', html`<h1 class="ok" data-testid="pay-complete">Invoice ${invoice.number} is paid</h1><p>Thank you. There is nothing left to pay.</p>`));
+  if (dueMinor < minimumChargeMinor(invoice.currency)) {
+    return c.html(page('Balance too small', html`<h1>Invoice ${invoice.number}</h1><p>The ${formatMinor(dueMinor, invoice.currency)} still due is below the smallest card payment. Please contact your consultant.</p>`));
+  }
+  if (intent && intent.status !== 'canceled' && intent.amount !== dueMinor) intent = await stripe.paymentIntents.update(intent.id, { amount: dueMinor }, opts);
+  if (!intent || intent.status === 'canceled') {
+    intent = await stripe.paymentIntents.create(
+      { amount: dueMinor, currency: invoice.currency, description: `Invoice ${invoice.number}`, metadata: { invoice_number: invoice.number, source: 'payment_link' } },
+      // One PaymentIntent per link and amount, even when the customer opens the page twice at once.
+      { ...opts, idempotencyKey: `qtsb-paylink-${link.tokenHash.slice(0, 24)}-${link.createdAt}-${dueMinor}` },
+    );
+    await db.update(links).set({ stripeObjectId: intent.id }).where(eq(links.tokenHash, link.tokenHash));
+  }
+  return renderElement(c, link, intent, `Invoice ${invoice.number}. Enter your card to pay. Your card details go straight to Stripe.`);
+}
+
+/**
+ * Customer-facing payment pages. A pay link collects a new card every time; an authentication link
+ * re-opens the PaymentIntent the consultant's charge created so the customer completes 3-D Secure.
+ * Whether anything is paid is decided by the webhook, never by this page's redirect.
+ */
+export const payPage = new Hono<AppEnv>().get('/pay/:token', async (c) => {
+  const link = await findLiveLink(c.var.db, c.req.param('token'), ['authenticate', 'pay'], Date.now());
+  if (!link) return c.html(notFoundPage(NOT_FOUND), 404);
+  if (link.purpose === 'pay') return payLinkPage(c, link);
+  if (!link.stripeObjectId) return c.html(notFoundPage(NOT_FOUND), 404);
+  const intent = await createStripe(c.env).paymentIntents.retrieve(link.stripeObjectId, {}, { stripeAccount: link.accountId });
+  if (intent.status === 'succeeded' || intent.status === 'processing') return c.html(completePage(formatMinor(intent.amount, intent.currency)));
+  if (intent.status === 'canceled' || !intent.client_secret) return c.html(notFoundPage('This payment was canceled. Ask your consultant for a new link.'), 410);
+  return renderElement(c, link, intent, `${intent.description ?? 'Your invoice'}: your bank asks you to confirm this payment. Enter your card and follow your bank's steps.`);
 });

@@ -3,6 +3,7 @@ import type Stripe from 'stripe';
 import { audit } from '../db/queries/audit';
 import { payments } from '../db/schema';
 import type { Db } from '../env';
+import { invoiceIdOf } from '../db/queries/invoices';
 import type { Statements } from './webhook-handlers';
 
 /** Our attempt named in the PaymentIntent's metadata, scoped to the account the event came from. */
@@ -17,15 +18,20 @@ function attempt(intent: Stripe.PaymentIntent, account: string | undefined) {
  */
 export async function paymentSucceeded(event: Stripe.Event, db: Db, now: number, stripe: Stripe): Promise<Statements> {
   const intent = event.data.object as Stripe.PaymentIntent;
-  const where = attempt(intent, event.account);
-  if (!where || !event.account) return [];
+  if (!event.account) return [];
   const chargeId = typeof intent.latest_charge === 'string' ? intent.latest_charge : (intent.latest_charge?.id ?? null);
   let fee: { feeMinor: number | null; netMinor: number | null } = { feeMinor: null, netMinor: null };
+  let card: { cardBrand: string | null; cardLast4: string | null } = { cardBrand: null, cardLast4: null };
   if (chargeId) {
     const charge = await stripe.charges.retrieve(chargeId, { expand: ['balance_transaction'] }, { stripeAccount: event.account });
     const bt = charge.balance_transaction;
     if (bt && typeof bt !== 'string') fee = { feeMinor: bt.fee, netMinor: bt.net };
+    const details = charge.payment_method_details?.card;
+    if (details) card = { cardBrand: details.brand ?? null, cardLast4: details.last4 ?? null };
   }
+  if (intent.metadata?.source === 'payment_link') return paymentLinkPaid(event.account, intent, chargeId, { ...fee, ...card }, db, now);
+  const where = attempt(intent, event.account);
+  if (!where) return [];
   return [
     db.update(payments).set({ status: 'succeeded', paymentIntentId: intent.id, chargeId, ...fee, failureCode: null, failureMessage: null, updatedAt: now }).where(where),
     audit(db, { accountId: event.account, action: 'charge.succeeded', subject: intent.metadata?.payment_id ?? null, detail: { paymentIntent: intent.id, via: 'webhook' } }, now),
@@ -47,5 +53,44 @@ export function paymentFailed(event: Stripe.Event, db: Db, now: number): Stateme
       .update(payments)
       .set({ failureMessage: "The customer's bank did not confirm the payment. They can open the same link and try again.", updatedAt: now })
       .where(and(where, eq(payments.status, 'requires_action'))),
+  ];
+}
+
+/**
+ * A customer paid through the invoice's payment link: the attempt is recorded now, once per
+ * PaymentIntent (its key is unique per account), for the extension to write into the site.
+ */
+function paymentLinkPaid(
+  accountId: string,
+  intent: Stripe.PaymentIntent,
+  chargeId: string | null,
+  facts: { feeMinor: number | null; netMinor: number | null; cardBrand: string | null; cardLast4: string | null },
+  db: Db,
+  now: number,
+): Statements {
+  const number = intent.metadata?.invoice_number;
+  if (!number) return [];
+  const id = `pay_link_${intent.id.slice(3, 27)}`;
+  return [
+    db
+      .insert(payments)
+      .values({
+        id,
+        accountId,
+        invoiceId: invoiceIdOf(accountId, number),
+        customerId: null,
+        source: 'payment_link',
+        amountMinor: intent.amount_received || intent.amount,
+        currency: intent.currency,
+        idempotencyKey: `qtsb-paylink-pi-${intent.id}`,
+        paymentIntentId: intent.id,
+        chargeId,
+        status: 'succeeded',
+        ...facts,
+        tokenId: null,
+        createdAt: now,
+      })
+      .onConflictDoNothing(),
+    audit(db, { accountId, action: 'pay_link.paid', subject: id, detail: { invoice: number, paymentIntent: intent.id, amountMinor: intent.amount } }, now),
   ];
 }

@@ -21,6 +21,7 @@ export interface NewLink {
   customerId?: string | null;
   paymentId?: string | null;
   stripeObjectId?: string | null;
+  amountMinor?: number | null;
 }
 
 /** A fresh unguessable link: the insert to run (or batch) and the URL to hand out. */
@@ -36,6 +37,7 @@ export async function newLink(db: Db, publicUrl: string, link: NewLink, now: num
     customerId: link.customerId ?? null,
     paymentId: link.paymentId ?? null,
     stripeObjectId: link.stripeObjectId ?? null,
+    amountMinor: link.amountMinor ?? null,
     expiresAt,
     createdAt: now,
   });

@@ -1,0 +1,1 @@
+ALTER TABLE `links` ADD `amount_minor` integer;
