@@ -18,6 +18,7 @@ export function ChargeField({ store, onEditCard }: ChargeFieldProps) {
   const { stripe, flight } = state;
   const busy = flight.kind === 'charging' || flight.kind === 'editing-card' || flight.kind === 'recording';
   const usable = check.kind !== 'disabled';
+  const connected = state.account?.ok && state.account.state === 'connected' && state.invoice;
   const card = stripe?.ok ? stripe.card : null;
   let note = check.kind === 'disabled' || check.kind === 'invalid' ? check.reason : '';
   if (!note && stripe && !stripe.ok) note = stripe.message;
@@ -40,7 +41,7 @@ export function ChargeField({ store, onEditCard }: ChargeFieldProps) {
           aria-invalid={check.kind === 'invalid'}
           onInput={(event) => store.set({ amountText: event.currentTarget.value })}
         />
-        {usable && stripe?.ok && (
+        {connected && stripe?.ok && (
           <>
             {card && <span data-testid="stripe-card-summary">{cardText(card)}</span>}
             <button type="button" class="link" disabled={busy} data-testid={card ? 'stripe-card-edit' : 'stripe-card-add'} onClick={onEditCard}>
@@ -50,7 +51,7 @@ export function ChargeField({ store, onEditCard }: ChargeFieldProps) {
         )}
       </div>
       {note && (
-        <p class={check.kind === 'invalid' ? 'note bad' : 'note'} role={check.kind === 'invalid' ? 'alert' : undefined}>
+        <p class={check.kind === 'invalid' ? 'note bad' : 'note'} role={check.kind === 'invalid' ? 'alert' : undefined} data-testid="stripe-amount-note">
           {note}
         </p>
       )}

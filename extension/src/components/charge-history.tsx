@@ -40,7 +40,7 @@ export function ChargeHistory({ store }: { store: ChargeStore }) {
                   {RESULT[p.status]}
                   {p.refundedMinor > 0 && ` (refunded ${formatMinor(p.refundedMinor, p.currency)})`}
                   {p.status !== 'succeeded' && p.message && <div class="bad">{p.message}</div>}
-                  {p.status === 'requires_action' && p.authenticationUrl && <input readOnly value={p.authenticationUrl} onFocus={(e) => e.currentTarget.select()} />}
+                  {p.status === 'requires_action' && p.authenticationUrl && <div>{p.authenticationUrl}</div>}
                 </td>
                 <td>{money(p.feeMinor, p.currency)}</td>
                 <td>{money(p.netMinor, p.currency)}</td>

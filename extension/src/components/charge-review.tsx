@@ -29,7 +29,7 @@ export function ChargeReview({ store, onCheckAgain }: ChargeReviewProps) {
     return (
       <div class="warn" role="status" data-testid="stripe-waiting">
         <p>Waiting for the customer to authenticate the payment with their bank. Send them this link:</p>
-        {flight.authenticationUrl && <input readOnly value={flight.authenticationUrl} data-testid="stripe-auth-link" onFocus={(e) => e.currentTarget.select()} />}
+        {flight.authenticationUrl && <a href={flight.authenticationUrl} target="_blank" rel="noreferrer" data-testid="stripe-auth-link">{flight.authenticationUrl}</a>}
       </div>
     );
   }

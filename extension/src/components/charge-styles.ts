@@ -1,12 +1,11 @@
 // Looks like one of the site's own payment rows and notices; inherited font and colour come from
 // the page, the rest is set here because the shadow root keeps the site's stylesheet out.
 export const CHARGE_CSS = `
-:host{display:block}
+:host{display:block;font:14px/1.45 Verdana,Geneva,sans-serif;color:#2b2b2b}
 .row{display:flex;align-items:center;gap:10px;margin:6px 0}
 label{width:180px}
 input{font:inherit;padding:4px 6px;border:1px solid #bbb;border-radius:3px;width:110px;text-align:right}
 input[aria-invalid=true]{border-color:#d00000}
-input[readonly]{width:28em;text-align:left}
 .note{margin:2px 0 6px 190px;font-size:12px;color:#666}
 .bad,.warn{color:#d00000}
 .warn{font-weight:bold}
