@@ -1,3 +1,6 @@
+import type { Context } from 'hono';
+import { randomSecret } from '../crypto';
+import type { AppEnv } from '../env';
 import { html, page, SafeHtml } from './html';
 
 export interface ElementPageConfig {
@@ -80,4 +83,15 @@ export function elementPageCsp(stripeJsUrl: string, nonce: string): string {
 
 export function notFoundPage(what: string): string {
   return page('Link not found', html`<h1 class="err">This link is not valid</h1><p>${what}</p>`);
+}
+
+/** What a route says about its element page; keys, Stripe.js and the CSP nonce come from here. */
+export type ElementPageContent = Pick<ElementPageConfig, 'mode' | 'title' | 'intro' | 'submitLabel' | 'doneMessage' | 'clientSecret' | 'completeUrl'> & { stripeAccount: string };
+
+/** Answers with an element page: a fresh nonce, a CSP that admits only Stripe.js and it, no caching. */
+export function elementResponse(c: Context<AppEnv>, content: ElementPageContent) {
+  const nonce = randomSecret('', 16);
+  c.header('Content-Security-Policy', elementPageCsp(c.env.STRIPE_JS_URL, nonce));
+  c.header('Cache-Control', 'no-store');
+  return c.html(elementPage({ ...content, publishableKey: c.env.STRIPE_PUBLISHABLE_KEY, stripeJsUrl: c.env.STRIPE_JS_URL, nonce }));
 }

@@ -1,11 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { randomSecret } from '../crypto';
 import { findLiveLink } from '../db/queries/links';
 import { customers } from '../db/schema';
 import type { AppEnv } from '../env';
 import { AppError } from '../errors';
-import { elementPage, elementPageCsp, notFoundPage } from '../pages/element-page';
+import { elementResponse, notFoundPage } from '../pages/element-page';
 import { createStripe } from '../stripe/client';
 import { saveCardFromLink } from '../stripe/save-card';
 
@@ -20,24 +19,16 @@ export const cardPage = new Hono<AppEnv>()
       createStripe(c.env).setupIntents.retrieve(link.stripeObjectId, {}, { stripeAccount: link.accountId }),
     ]);
     if (!setupIntent.client_secret) return c.html(notFoundPage(NOT_FOUND), 404);
-    const nonce = randomSecret('', 16);
-    c.header('Content-Security-Policy', elementPageCsp(c.env.STRIPE_JS_URL, nonce));
-    c.header('Cache-Control', 'no-store');
-    return c.html(
-      elementPage({
-        mode: 'setup',
-        title: `Card for ${customer?.name ?? 'your customer'}`,
-        intro: 'Enter the card the customer wants kept on file. Stripe keeps it for charges on later invoices; it replaces any card saved before.',
-        submitLabel: 'Save card',
-        doneMessage: 'Card saved. You can close this window.',
-        publishableKey: c.env.STRIPE_PUBLISHABLE_KEY,
-        stripeAccount: link.accountId,
-        clientSecret: setupIntent.client_secret,
-        stripeJsUrl: c.env.STRIPE_JS_URL,
-        completeUrl: `/card/${c.req.param('token')}/complete`,
-        nonce,
-      }),
-    );
+    return elementResponse(c, {
+      mode: 'setup',
+      title: `Card for ${customer?.name ?? 'your customer'}`,
+      intro: 'Enter the card the customer wants kept on file. Stripe keeps it for charges on later invoices; it replaces any card saved before.',
+      submitLabel: 'Save card',
+      doneMessage: 'Card saved. You can close this window.',
+      stripeAccount: link.accountId,
+      clientSecret: setupIntent.client_secret,
+      completeUrl: `/card/${c.req.param('token')}/complete`,
+    });
   })
   .post('/card/:token/complete', async (c) => {
     const db = c.var.db;

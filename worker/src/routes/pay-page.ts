@@ -2,13 +2,12 @@ import { eq } from 'drizzle-orm';
 import { Hono, type Context } from 'hono';
 import type Stripe from 'stripe';
 import { formatMinor } from '../../../shared/money';
-import { randomSecret } from '../crypto';
 import { findLiveLink, type LinkRow } from '../db/queries/links';
 import { selectInvoicePayments } from '../db/queries/payments';
 import { invoices, links } from '../db/schema';
 import type { AppEnv } from '../env';
 import { html, page } from '../pages/html';
-import { elementPage, elementPageCsp, notFoundPage } from '../pages/element-page';
+import { elementResponse, notFoundPage } from '../pages/element-page';
 import { createStripe } from '../stripe/client';
 import { minimumChargeMinor } from '../stripe/minimums';
 
@@ -21,24 +20,16 @@ function completePage(amount: string) {
 
 function renderElement(c: Context<AppEnv>, link: LinkRow, intent: Stripe.PaymentIntent, intro: string) {
   const amount = formatMinor(intent.amount, intent.currency);
-  const nonce = randomSecret('', 16);
-  c.header('Content-Security-Policy', elementPageCsp(c.env.STRIPE_JS_URL, nonce));
-  c.header('Cache-Control', 'no-store');
-  return c.html(
-    elementPage({
-      mode: 'payment',
-      title: `Pay ${amount}`,
-      intro,
-      submitLabel: `Pay ${amount}`,
-      doneMessage: 'Thank you — your payment was accepted. You can close this page.',
-      publishableKey: c.env.STRIPE_PUBLISHABLE_KEY,
-      stripeAccount: link.accountId,
-      clientSecret: intent.client_secret ?? '',
-      stripeJsUrl: c.env.STRIPE_JS_URL,
-      completeUrl: null,
-      nonce,
-    }),
-  );
+  return elementResponse(c, {
+    mode: 'payment',
+    title: `Pay ${amount}`,
+    intro,
+    submitLabel: `Pay ${amount}`,
+    doneMessage: 'Thank you — your payment was accepted. You can close this page.',
+    stripeAccount: link.accountId,
+    clientSecret: intent.client_secret ?? '',
+    completeUrl: null,
+  });
 }
 
 /** The invoice's payment link: re-checks what is still due, then one PaymentIntent the page keeps reusing. */
