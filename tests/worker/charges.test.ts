@@ -173,3 +173,24 @@ describe('charging the card on file', () => {
     expect(await intentsOf(acct.id)).toHaveLength(1);
   });
 });
+
+describe('charging after Stripe revoked access', () => {
+  it('fails the attempt in words, charges nothing, and marks the account disconnected before the webhook arrives', async () => {
+    const acct = await connectedStripeAccount();
+    const invoice = fakeInvoice();
+    await saveTestCard(acct, invoice.customer, 'pm_card_visa');
+    const revoke = await sim.fetch(
+      new Request('http://sim/oauth/deauthorize', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${env.STRIPE_SECRET_KEY}`, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ client_id: env.STRIPE_CONNECT_CLIENT_ID, stripe_user_id: acct.id }).toString(),
+      }),
+    );
+    expect(revoke.status).toBe(200);
+    const { status, body } = await charge(acct.auth, invoice, 5000);
+    expect(status).toBe(401);
+    expect(body.error).toEqual({ code: 'not_connected', message: 'Stripe disconnected — reconnect in Stripe Settings.' });
+    expect(body.payment).toMatchObject({ status: 'failed', failureCode: 'not_connected' });
+    expect((await SELF.fetch(`${BASE}/api/account`, { headers: acct.auth })).status).toBe(401);
+  });
+});

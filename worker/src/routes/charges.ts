@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { chargeRequestSchema } from '../../../shared/api';
 import { formatMinor } from '../../../shared/money';
-import type { ApiEnv } from '../auth';
+import { DISCONNECTED_MESSAGE, type ApiEnv } from '../auth';
+import { disconnectStatements } from '../db/queries/accounts';
 import { randomSecret } from '../crypto';
 import { audit } from '../db/queries/audit';
 import { cardOf, selectCustomer } from '../db/queries/customers';
@@ -110,8 +111,11 @@ export const charges = new Hono<ApiEnv>()
       applyOutcome(db, payment.id, { ...outcome, updatedAt: settledAt }),
       audit(db, { accountId: account.id, tokenId, action: `charge.${outcome.status}`, subject: payment.id, detail: { invoice: invoice.number, amountMinor: payment.amountMinor, paymentIntent: outcome.paymentIntentId ?? null, failureCode: outcome.failureCode ?? null } }, settledAt),
       ...(auth ? [auth.insert] : []),
+      // Stripe says access is gone: the account is disconnected now, not when the webhook arrives.
+      ...(outcome.failureCode === 'not_connected' ? disconnectStatements(db, account.id, settledAt) : []),
     ]);
     const summary = toPaymentSummary({ ...payment, ...outcome, updatedAt: settledAt }, invoice.number, auth?.url ?? null);
+    if (outcome.failureCode === 'not_connected') return c.json({ error: { code: 'not_connected', message: DISCONNECTED_MESSAGE }, payment: summary }, 401);
     if (outcome.status === 'failed') return c.json({ error: { code: 'card_declined', message: summary.message ?? 'The charge failed.' }, payment: summary }, 402);
     return c.json({ payment: summary }, outcome.status === 'succeeded' ? 200 : 202);
   })

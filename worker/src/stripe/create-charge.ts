@@ -1,6 +1,6 @@
 import Stripe from 'stripe';
 import type { PaymentUpdate } from '../db/queries/payments';
-import { isStripeUnavailable } from './errors';
+import { DISCONNECTED_SENTENCE, isAccessRevoked, isStripeUnavailable } from './errors';
 import { AUTHENTICATION_MESSAGE, describeCardError, UNKNOWN_OUTCOME_MESSAGE } from './decline-messages';
 
 export interface ChargeInput {
@@ -85,6 +85,8 @@ export async function createCharge(stripe: Stripe, input: ChargeInput): Promise<
       const failure = describeCardError(error);
       return { ...ids, status: 'failed', failureCode: failure.failureCode, failureMessage: failure.message };
     }
+    // Stripe refused our access to the account (deauthorized before its webhook reached us): no charge exists.
+    if (isAccessRevoked(error)) return { status: 'failed', failureCode: 'not_connected', failureMessage: DISCONNECTED_SENTENCE };
     // Unreachable, 5xx, or the same key still in flight: the charge may or may not exist.
     const inFlight = error instanceof Stripe.errors.StripeInvalidRequestError && error.code === 'idempotency_key_in_use';
     if (isStripeUnavailable(error) || inFlight || error instanceof Stripe.errors.StripeIdempotencyError) return { status: 'unknown', failureCode: 'stripe_unavailable', failureMessage: UNKNOWN_OUTCOME_MESSAGE };

@@ -1,6 +1,6 @@
 import Stripe from 'stripe';
 import type { RefundRow } from '../db/queries/refunds';
-import { isStripeUnavailable } from './errors';
+import { DISCONNECTED_SENTENCE, isAccessRevoked, isStripeUnavailable } from './errors';
 
 export type RefundOutcome = { status: RefundRow['status']; stripeRefundId: string | null; failureReason: string | null };
 
@@ -46,6 +46,7 @@ export async function createRefund(stripe: Stripe, input: { stripeAccount: strin
     );
     return outcomeOfRefund(refund);
   } catch (error) {
+    if (isAccessRevoked(error)) return { status: 'failed', stripeRefundId: null, failureReason: DISCONNECTED_SENTENCE };
     const inFlight = error instanceof Stripe.errors.StripeInvalidRequestError && error.code === 'idempotency_key_in_use';
     if (isStripeUnavailable(error) || inFlight || error instanceof Stripe.errors.StripeIdempotencyError) return { status: 'unknown', stripeRefundId: null, failureReason: REFUND_UNKNOWN_MESSAGE };
     if (error instanceof Stripe.errors.StripeInvalidRequestError) {

@@ -13,3 +13,13 @@ export function isInvalidGrant(error: unknown): boolean {
 export function isAlreadyDeauthorized(error: unknown): boolean {
   return error instanceof Stripe.errors.StripeInvalidClientError || error instanceof Stripe.errors.StripePermissionError;
 }
+
+export const DISCONNECTED_SENTENCE = 'Stripe disconnected — reconnect in Stripe Settings. Nothing was charged or refunded.';
+
+/**
+ * Stripe no longer lets the platform act for the account (401 `account_invalid`, or a permission
+ * error). A wrong platform key is also a 401, but without that code: it stays a server error.
+ */
+export function isAccessRevoked(error: unknown): boolean {
+  return (error instanceof Stripe.errors.StripeAuthenticationError && error.code === 'account_invalid') || error instanceof Stripe.errors.StripePermissionError;
+}
