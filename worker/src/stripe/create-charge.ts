@@ -1,4 +1,5 @@
 import Stripe from 'stripe';
+import { redact } from '../on-error';
 import type { PaymentUpdate } from '../db/queries/payments';
 import { DISCONNECTED_SENTENCE, isAccessRevoked, isStripeUnavailable } from './errors';
 import { AUTHENTICATION_MESSAGE, describeCardError, UNKNOWN_OUTCOME_MESSAGE } from './decline-messages';
@@ -94,6 +95,9 @@ export async function createCharge(stripe: Stripe, input: ChargeInput): Promise<
       const message = error.code === 'amount_too_small' ? 'The amount is below the smallest charge Stripe accepts (50¢). Nothing was charged.' : 'Stripe refused this charge. Nothing was charged. Check the card on file (Edit) and try again.';
       return { status: 'failed', failureCode: error.code ?? 'invalid_request', failureMessage: message };
     }
-    throw error;
+    // Anything else (a bug, a misconfigured key): we cannot say whether Stripe charged, so the
+    // attempt stays unknown and settles by retry or webhook rather than sitting "pending" forever.
+    console.error(JSON.stringify({ level: 'error', where: 'createCharge', name: error instanceof Error ? error.name : 'unknown', message: redact(error instanceof Error ? error.message : String(error)) }));
+    return { status: 'unknown', failureCode: 'stripe_error', failureMessage: UNKNOWN_OUTCOME_MESSAGE };
   }
 }

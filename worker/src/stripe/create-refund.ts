@@ -1,4 +1,5 @@
 import Stripe from 'stripe';
+import { redact } from '../on-error';
 import type { RefundRow } from '../db/queries/refunds';
 import { DISCONNECTED_SENTENCE, isAccessRevoked, isStripeUnavailable } from './errors';
 
@@ -58,6 +59,8 @@ export async function createRefund(stripe: Stripe, input: { stripeAccount: strin
             : 'Stripe refused this refund. Nothing was refunded.';
       return { status: 'failed', stripeRefundId: null, failureReason: reason };
     }
-    throw error;
+    // Anything else: whether Stripe refunded is unknown; the same key or a webhook settles it.
+    console.error(JSON.stringify({ level: 'error', where: 'createRefund', name: error instanceof Error ? error.name : 'unknown', message: redact(error instanceof Error ? error.message : String(error)) }));
+    return { status: 'unknown', stripeRefundId: null, failureReason: REFUND_UNKNOWN_MESSAGE };
   }
 }
