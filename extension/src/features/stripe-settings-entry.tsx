@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { mountShadow, type ShadowUi } from '../components/shadow-mount';
 import { ENTRY_CSS, StripeEntryCard } from '../components/stripe-entry-card';
 import { findGatewaySettingsSlot, readGateways } from '../site/account';
 import { accountPageUrls, isAccountPage } from '../site/pages';
@@ -18,10 +18,8 @@ export default defineFeature({
   appliesTo: isAccountPage,
   testUrls: accountPageUrls,
   async init(signal, { ctx, document }) {
-    let ui: ShadowRootContentScriptUi<HTMLElement> | undefined;
-    let mounting = 0;
+    let ui: ShadowUi | undefined;
     const unmount = () => {
-      mounting += 1;
       ui?.remove();
       ui = undefined;
     };
@@ -31,27 +29,12 @@ export default defineFeature({
     watchElement(document, findGatewaySettingsSlot, signal, {
       onAppear: (slot) => {
         unmount();
-        const attempt = mounting;
         const otherGatewayConnected = readGateways(document).some((gateway) => gateway.connected && !/stripe/i.test(gateway.name));
         void askBackground({ type: 'gateways:report', otherGatewayConnected });
-        void createShadowRootUi(ctx, {
-          name: 'stripe-settings-entry',
-          position: 'inline',
-          anchor: slot,
-          append: 'last',
-          css: ENTRY_CSS,
-          onMount: (container) => {
-            render(<StripeEntryCard status={null} onOpenSettings={openSettings} />, container);
-            void status.then((reply) => render(<StripeEntryCard status={reply} onOpenSettings={openSettings} />, container));
-            return container;
-          },
-          onRemove: (container) => {
-            if (container) render(null, container);
-          },
-        }).then((created) => {
-          if (attempt !== mounting || signal.aborted) return;
-          ui = created;
-          created.mount();
+        const shown = mountShadow(ctx, slot, 'stripe-settings-entry', 'last', ENTRY_CSS, <StripeEntryCard status={null} onOpenSettings={openSettings} />);
+        ui = shown;
+        void status.then((reply) => {
+          if (ui === shown) render(<StripeEntryCard status={reply} onOpenSettings={openSettings} />, shown.container);
         });
       },
       onDisappear: unmount,
