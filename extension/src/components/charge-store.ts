@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'preact/hooks';
 import type { AccountStatusReply } from '../background/connect-messages';
 import type { InvoiceStripeReply, StripeFailure } from '../background/charges-messages';
 import type { InvoiceOnPage } from '../site/invoice';
@@ -58,10 +57,9 @@ export function chargeStore(doc: Document): ChargeStore {
   return store;
 }
 
+/** The state a panel draws; the panels are drawn again on every change by charge-mount.tsx (no hooks in content scripts). */
 export function useChargeState(store: ChargeStore): ChargeState {
-  const [state, setState] = useState(store.get());
-  useEffect(() => store.subscribe(setState), [store]);
-  return state;
+  return store.get();
 }
 
 /** A background answer that is not the happy one, as the sentence to show. */

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { Component } from 'preact';
 import type { HealthReply, MessageError } from '../background/messages';
 
 type HealthState = { kind: 'checking' } | { kind: 'ok'; version: string } | { kind: 'down'; reason: string };
@@ -23,30 +23,45 @@ export interface HealthPanelProps {
   checkHealth: () => Promise<HealthReply | MessageError>;
 }
 
-/** One line saying whether the extension can reach its worker, with a way to ask again. */
-export function HealthPanel({ checkHealth }: HealthPanelProps) {
-  const [state, setState] = useState<HealthState>({ kind: 'checking' });
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    let current = true;
-    setState({ kind: 'checking' });
-    void checkHealth().then((reply) => {
-      if (current) setState(toState(reply));
+/**
+ * One line saying whether the extension can reach its worker, with a way to ask again. A class
+ * component: preact/hooks would cost every site page another kilobyte.
+ */
+export class HealthPanel extends Component<HealthPanelProps, { health: HealthState }> {
+  override state: { health: HealthState } = { health: { kind: 'checking' } };
+  /** Only the newest check may set the state, and none once unmounted. */
+  private checks = 0;
+  private unmounted = false;
+
+  override componentDidMount(): void {
+    this.check();
+  }
+
+  override componentWillUnmount(): void {
+    this.unmounted = true;
+  }
+
+  private check = () => {
+    this.checks += 1;
+    const mine = this.checks;
+    this.setState({ health: { kind: 'checking' } });
+    void this.props.checkHealth().then((reply) => {
+      if (!this.unmounted && this.checks === mine) this.setState({ health: toState(reply) });
     });
-    return () => {
-      current = false;
-    };
-  }, [checkHealth, attempt]);
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  return (
-    <div class="panel" data-testid="stripe-bridge-health" data-state={state.kind} role="status">
-      <span class="dot" aria-hidden="true" />
-      <span>{healthText(state)}</span>
-      {state.kind === 'down' && (
-        <button type="button" onClick={retry}>
-          Check again
-        </button>
-      )}
-    </div>
-  );
+  };
+
+  override render() {
+    const { health } = this.state;
+    return (
+      <div class="panel" data-testid="stripe-bridge-health" data-state={health.kind} role="status">
+        <span class="dot" aria-hidden="true" />
+        <span>{healthText(health)}</span>
+        {health.kind === 'down' && (
+          <button type="button" onClick={this.check}>
+            Check again
+          </button>
+        )}
+      </div>
+    );
+  }
 }

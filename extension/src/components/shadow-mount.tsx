@@ -48,6 +48,11 @@ export interface MountOptions {
   append: Placement;
   css: string;
   view: () => ComponentChild;
+  /**
+   * Subscribes to whatever the view shows; the view is rendered again on each change. Panels
+   * re-render from here instead of through preact/hooks, which keeps hooks out of the content script.
+   */
+  rerenderOn?: (listener: () => void) => () => void;
 }
 
 /**
@@ -61,6 +66,10 @@ export function mountBeside(ctx: ContentScriptContext, doc: Document, signal: Ab
     ui = undefined;
   };
   signal.addEventListener('abort', unmount, { once: true });
+  const unsubscribe = options.rerenderOn?.(() => {
+    if (ui) render(options.view(), ui.container);
+  });
+  if (unsubscribe) signal.addEventListener('abort', unsubscribe, { once: true });
   watchElement(doc, options.find, signal, {
     onAppear: (anchor) => {
       unmount();
