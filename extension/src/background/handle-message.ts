@@ -4,6 +4,7 @@ import { isConnectDonePage } from './connect-sender';
 import { checkWorkerHealth } from './health';
 import { allowedSenders, parseMessage } from './message-schemas';
 import { messageError, type Message, type MessageError, type MessageType, type Replies } from './messages';
+import { refundHandlers } from './refunds-handlers';
 import { classifySender, type SenderInfo, type SenderPolicy } from './sender';
 import { workerUrlOverride } from './storage';
 import { normaliseWorkerUrl } from '../utils/worker-address';
@@ -39,6 +40,7 @@ const handlers: Handlers = {
     return workerUrlSettings();
   },
   ...chargeHandlers,
+  ...refundHandlers,
 };
 
 /**

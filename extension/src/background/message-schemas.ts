@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import { chargeSchemas, chargeSenders } from './charges-message-schemas';
 import { connectSchemas, connectSenders } from './connect-message-schemas';
+import { refundSchemas, refundSenders } from './refunds-message-schemas';
 import { messageError, type Message, type MessageError, type MessageType, type SenderKind } from './messages';
 
 // Every message is parsed here, in the background, as if a hostile page wrote it: a page can make a
@@ -12,6 +13,7 @@ const schemas = {
   'worker-url:get': z.strictObject({ type: z.literal('worker-url:get') }),
   'worker-url:set': z.strictObject({ type: z.literal('worker-url:set'), url: z.nullable(z.string().check(z.maxLength(2048))) }),
   ...chargeSchemas,
+  ...refundSchemas,
 } satisfies { [T in MessageType]: z.ZodMiniType<Message<T>> };
 
 /** Settings change where the consultant's token is sent, so only our own pages may touch them. */
@@ -21,6 +23,7 @@ export const allowedSenders: Record<MessageType, readonly SenderKind[]> = {
   'worker-url:get': ['extension-page'],
   'worker-url:set': ['extension-page'],
   ...chargeSenders,
+  ...refundSenders,
 };
 
 export type ParsedMessage = { [T in MessageType]: { type: T; message: Message<T> } }[MessageType];

@@ -4,6 +4,8 @@
 
 import type { ConnectMessages, ConnectReplies } from './connect-messages';
 import type { ChargeMessages, ChargeReplies } from './charges-messages';
+import type { PayLinkMessages, PayLinkReplies } from './pay-links-messages';
+import type { RefundMessages, RefundReplies } from './refunds-messages';
 
 /**
  * Who may send a message: our own extension pages (Stripe Settings), content scripts on site pages,
@@ -11,7 +13,7 @@ import type { ChargeMessages, ChargeReplies } from './charges-messages';
  */
 export type SenderKind = 'extension-page' | 'site-page' | 'connect-page';
 
-export interface Messages extends ConnectMessages, ChargeMessages {
+export interface Messages extends ConnectMessages, ChargeMessages, RefundMessages, PayLinkMessages {
   health: { type: 'health' };
   'worker-url:get': { type: 'worker-url:get' };
   'worker-url:set': { type: 'worker-url:set'; url: string | null };
@@ -32,7 +34,7 @@ export interface WorkerUrlSettings {
   override: string | null;
 }
 
-export interface Replies extends ConnectReplies, ChargeReplies {
+export interface Replies extends ConnectReplies, ChargeReplies, RefundReplies, PayLinkReplies {
   health: HealthReply;
   'worker-url:get': WorkerUrlSettings;
   'worker-url:set': WorkerUrlSettings;
