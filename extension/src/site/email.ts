@@ -9,3 +9,19 @@ export function findEmailPaymentLinks(doc: ParentNode): HTMLAnchorElement[] {
   const href = headerLink.getAttribute('href');
   return Array.from(doc.querySelectorAll<HTMLAnchorElement>('a[href]')).filter((a) => a.getAttribute('href') === href);
 }
+
+/** Points every payment link of the email at `url` (a Stripe payment link), text included. */
+export function replaceEmailPaymentLinks(doc: ParentNode, url: string): number {
+  const links = findEmailPaymentLinks(doc);
+  for (const link of links) {
+    if ((link.textContent ?? '').trim() === link.getAttribute('href')) link.textContent = url;
+    link.setAttribute('href', url);
+  }
+  return links.length;
+}
+
+/** The invoice this email is for ("Back to Invoice"), where its customer and balance can be read. */
+export function findEmailInvoiceLink(doc: ParentNode): string | null {
+  const back = Array.from(doc.querySelectorAll<HTMLAnchorElement>('a[href]')).find((a) => (a.textContent ?? '').trim() === 'Back to Invoice');
+  return back?.getAttribute('href') ?? null;
+}

@@ -12,6 +12,8 @@ export interface InvoiceRow {
   totalCents: number;
   paidCents: number;
   balanceCents: number;
+  /** Where the invoice opens (the number's link), relative to the list page. */
+  invoiceHref: string | null;
   /** The row's Actions cell (Edit | Email); refund arrows go here. */
   actionsCell: Element;
   row: HTMLTableRowElement;
@@ -37,6 +39,7 @@ export function readInvoiceRows(doc: ParentNode): InvoiceRow[] {
     const balanceCents = parseDollarText(textOf(cell('Balance')));
     const actionsCell = cell('Actions');
     if (!/^\d+$/.test(number) || !kind || totalCents === null || paidCents === null || balanceCents === null || !actionsCell) return [];
-    return [{ number, date: parseSiteDate(textOf(cell('Date'))), customerName: textOf(cell('Customer')), kind, totalCents, paidCents, balanceCents, actionsCell, row }];
+    const invoiceHref = cell('Invoice #')?.querySelector('a[href]')?.getAttribute('href') ?? null;
+    return [{ number, invoiceHref, date: parseSiteDate(textOf(cell('Date'))), customerName: textOf(cell('Customer')), kind, totalCents, paidCents, balanceCents, actionsCell, row }];
   });
 }

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as account from '../../../extension/src/site/account';
 import * as email from '../../../extension/src/site/email';
+import * as forms from '../../../extension/src/site/forms';
 import * as invoice from '../../../extension/src/site/invoice';
 import * as lists from '../../../extension/src/site/lists';
 import { allFixtureNames, fixture } from './fixture';
@@ -12,7 +13,7 @@ import { allFixtureNames, fixture } from './fixture';
 
 const SITE_DIR = resolve(import.meta.dirname, '../../../extension/src/site');
 const adapterFiles = readdirSync(SITE_DIR).filter((f) => f.endsWith('.ts'));
-const modules = { account, email, invoice, lists };
+const modules = { account, email, forms, invoice, lists };
 
 type DomFunction = (doc: ParentNode) => unknown;
 
