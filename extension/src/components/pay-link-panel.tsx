@@ -5,7 +5,7 @@ import type { MessageError } from '../background/messages';
 export const PAY_LINK_CSS = `
 :host{display:block;margin:8px 0;font:13px/1.4 Verdana,Geneva,sans-serif;color:#2b2b2b}
 button{font:inherit;cursor:pointer}
-input{font:inherit;width:340px}
+a{color:#0969da;word-break:break-all}
 .problem{color:#cf222e}
 `;
 
@@ -48,7 +48,9 @@ export class PayLinkPanel extends Component<{ getLink: () => Promise<Reply> }, S
         </button>{' '}
         {url && (
           <span>
-            <input readOnly value={url} data-testid="stripe-pay-link-url" aria-label="Stripe payment link" onFocus={(e) => e.currentTarget.select()} />{' '}
+            <a href={url} target="_blank" rel="noreferrer" data-testid="stripe-pay-link-url">
+              {url}
+            </a>{' '}
             <button type="button" data-testid="stripe-pay-link-copy" onClick={this.copy}>
               {copied ? 'Copied' : 'Copy'}
             </button>
