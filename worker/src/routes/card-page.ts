@@ -33,7 +33,9 @@ export const cardPage = new Hono<AppEnv>()
   .post('/card/:token/complete', async (c) => {
     const db = c.var.db;
     const now = Date.now();
-    const link = await findLiveLink(db, c.req.param('token'), ['card'], now);
+    // A used link is fine here: the setup_intent.succeeded webhook may have saved the card first,
+    // and saving the same card again only confirms it.
+    const link = await findLiveLink(db, c.req.param('token'), ['card'], now, { includeUsed: true });
     if (!link?.customerId) throw new AppError(404, 'not_found', NOT_FOUND);
     const [customer] = await db.select().from(customers).where(eq(customers.id, link.customerId)).limit(1);
     if (!customer) throw new AppError(404, 'not_found', NOT_FOUND);

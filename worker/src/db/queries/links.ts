@@ -49,11 +49,12 @@ export function linkUrl(publicUrl: string, purpose: LinkPurpose, token: string):
 }
 
 /** A live link of one of the given purposes, or null (unknown, expired or used up). */
-export async function findLiveLink(db: Db, token: string, purposes: LinkPurpose[], now: number): Promise<LinkRow | null> {
+export async function findLiveLink(db: Db, token: string, purposes: LinkPurpose[], now: number, { includeUsed = false } = {}): Promise<LinkRow | null> {
+  const hash = await hashSecret(token);
   const [row] = await db
     .select()
     .from(links)
-    .where(and(eq(links.tokenHash, await hashSecret(token)), gt(links.expiresAt, now), isNull(links.usedAt)))
+    .where(includeUsed ? and(eq(links.tokenHash, hash), gt(links.expiresAt, now)) : and(eq(links.tokenHash, hash), gt(links.expiresAt, now), isNull(links.usedAt)))
     .limit(1);
   return row && purposes.includes(row.purpose) ? row : null;
 }
