@@ -67,9 +67,10 @@ describe('charging the card on file', () => {
     const lost = await charge(acct.auth, invoice, 5000, attemptId);
     expect(lost.status).toBe(202);
     expect(lost.body.payment).toMatchObject({ status: 'unknown', message: expect.stringMatching(/Do not charge again/) });
-    // A new Confirm while the outcome is unknown is held back.
+    // A new Confirm while the outcome is unknown asks Stripe about the earlier one first, and stops.
     const other = await charge(acct.auth, invoice, 5000);
     expect(other.status).toBe(409);
+    expect(other.body.error?.message).toMatch(/earlier charge of \$50\.00 on this invoice went through after all/);
     const retried = await charge(acct.auth, invoice, 5000, attemptId);
     expect(retried.status).toBe(200);
     expect(retried.body.payment?.status).toBe('succeeded');
@@ -88,6 +89,25 @@ describe('charging the card on file', () => {
     const { payments } = (await history.json()) as { payments: PaymentSummary[] };
     expect(payments).toMatchObject([{ status: 'succeeded', amountMinor: 5000, feeMinor: 175 }]);
     expect(await intentsOf(acct.id)).toHaveLength(1);
+  });
+
+  it('settles an unknown attempt that never reached Stripe, whose card was replaced meanwhile, as not charged', async () => {
+    const acct = await connectedStripeAccount();
+    const invoice = fakeInvoice();
+    await saveTestCard(acct, invoice.customer, 'pm_card_visa');
+    await simControl('/_sim/faults', { mode: 'error_500', count: 3, path: '/v1/payment_intents' });
+    const attemptId = `attempt_${crypto.randomUUID()}`;
+    expect((await charge(acct.auth, invoice, 5000, attemptId)).body.payment?.status).toBe('unknown');
+    // Edit replaces the card and detaches the old one; the retry still sends the attempt's own
+    // parameters (no idempotency_error), and Stripe refuses the detached card: nothing is charged.
+    await saveTestCard(acct, invoice.customer, 'pm_card_mastercard');
+    const retried = await charge(acct.auth, invoice, 5000, attemptId);
+    expect(retried.status).toBe(402);
+    expect(retried.body.payment).toMatchObject({ status: 'failed', card: { last4: '4242' } });
+    const fresh = await charge(acct.auth, invoice, 5000);
+    expect(fresh.status).toBe(200);
+    expect(fresh.body.payment?.card).toMatchObject({ last4: '4444' });
+    expect((await intentsOf(acct.id)).filter((pi) => pi.status === 'succeeded')).toHaveLength(1);
   });
 
   it('refuses a second charge on an invoice Stripe has already been paid in full', async () => {

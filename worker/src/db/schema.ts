@@ -5,6 +5,15 @@ import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqli
 // the currency's minor unit; times are unix milliseconds. Secrets we hand out (consultant tokens,
 // one-time codes, link tokens) are stored only as SHA-256 hashes.
 
+/** PaymentIntent parameters of a stored-card attempt (see worker/src/stripe/create-charge.ts). */
+export interface StoredChargeParams {
+  stripeCustomerId: string;
+  paymentMethodId: string;
+  receiptEmail: string | null;
+  invoiceNumber: string;
+  siteCustomerId: string;
+}
+
 const createdAt = () => integer('created_at').notNull().default(sql`(unixepoch() * 1000)`);
 
 /** A Stripe account connected by OAuth. We keep its id, never an access token. */
@@ -118,6 +127,9 @@ export const payments = sqliteTable(
     netMinor: integer('net_minor'),
     refundedMinor: integer('refunded_minor').notNull().default(0),
     tokenId: text('token_id'),
+    // The exact PaymentIntent parameters sent with the idempotency key: a retry must send the same
+    // ones (Stripe refuses a key reused with others), even if the card on file changed meanwhile.
+    requestParams: text('request_params', { mode: 'json' }).$type<StoredChargeParams>(),
     recordedOnSiteAt: integer('recorded_on_site_at'),
     createdAt: createdAt(),
     updatedAt: integer('updated_at'),

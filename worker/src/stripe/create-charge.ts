@@ -1,19 +1,16 @@
 import Stripe from 'stripe';
 import { redact } from '../on-error';
 import type { PaymentUpdate } from '../db/queries/payments';
+import type { StoredChargeParams } from '../db/schema';
 import { DISCONNECTED_SENTENCE, isAccessRevoked, isStripeUnavailable } from './errors';
 import { AUTHENTICATION_MESSAGE, describeCardError, UNKNOWN_OUTCOME_MESSAGE } from './decline-messages';
 
-export interface ChargeInput {
+/** Everything one PaymentIntent create sends; the stored part is kept on the attempt for retries. */
+export interface ChargeInput extends StoredChargeParams {
   stripeAccount: string;
   idempotencyKey: string;
   amountMinor: number;
   currency: string;
-  stripeCustomerId: string;
-  paymentMethodId: string;
-  receiptEmail: string | null;
-  invoiceNumber: string;
-  siteCustomerId: string;
   paymentId: string;
 }
 

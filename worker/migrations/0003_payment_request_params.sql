@@ -1,0 +1,1 @@
+ALTER TABLE `payments` ADD `request_params` text;
