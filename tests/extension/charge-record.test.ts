@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PaymentSummary } from '../../shared/api';
-import { stripeNote } from '../../extension/src/features/charge-confirm';
+import { stripeNote } from '../../extension/src/components/stripe-note';
 import { findOtherPaymentFields, recordOtherPayment } from '../../extension/src/site/invoice';
 import { fixture } from './site/fixture';
 

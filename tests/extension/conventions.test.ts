@@ -31,6 +31,17 @@ describe('extension conventions', () => {
     for (const url of feature.testUrls) expect(feature.appliesTo(new URL(url)), url).toBe(true);
   });
 
+  it('imports a feature file only from the per-page feature lists, so no page loads another page\'s feature', () => {
+    const names = featureFiles.map((file) => file.replace(/\.tsx?$/, '')).join('|');
+    const fromFeatures = new RegExp(`from '\\./(${names})'`);
+    const fromElsewhere = new RegExp(`from '[./]*/features/(${names})'`);
+    const offenders = sourceFiles().filter((file) => {
+      if (file.path.startsWith('features/scripts/')) return false;
+      return /^features\/[^/]+$/.test(file.path) ? fromFeatures.test(file.text) : fromElsewhere.test(file.text);
+    });
+    expect(offenders.map((file) => file.path)).toEqual([]);
+  });
+
   it('reads the host page only through the site adapter (src/site/)', () => {
     // Components may query inside their own shadow root; the options page is our own document.
     const domQuery = /\b(querySelector(All)?|getElementById|getElementsBy\w+|closest)\s*\(/;

@@ -2,6 +2,7 @@ import type { PaymentSummary, SiteInvoice } from '../../../shared/api';
 import { mountBeside } from '../components/charge-mount';
 import { ChargeReview } from '../components/charge-review';
 import { amountCheckOf, chargeStore, failureText, type Flight } from '../components/charge-store';
+import { stripeNote } from '../components/stripe-note';
 import { findConfirmButton, findOtherPaymentFields, findReviewStep, recordOtherPayment, type InvoiceOnPage } from '../site/invoice';
 import { invoicePageUrls, isInvoicePage } from '../site/pages';
 import { askBackground } from '../utils/ask-background';
@@ -9,12 +10,6 @@ import { defineFeature } from './registry';
 
 function siteInvoice(invoice: InvoiceOnPage): SiteInvoice {
   return { number: invoice.number, kind: invoice.kind, totalMinor: invoice.totalCents, balanceDueMinor: invoice.balanceDueCents, currency: invoice.currency.toLowerCase(), customer: invoice.customer };
-}
-
-/** How the site's Other Payment note names a Stripe payment; the history feature finds it by the PaymentIntent id. */
-export function stripeNote(payment: PaymentSummary): string {
-  const card = payment.card ? `${payment.card.brand.charAt(0).toUpperCase()}${payment.card.brand.slice(1)} ••••${payment.card.last4} ` : '';
-  return `Stripe ${card}${payment.paymentIntentId ?? payment.id}`;
 }
 
 /**

@@ -2,10 +2,10 @@ import type { PaymentSummary } from '../../../shared/api';
 import { ChargeHistory } from '../components/charge-history';
 import { mountBeside } from '../components/charge-mount';
 import { chargeStore, type ChargeStore } from '../components/charge-store';
+import { stripeNote } from '../components/stripe-note';
 import { findConfirmButton, findContinueButton, findOtherPaymentFields, readRecordedPayments, recordOtherPayment } from '../site/invoice';
 import { existingInvoicePageUrls, isInvoicePage } from '../site/pages';
 import { askBackground } from '../utils/ask-background';
-import { stripeNote } from './charge-confirm';
 import { defineFeature } from './registry';
 
 const TRIED_KEY = 'qtsb-recording-';
