@@ -1,7 +1,8 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { VERSION } from '../shared/version';
-import { connectDoneMatches, DEFAULT_WORKER_URL, originPattern, siteMatches } from './src/config';
+import { connectDoneMatches, DEFAULT_WORKER_URL, originPattern, sitePageMatches } from './src/config';
+import { sitePageScripts } from './src/site/pages';
 
 // The e2e harness and self-hosters point a build at their worker with WXT_WORKER_URL; checked here
 // so a typo fails the build instead of producing an extension that can never reach its worker.
@@ -17,12 +18,24 @@ export default defineConfig({
   }),
   zip: { artifactTemplate: 'qt-stripe-bridge-{{version}}-{{browser}}.zip', zipSources: false },
   hooks: {
-    // Content script matches follow the build mode (sandbox vs the real site), decided in config.ts;
-    // the Connect landing script follows the worker this build talks to.
+    // Each site content script runs on its kind of page: the paths come from the site adapter, the
+    // origins from the build mode (sandbox vs the real site, config.ts). The Connect landing script
+    // follows the worker this build talks to. A script named nowhere fails the build.
     'build:manifestGenerated': (wxt, manifest) => {
       for (const script of manifest.content_scripts ?? []) {
-        const landing = script.js?.some((file) => file.endsWith('/connect-done.js')) ?? false;
-        script.matches = landing ? connectDoneMatches(workerUrl) : siteMatches(wxt.config.mode);
+        const names = (script.js ?? []).map((file) => /^\/?content-scripts\/(.+)\.js$/.exec(file)?.[1]);
+        const name = names[0];
+        if (names.length !== 1 || !name) throw new Error(`Expected one content script per manifest entry, got ${script.js?.join(', ')}`);
+        if (name === 'connect-done') {
+          script.matches = connectDoneMatches(workerUrl);
+        } else if (Object.hasOwn(sitePageScripts, name)) {
+          const { matches, excludeMatches } = sitePageMatches(sitePageScripts[name as keyof typeof sitePageScripts], wxt.config.mode);
+          script.matches = matches;
+          if (excludeMatches.length > 0) script.exclude_matches = excludeMatches;
+          else delete script.exclude_matches;
+        } else {
+          throw new Error(`Content script "${name}" has no pages: add its paths to sitePageScripts in src/site/pages.ts`);
+        }
       }
     },
   },

@@ -16,14 +16,14 @@ async function manifestFor(config: UserConfig, env: Partial<ConfigEnv>): Promise
   return typeof config.manifest === 'function' ? config.manifest(full) : ((await config.manifest) ?? {});
 }
 
-/** Runs the config's manifest hook on a generated manifest with one content script. */
-async function contentMatches(config: UserConfig, mode: string): Promise<string[] | undefined> {
-  const manifest = { manifest_version: 3, name: 'x', version: '0.1.0', content_scripts: [{ matches: ['<all_urls>'], js: ['c.js'] }] } as Browser.runtime.Manifest;
+/** Runs the config's manifest hook on a generated manifest with the given content script files. */
+async function contentScripts(config: UserConfig, mode: string, files: string[]): Promise<Browser.runtime.Manifest['content_scripts']> {
+  const manifest = { manifest_version: 3, name: 'x', version: '0.1.0', content_scripts: files.map((file) => ({ matches: ['<all_urls>'], js: [file] })) } as Browser.runtime.Manifest;
   // wxt.config.ts registers the hook under its flat name.
   const hook = (config.hooks as Partial<WxtHooks> | undefined)?.['build:manifestGenerated'];
   if (typeof hook !== 'function') throw new Error('no manifest hook');
   await hook({ config: { mode } } as Wxt, manifest);
-  return manifest.content_scripts?.[0]?.matches;
+  return manifest.content_scripts;
 }
 
 describe('extension manifest', () => {
@@ -47,8 +47,22 @@ describe('extension manifest', () => {
 
   it('runs on the stand-in site (127.0.0.1 and localhost) in sandbox builds and only on the real site in production', async () => {
     const config = await loadConfig(undefined);
-    expect(await contentMatches(config, 'sandbox')).toEqual(['http://127.0.0.1/*', 'http://localhost/*']);
-    expect(await contentMatches(config, 'production')).toEqual([`${REAL_SITE_ORIGIN_PLACEHOLDER}/*`]);
+    const [sandbox] = (await contentScripts(config, 'sandbox', ['content-scripts/account.js'])) ?? [];
+    expect(sandbox?.matches).toEqual(expect.arrayContaining(['http://127.0.0.1/account', 'http://localhost/account']));
+    expect(sandbox?.matches?.every((pattern) => /^http:\/\/(127\.0\.0\.1|localhost)\/account/.test(pattern))).toBe(true);
+    const [production] = (await contentScripts(config, 'production', ['content-scripts/account.js'])) ?? [];
+    expect(production?.matches).toContain(`${REAL_SITE_ORIGIN_PLACEHOLDER}/account`);
+    expect(production?.matches?.every((pattern) => pattern.startsWith(`${REAL_SITE_ORIGIN_PLACEHOLDER}/account`))).toBe(true);
+  });
+
+  it('keeps the invoice script off the lists and the email page with exclude_matches', async () => {
+    const [invoice] = (await contentScripts(await loadConfig(undefined), 'sandbox', ['content-scripts/invoice.js'])) ?? [];
+    expect(invoice?.matches).toEqual(['http://127.0.0.1/invoices/*', 'http://localhost/invoices/*']);
+    expect(invoice?.exclude_matches).toEqual(expect.arrayContaining(['http://127.0.0.1/invoices/paid*', 'http://localhost/invoices/*/email*']));
+  });
+
+  it('refuses to build a content script that names no pages', async () => {
+    await expect(contentScripts(await loadConfig(undefined), 'sandbox', ['content-scripts/content.js'])).rejects.toThrow(/no pages/);
   });
 
   it('gives Firefox an add-on id and data-collection answer, and Chrome no Firefox keys', async () => {

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { REAL_SITE_ORIGIN_PLACEHOLDER, sitePageMatches } from '../../../extension/src/config';
 import {
-  accountPageUrls, emailInvoicePageUrls, existingInvoicePageUrls, invoicePageUrls, invoiceSettingsPageUrls, isAccountPage, isEmailInvoicePage,
-  isInvoiceListPage, isInvoicePage, isInvoiceSettingsPage, isNewInvoicePage, isPaidListPage, isUnpaidListPage, newInvoicePageUrls, otherPageUrls,
-  paidListPageUrls, unpaidListPageUrls,
+  accountPagePaths, accountPageUrls, emailInvoicePagePaths, emailInvoicePageUrls, existingInvoicePageUrls, invoiceListPagePaths, invoicePagePaths, invoicePageUrls,
+  invoiceSettingsPageUrls, isAccountPage, isEmailInvoicePage, isInvoiceListPage, isInvoicePage, isInvoiceSettingsPage, isNewInvoicePage, isPaidListPage,
+  isUnpaidListPage, newInvoicePageUrls, otherPageUrls, paidListPageUrls, unpaidListPageUrls, type PagePaths,
 } from '../../../extension/src/site/pages';
+import { scriptRunsOn } from '../../../scripts/lib/match-pattern';
 
 const predicates = { isInvoicePage, isNewInvoicePage, isPaidListPage, isUnpaidListPage, isInvoiceListPage, isAccountPage, isEmailInvoicePage, isInvoiceSettingsPage };
 type PredicateName = keyof typeof predicates;
@@ -41,5 +43,40 @@ describe('page predicates', () => {
 
   it('does not mistake the email page of an invoice for the invoice form', () => {
     expect(isInvoicePage(new URL('http://127.0.0.1:8788/invoices/1042/email'))).toBe(false);
+  });
+});
+
+describe('manifest path patterns of the pages with a content script', () => {
+  const withPaths: Array<[string, PagePaths, (url: URL) => boolean]> = [
+    ['invoice page', invoicePagePaths, isInvoicePage],
+    ['Paid and Unpaid lists', invoiceListPagePaths, isInvoiceListPage],
+    ['Account tab', accountPagePaths, isAccountPage],
+    ['Email Invoice page', emailInvoicePagePaths, isEmailInvoicePage],
+  ];
+  // What the browser would load the script on, in a sandbox build (127.0.0.1 and localhost).
+  const loadsOn = (paths: PagePaths, url: URL, mode = 'sandbox') => {
+    const { matches, excludeMatches } = sitePageMatches(paths, mode);
+    return scriptRunsOn({ matches, exclude_matches: excludeMatches }, url);
+  };
+
+  for (const [page, paths, predicate] of withPaths) {
+    it(`load the ${page} script on exactly the example URLs its predicate accepts`, () => {
+      for (const url of everyExample) expect(loadsOn(paths, new URL(url)), url).toBe(predicate(new URL(url)));
+    });
+
+    it(`load the ${page} script on the real site's pages alike in production builds`, () => {
+      for (const example of everyExample) {
+        const { pathname, search } = new URL(example);
+        const url = new URL(`${pathname}${search}`, REAL_SITE_ORIGIN_PLACEHOLDER);
+        expect(loadsOn(paths, url, 'production'), url.href).toBe(predicate(url));
+        expect(loadsOn(paths, new URL(example), 'production'), `${example} is not the real site`).toBe(false);
+      }
+    });
+  }
+
+  it('load the list script on a list page opened with a query, and no script on a look-alike path', () => {
+    expect(loadsOn(invoiceListPagePaths, new URL('http://127.0.0.1:8788/invoices/paid?page=2'))).toBe(true);
+    expect(loadsOn(invoicePagePaths, new URL('http://127.0.0.1:8788/invoices/paid?page=2'))).toBe(false);
+    expect(loadsOn(accountPagePaths, new URL('http://127.0.0.1:8788/accounts'))).toBe(false);
   });
 });

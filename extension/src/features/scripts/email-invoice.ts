@@ -1,0 +1,5 @@
+import emailPayLink from '../email-pay-link';
+import type { Feature } from '../registry';
+
+/** What the Email Invoice page's content script runs. */
+export const emailInvoiceFeatures: readonly Feature[] = [emailPayLink];
