@@ -10,4 +10,14 @@ describeEachBrowser('the extension on the invoice page', (t) => {
     expect(text).toContain(VERSION);
     await page.screenshot(t.artifact('invoice-with-health.png'));
   });
+
+  it("writes the injected controls in the site's own font, not the browser's default serif", async () => {
+    const page = await t.browser().newPage();
+    await page.goto(`${t.world.siteUrl}/invoices/new`);
+    await page.waitForText('stripe-bridge-health', /reachable/, 20_000);
+    const siteFont = await page.fontCss('body');
+    expect(siteFont).toMatch(/sans-serif/);
+    expect(await page.fontOf('stripe-bridge-health')).toBe(siteFont);
+    expect(await page.fontOf('stripe-amount')).toBe(siteFont);
+  });
 });

@@ -59,6 +59,15 @@ describe('extension conventions', () => {
     expect(offenders.map((file) => file.path)).toEqual([]);
   });
 
+  it('marks every :host declaration of an injected control !important, or the shadow-root reset silently drops it', () => {
+    const hostBlocks = sourceFiles().filter((file) => file.path.startsWith('components/')).flatMap((file) =>
+      [...file.text.matchAll(/:host\s*\{([^}]*)\}/g)].map((match) => ({ path: file.path, declarations: (match[1] ?? '').split(';').map((d) => d.trim()).filter(Boolean) })),
+    );
+    expect(hostBlocks.length).toBeGreaterThan(0);
+    const weak = hostBlocks.flatMap(({ path, declarations }) => declarations.filter((d) => !/!important$/.test(d)).map((d) => `${path}: ${d}`));
+    expect(weak).toEqual([]);
+  });
+
   it('never polls the host page', () => {
     const offenders = sourceFiles().filter((file) => /\bsetInterval\s*\(/.test(file.text));
     expect(offenders.map((file) => relative(src, join(src, file.path)))).toEqual([]);

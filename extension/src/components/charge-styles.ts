@@ -1,7 +1,7 @@
-// Looks like one of the site's own payment rows and notices; inherited font and colour come from
-// the page, the rest is set here because the shadow root keeps the site's stylesheet out.
+// Looks like one of the site's own payment rows and notices; the font comes from the page (see
+// shadow-mount.tsx), the rest is set here because the shadow root keeps the site's stylesheet out.
 export const CHARGE_CSS = `
-:host{display:block;font:14px/1.45 Verdana,Geneva,sans-serif;color:#2b2b2b}
+:host{display:block !important;color:#2b2b2b !important}
 .row{display:flex;align-items:center;gap:10px;margin:6px 0}
 label{width:180px}
 input{font:inherit;padding:4px 6px;border:1px solid #bbb;border-radius:3px;width:110px;text-align:right}

@@ -1,11 +1,11 @@
 // Kept small and neutral so the panel sits in a back-office form like one of its own notes; it lives
 // in a shadow root, so none of this leaks into the site and none of the site's CSS leaks in.
 export const PANEL_CSS = `
-:host { display: block; margin: 6px 0; }
+:host { display: block !important; margin: 6px 0 !important; }
 .panel {
   display: inline-flex; align-items: center; gap: 6px; box-sizing: border-box; max-width: 100%;
   padding: 4px 10px; border: 1px solid #d0d7de; border-radius: 4px; background: #f6f8fa;
-  font: 12px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #24292f;
+  font-size: 12px; line-height: 1.4; color: #24292f;
 }
 .dot { width: 8px; height: 8px; border-radius: 50%; background: #8c959f; flex: none; }
 .panel[data-state="ok"] .dot { background: #1a7f37; }

@@ -3,7 +3,7 @@ import type { PayLinkReplies } from '../background/pay-links-messages';
 import type { MessageError } from '../background/messages';
 
 export const PAY_LINK_CSS = `
-:host{display:block;margin:8px 0;font:13px/1.4 Verdana,Geneva,sans-serif;color:#2b2b2b}
+:host{display:block !important;margin:8px 0 !important;font-size:13px !important;line-height:1.4 !important;color:#2b2b2b !important}
 button{font:inherit;cursor:pointer}
 a{color:#0969da;word-break:break-all}
 .problem{color:#cf222e}

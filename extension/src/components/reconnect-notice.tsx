@@ -1,8 +1,8 @@
 export const RECONNECT_CSS = `
-:host { display: block; margin: 8px 0; }
+:host { display: block !important; margin: 8px 0 !important; }
 .notice { display: inline-flex; align-items: center; gap: 8px; padding: 6px 12px; border: 1px solid #f0b4b4;
   border-radius: 4px; background: #fff5f5; color: #b42318;
-  font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
+  font-size: 13px; line-height: 1.4; }
 button { font: inherit; color: #0969da; background: none; border: 0; padding: 0; cursor: pointer; text-decoration: underline; }
 `;
 

@@ -4,7 +4,7 @@ import { formatMinor } from '../../../shared/money';
 import { amountInputText, checkRefundAmount } from './refund-amount';
 
 export const REFUND_CSS = `
-:host{display:inline-block;margin-left:6px;font:12px/1.4 Verdana,Geneva,sans-serif;color:#2b2b2b}
+:host{display:inline-block !important;margin-left:6px !important;font-size:12px !important;line-height:1.4 !important;color:#2b2b2b !important}
 button{font:inherit;cursor:pointer}
 .arrow{border:0;background:none;padding:0 2px;font-size:16px;line-height:1}
 .green{color:#1a7f37}.red{color:#cf222e}.muted{color:#777}

@@ -21,8 +21,10 @@ export function mountShadow(ctx: ContentScriptContext, anchor: Element, name: st
   const host = doc.createElement(name);
   const shadow = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
-  // The site's styles must not reach in; ours start from nothing, as WXT's reset did.
-  style.textContent = `:host{all:initial !important}${css}`;
+  // The site's styles must not reach in; ours start from nothing, as WXT's reset did, except the
+  // font, which is the site's own so our controls read like its fields. `css` must mark its :host
+  // declarations !important: the reset, and any site rule that reaches the host, beat normal ones.
+  style.textContent = `:host{all:initial !important;font:inherit !important}${css}`;
   const container = doc.createElement('div');
   shadow.append(style, container);
   if (append === 'after') anchor.after(host);

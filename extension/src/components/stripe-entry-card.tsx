@@ -4,9 +4,9 @@ import type { MessageError } from '../background/messages';
 // Styled after the site's own gateway cards (border, radius, padding, heading size) so Stripe sits
 // beside ProPay as one of them; the shadow root keeps the two stylesheets apart.
 export const ENTRY_CSS = `
-:host { display: block; }
+:host { display: block !important; }
 .gateway { border: 1px solid #e3d5db; border-radius: 6px; padding: 10px 16px; min-width: 300px; box-sizing: border-box;
-  font: 14px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #333; background: #fff; }
+  font-size: 14px; line-height: 1.5; color: #333; background: #fff; }
 h3 { margin: 0 0 6px; font-size: 15px; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 0 0 8px; }
 dt { color: #666; } dd { margin: 0; }

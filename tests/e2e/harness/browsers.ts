@@ -30,6 +30,10 @@ export interface E2EPage {
   fillCss(selector: string, text: string): Promise<void>;
   selectCss(selector: string, value: string): Promise<void>;
   textCss(selector: string): Promise<string>;
+  /** The computed font-family of the element with the test id (inside the extension's shadow roots too). */
+  fontOf(testId: string): Promise<string>;
+  /** The computed font-family of a light-DOM element. */
+  fontCss(selector: string): Promise<string>;
   /** Waits until the light-DOM element's text matches (the site re-renders after a form post). */
   waitForTextCss(selector: string, expected: RegExp, timeoutMs?: number): Promise<string>;
   screenshot(path: string): Promise<void>;
@@ -88,6 +92,8 @@ function playwrightPage(page: PwPage): E2EPage {
     fillCss: (css, text) => page.locator(css).first().fill(text),
     selectCss: async (css, value) => void (await page.locator(css).first().selectOption(value)),
     textCss: (css) => page.locator(css).first().innerText(),
+    fontOf: (id) => page.locator(sel(id)).first().evaluate((el) => getComputedStyle(el).fontFamily),
+    fontCss: (css) => page.locator(css).first().evaluate((el) => getComputedStyle(el).fontFamily),
     waitForTextCss: (css, expected, timeoutMs = 10_000) => pollText(() => page.locator(css).first().innerText({ timeout: 1_000 }), expected, timeoutMs, css),
     close: () => page.close(),
     click: (id) => page.locator(sel(id)).first().click(),
@@ -116,6 +122,12 @@ function puppeteerPage(page: PpPage): E2EPage {
     fillCss: (css, value) => page.locator(css).fill(value),
     selectCss: async (css, value) => void (await page.select(css, value)),
     textCss: (css) => page.$eval(css, (el) => (el as HTMLElement).innerText),
+    fontOf: async (id) => {
+      const handle = await page.waitForSelector(deep(id), { timeout: 10_000 });
+      if (!handle) throw new Error(`${id} not found`);
+      return handle.evaluate((el) => getComputedStyle(el).fontFamily);
+    },
+    fontCss: (css) => page.$eval(css, (el) => getComputedStyle(el).fontFamily),
     waitForTextCss: (css, expected, timeoutMs = 10_000) => pollText(() => page.$eval(css, (el) => (el as HTMLElement).innerText), expected, timeoutMs, css),
     close: () => page.close(),
     click: (id) => page.locator(deep(id)).click(),
