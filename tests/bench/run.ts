@@ -42,7 +42,7 @@ rmSync(out, { recursive: true, force: true });
 run('npx', ['tsx', 'scripts/build-extension.ts']);
 const chromeBuild = join(root, EXTENSION_OUTPUT.chrome);
 for (const { file, gzipBytes } of contentScriptSizes(chromeBuild)) {
-  figures.push({ name: `content script ${file.replace(/^content-scripts\//, '')} (gzip)`, value: kb(gzipBytes), unit: 'KB', budget: 'see pages' });
+  figures.push({ name: `content script ${file.replace(/^content-scripts\//, '')} (gzip)`, value: kb(gzipBytes), unit: 'KB', budget: 'none: each site page below' });
 }
 for (const load of sitePageLoads(chromeBuild, 'sandbox')) {
   figures.push({ name: `site page ${load.page} loads (gzip)`, value: kb(load.gzipBytes), unit: 'KB', budget: '≤ 15 KB' });
