@@ -6,6 +6,8 @@ export interface WorkerDevOptions {
   simulatorOrigin: string;
   secretKey: string;
   webhookSecret: string;
+  /** Extra [vars] for this run (e.g. RATE_LIMIT_SCALE for a test suite that connects many times). */
+  extraVars?: Record<string, string>;
 }
 
 /**
@@ -25,6 +27,7 @@ export async function startWorkerDev(o: WorkerDevOptions): Promise<{ url: string
     PUBLIC_URL: url,
     STRIPE_SECRET_KEY: o.secretKey,
     STRIPE_WEBHOOK_SECRET: o.webhookSecret,
+    ...o.extraVars,
   };
   const args = ['wrangler', 'dev', '--port', String(o.port), '--ip', '127.0.0.1', '--persist-to', o.persistDir, '--show-interactive-dev-session=false'];
   for (const [key, value] of Object.entries(vars)) args.push('--var', `${key}:${value}`);

@@ -15,6 +15,8 @@ export interface Env {
   STRIPE_PUBLISHABLE_KEY: string;
   STRIPE_JS_URL: string;
   PUBLIC_URL: string;
+  /** Multiplies the connect/redeem rate limits (default 1). */
+  RATE_LIMIT_SCALE?: string;
 }
 
 export type Db = DrizzleD1Database<typeof schema>;

@@ -29,7 +29,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const workerUrl = `http://127.0.0.1:${workerPort}`;
     const [simulator, site] = await Promise.all([startSimulator(simPort), startSite(sitePort, join(scratch, 'backoffice.json'))]);
     await registerWebhookEndpoint(simulator.url, workerUrl, WEBHOOK_SECRET);
-    const worker = startWorkerDev({ port: workerPort, persistDir: join(scratch, 'd1'), simulatorOrigin: simulator.url, secretKey: SECRET_KEY, webhookSecret: WEBHOOK_SECRET });
+    const worker = startWorkerDev({
+      port: workerPort,
+      persistDir: join(scratch, 'd1'),
+      simulatorOrigin: simulator.url,
+      secretKey: SECRET_KEY,
+      webhookSecret: WEBHOOK_SECRET,
+      // Every e2e test connects a fresh account from 127.0.0.1; the limits themselves are worker-tested.
+      extraVars: { RATE_LIMIT_SCALE: '100' },
+    });
     const build = run('npx', ['tsx', join(root, 'scripts/build-extension.ts')], { WXT_WORKER_URL: workerUrl });
     await Promise.all([worker, build]);
     const simulatorUrl = simulator.url;

@@ -53,12 +53,12 @@ async function describeAccount(stripe: Stripe, id: string): Promise<{ businessNa
 }
 
 export const connect = new Hono<AppEnv>()
-  .get('/connect/start', rateLimit('connect', 30, TEN_MINUTES), validate('query', z.object({ challenge: challengeSchema })), async (c) => {
+  .get('/connect/start', rateLimit('connect-start', 30, TEN_MINUTES), validate('query', z.object({ challenge: challengeSchema })), async (c) => {
     const state = randomSecret();
     await insertState(c.var.db, await hashSecret(state), c.req.valid('query').challenge, Date.now());
     return c.redirect(authorizeUrl(c.env, state), 302);
   })
-  .get('/connect/callback', rateLimit('connect', 30, TEN_MINUTES), async (c) => {
+  .get('/connect/callback', rateLimit('connect-callback', 30, TEN_MINUTES), async (c) => {
     const { state, code, error } = c.req.query();
     if (!state) return c.html(connectRejectedPage('The link from Stripe had no state, so it cannot be matched to a connection you started.'), 400);
     const stateHash = await hashSecret(state);
