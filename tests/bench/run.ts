@@ -52,11 +52,16 @@ for (const zip of readdirSync(join(root, 'extension/.output')).filter((f) => f.e
 }
 
 // Round trips and Stripe calls, measured inside workerd against the simulator.
-const bench = run('npx', ['vitest', 'run', '--config', 'vitest.bench.config.ts']);
-for (const line of bench.split('\n')) {
-  const match = /BENCH (\{.*\})/.exec(line);
-  if (match?.[1]) figures.push(JSON.parse(match[1]) as Figure);
+function collect(output: string): void {
+  for (const line of output.split('\n')) {
+    const match = /BENCH (\{.*\})/.exec(line);
+    if (match?.[1]) figures.push(JSON.parse(match[1]) as Figure);
+  }
 }
+collect(run('npx', ['vitest', 'run', '--config', 'vitest.bench.config.ts']));
+
+// Controls injected after DOMContentLoaded, in Chromium with the built extension (needs Debian's chromium).
+collect(run('npx', ['tsx', 'tests/bench/injection-delay.ts']));
 
 mkdirSync(join(root, 'test-results'), { recursive: true });
 writeFileSync(join(root, 'test-results/bench.json'), JSON.stringify({ at: new Date().toISOString(), figures }, null, 2));
