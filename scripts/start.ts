@@ -26,7 +26,7 @@ function devVars(): Record<string, string> {
 async function main(): Promise<void> {
   const vars = devVars();
   const secretKey = vars.STRIPE_SECRET_KEY ?? 'sk_test_sandboxqtbridge';
-  const webhookSecret = vars.STRIPE_WEBHOOK_SECRET ?? 'whsec_sandboxqtbridgelocalonly';
+  const webhookSecret = vars.STRIPE_WEBHOOK_SECRET ?? 'whsec_sandboxlocal';
   const simulatorUrl = `http://127.0.0.1:${SIM_PORT}`;
   const workerUrl = `http://127.0.0.1:${WORKER_PORT}`;
   const siteUrl = `http://127.0.0.1:${SITE_PORT}`;
