@@ -67,6 +67,21 @@ describe('payment links', () => {
     expect(await (await open(link.body.url)).text()).toContain('Pay $30.00');
   });
 
+  it('closes the open payment link when the card on file pays the invoice, so the customer cannot pay twice', async () => {
+    const acct = await connectedStripeAccount();
+    const invoice = fakeInvoice();
+    const link = await payLink(acct, invoice);
+    await open(link.body.url);
+    const [open_] = await intents(acct);
+    await saveTestCard(acct, invoice.customer, 'pm_card_visa');
+    const charge = await SELF.fetch(`${BASE}/api/charges`, { method: 'POST', headers: { ...acct.auth, 'content-type': 'application/json' }, body: JSON.stringify({ attemptId: `attempt_${crypto.randomUUID()}`, invoice, amountMinor: 5000 }) });
+    expect(charge.status).toBe(200);
+    const linkIntent = await platform.paymentIntents.retrieve(open_?.id ?? '', {}, { stripeAccount: acct.id });
+    expect(linkIntent.status).toBe('canceled');
+    await expect(platform.paymentIntents.confirm(linkIntent.id, { payment_method: 'pm_card_visa', return_url: 'http://worker.test/done' }, { stripeAccount: acct.id })).rejects.toThrow();
+    expect(await (await open(link.body.url)).text()).toContain('is paid');
+  });
+
   it('keeps one link per invoice and refreshes its amount', async () => {
     const acct = await connectedStripeAccount();
     const invoice = fakeInvoice();

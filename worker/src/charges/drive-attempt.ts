@@ -3,7 +3,7 @@ import type { PaymentSummary } from '../../../shared/api';
 import { DISCONNECTED_MESSAGE, type ApiEnv } from '../auth';
 import { disconnectStatements } from '../db/queries/accounts';
 import { audit } from '../db/queries/audit';
-import { newLink } from '../db/queries/links';
+import { clearLinkIntent, newLink } from '../db/queries/links';
 import { applyOutcome, toPaymentSummary, type PaymentRow } from '../db/queries/payments';
 import { createStripe } from '../stripe/client';
 import { createCharge, type ChargeOutcome } from '../stripe/create-charge';
@@ -18,11 +18,17 @@ export interface Driven {
  * then writes the result in one round trip: the attempt, its audit line, the customer's
  * authentication link when the bank asks for one, and a disconnect when Stripe revoked access.
  */
-export async function driveAttempt(c: Context<ApiEnv>, payment: PaymentRow, invoiceNumber: string): Promise<Driven> {
+export interface OpenPayLink {
+  tokenHash: string;
+  paymentIntentId: string | null;
+}
+
+export async function driveAttempt(c: Context<ApiEnv>, payment: PaymentRow, invoiceNumber: string, openPayLink: OpenPayLink | null = null): Promise<Driven> {
   const { db, account, tokenId } = c.var;
   const params = payment.requestParams;
   if (!params) return { outcome: { status: payment.status }, summary: toPaymentSummary(payment, invoiceNumber, null) };
-  const outcome = await createCharge(createStripe(c.env), {
+  const stripe = createStripe(c.env);
+  const outcome = await createCharge(stripe, {
     ...params,
     stripeAccount: account.id,
     idempotencyKey: payment.idempotencyKey,
@@ -30,6 +36,12 @@ export async function driveAttempt(c: Context<ApiEnv>, payment: PaymentRow, invo
     currency: payment.currency,
     paymentId: payment.id,
   });
+  // The card paid: the PaymentIntent the invoice's payment link holds open for the customer must not
+  // take the same balance again. Cancel it; the link's next opening asks for what is still due.
+  const closeLink = outcome.status === 'succeeded' && openPayLink?.paymentIntentId ? openPayLink : null;
+  if (closeLink?.paymentIntentId) {
+    await stripe.paymentIntents.cancel(closeLink.paymentIntentId, { cancellation_reason: 'duplicate' }, { stripeAccount: account.id }).catch(() => undefined);
+  }
   const now = Date.now();
   const auth =
     outcome.status === 'requires_action'
@@ -39,6 +51,7 @@ export async function driveAttempt(c: Context<ApiEnv>, payment: PaymentRow, invo
     applyOutcome(db, payment.id, { ...outcome, updatedAt: now }),
     audit(db, { accountId: account.id, tokenId, action: `charge.${outcome.status}`, subject: payment.id, detail: { invoice: invoiceNumber, amountMinor: payment.amountMinor, paymentIntent: outcome.paymentIntentId ?? null, failureCode: outcome.failureCode ?? null } }, now),
     ...(auth ? [auth.insert] : []),
+    ...(closeLink ? [clearLinkIntent(db, closeLink.tokenHash)] : []),
     // Stripe says access is gone: the account is disconnected now, not when the webhook arrives.
     ...(outcome.failureCode === 'not_connected' ? disconnectStatements(db, account.id, now) : []),
   ]);

@@ -9,6 +9,7 @@ import { randomSecret } from '../crypto';
 import { audit } from '../db/queries/audit';
 import { cardOf, selectCustomer } from '../db/queries/customers';
 import { invoiceIdOf, upsertInvoice } from '../db/queries/invoices';
+import { selectOpenPayLinkIntent } from '../db/queries/links';
 import { committedMinor, insertPayment, markRecorded, selectInvoicePayments, selectPaymentByKey, toPaymentSummary, type PaymentRow } from '../db/queries/payments';
 import { AppError } from '../errors';
 import { NO_CARD_MESSAGE } from '../stripe/decline-messages';
@@ -39,15 +40,17 @@ export const charges = new Hono<ApiEnv>()
     const idempotencyKey = `qtsb-charge-${attemptId}`;
 
     // Round trip 1: the invoice as shown, the card on file, and what Stripe already holds for it.
-    const [, customerRows, paymentRows] = await db.batch([
+    const [, customerRows, paymentRows, openLinks] = await db.batch([
       upsertInvoice(db, account.id, invoice, now),
       selectCustomer(db, account.id, invoice.customer.id),
       selectInvoicePayments(db, invoiceId),
+      selectOpenPayLinkIntent(db, invoiceId, now),
     ]);
     const customer = customerRows[0];
+    const openPayLink = openLinks[0] ?? null;
     const same = paymentRows.find((p) => p.idempotencyKey === idempotencyKey);
     // The same Confirm again (double click, retry after a timeout): answer it, or ask Stripe again with its key.
-    if (same) return same.status === 'pending' || same.status === 'unknown' ? chargeResponse(c, await driveAttempt(c, same, invoice.number)) : answerSettled(c, same, invoice.number);
+    if (same) return same.status === 'pending' || same.status === 'unknown' ? chargeResponse(c, await driveAttempt(c, same, invoice.number, openPayLink)) : answerSettled(c, same, invoice.number);
 
     const card = cardOf(customer);
     if (!customer || !card || !customer.paymentMethodId) throw new AppError(400, 'validation_failed', NO_CARD_MESSAGE);
@@ -91,11 +94,11 @@ export const charges = new Hono<ApiEnv>()
     };
     // Round trip 2: the attempt and its idempotency key exist before Stripe hears of it.
     const [inserted] = await db.batch([insertPayment(db, row), audit(db, { accountId: account.id, tokenId, action: 'charge.attempted', subject: row.id, detail: { invoice: invoice.number, amountMinor } }, now)]);
-    if (inserted.length > 0) return chargeResponse(c, await driveAttempt(c, row, invoice.number));
+    if (inserted.length > 0) return chargeResponse(c, await driveAttempt(c, row, invoice.number, openPayLink));
     // A concurrent request inserted this Confirm first: drive that attempt with its key instead.
     const [existing] = await selectPaymentByKey(db, account.id, idempotencyKey);
     if (!existing) throw new AppError(409, 'conflict', 'This charge is already being processed. Refresh the invoice in a moment.');
-    return existing.status === 'pending' || existing.status === 'unknown' ? chargeResponse(c, await driveAttempt(c, existing, invoice.number)) : answerSettled(c, existing, invoice.number);
+    return existing.status === 'pending' || existing.status === 'unknown' ? chargeResponse(c, await driveAttempt(c, existing, invoice.number, openPayLink)) : answerSettled(c, existing, invoice.number);
   })
   .route('/', invoicePayments)
   .post('/payments/:id/recorded', validate('param', z.object({ id: z.string().check(z.regex(/^pay_[A-Za-z0-9_-]{4,40}$/, 'not a payment id')) })), async (c) => {

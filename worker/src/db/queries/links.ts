@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, isNull } from 'drizzle-orm';
 import { hashSecret, randomSecret } from '../../crypto';
 import type { Db } from '../../env';
 import { customers, links } from '../schema';
@@ -92,4 +92,18 @@ export function selectCardTarget(db: Db, accountId: string, setupIntentId: strin
     .innerJoin(customers, eq(customers.id, links.customerId))
     .where(and(eq(links.stripeObjectId, setupIntentId), eq(links.accountId, accountId), eq(links.purpose, 'card'), isNull(links.usedAt)))
     .limit(1);
+}
+
+/** The invoice's live payment link that already has a PaymentIntent waiting for the customer. */
+export function selectOpenPayLinkIntent(db: Db, invoiceId: string, now: number) {
+  return db
+    .select({ tokenHash: links.tokenHash, paymentIntentId: links.stripeObjectId })
+    .from(links)
+    .where(and(eq(links.invoiceId, invoiceId), eq(links.purpose, 'pay'), isNull(links.usedAt), gt(links.expiresAt, now), isNotNull(links.stripeObjectId)))
+    .limit(1);
+}
+
+/** Forgets a link's PaymentIntent, so its next opening asks for what is due then. */
+export function clearLinkIntent(db: Db, tokenHash: string) {
+  return db.update(links).set({ stripeObjectId: null }).where(eq(links.tokenHash, tokenHash));
 }
