@@ -171,10 +171,15 @@ describe('charging the card on file', () => {
     const acct = await connectedStripeAccount();
     const invoice = fakeInvoice();
     await saveTestCard(acct, invoice.customer, 'pm_card_authenticationRequired');
-    const { status, body } = await charge(acct.auth, invoice, 5000);
+    const attemptId = `attempt_${crypto.randomUUID()}`;
+    const { status, body } = await charge(acct.auth, invoice, 5000, attemptId);
     expect(status).toBe(202);
     expect(body.payment?.status).toBe('requires_action');
     expect(body.payment?.authenticationUrl).toMatch(new RegExp(`^${env.PUBLIC_URL}/pay/[A-Za-z0-9_-]{43}$`));
+    // The same Confirm asked again (a retry after a timeout) still hands back the customer's link.
+    const again = await charge(acct.auth, invoice, 5000, attemptId);
+    expect(again.status).toBe(202);
+    expect(again.body.payment?.authenticationUrl).toBe(body.payment?.authenticationUrl);
     const page = await SELF.fetch(body.payment?.authenticationUrl?.replace(env.PUBLIC_URL, BASE) ?? '');
     expect(page.status).toBe(200);
     expect(await page.text()).toContain(env.STRIPE_JS_URL);

@@ -9,7 +9,7 @@ import { randomSecret } from '../crypto';
 import { audit } from '../db/queries/audit';
 import { cardOf, selectCustomer } from '../db/queries/customers';
 import { invoiceIdOf, upsertInvoice } from '../db/queries/invoices';
-import { selectOpenPayLinkIntent } from '../db/queries/links';
+import { authUrlsByPayment, selectAuthLinks, selectOpenPayLinkIntent } from '../db/queries/links';
 import { committedMinor, insertPayment, markRecorded, selectInvoicePayments, selectPaymentByKey, toPaymentSummary, type PaymentRow } from '../db/queries/payments';
 import { AppError } from '../errors';
 import { NO_CARD_MESSAGE } from '../stripe/decline-messages';
@@ -19,8 +19,8 @@ import { invoicePayments } from './invoice-payments';
 const IN_FLIGHT = new Set<PaymentRow['status']>(['pending', 'unknown', 'requires_action']);
 
 /** An attempt Stripe already settled (or that waits for the customer): its answer, without calling Stripe. */
-function answerSettled(c: Context<ApiEnv>, payment: PaymentRow, invoiceNumber: string) {
-  const summary = toPaymentSummary(payment, invoiceNumber, null);
+function answerSettled(c: Context<ApiEnv>, payment: PaymentRow, invoiceNumber: string, authUrls: Map<string, string>) {
+  const summary = toPaymentSummary(payment, invoiceNumber, authUrls.get(payment.id) ?? null);
   if (payment.status === 'failed' || payment.status === 'canceled') return c.json({ error: { code: 'card_declined', message: summary.message ?? 'The charge failed.' }, payment: summary }, 402);
   return c.json({ payment: summary }, payment.status === 'succeeded' ? 200 : 202);
 }
@@ -40,17 +40,19 @@ export const charges = new Hono<ApiEnv>()
     const idempotencyKey = `qtsb-charge-${attemptId}`;
 
     // Round trip 1: the invoice as shown, the card on file, and what Stripe already holds for it.
-    const [, customerRows, paymentRows, openLinks] = await db.batch([
+    const [, customerRows, paymentRows, openLinks, authLinks] = await db.batch([
       upsertInvoice(db, account.id, invoice, now),
       selectCustomer(db, account.id, invoice.customer.id),
       selectInvoicePayments(db, invoiceId),
       selectOpenPayLinkIntent(db, invoiceId, now),
+      selectAuthLinks(db, account.id, invoiceId),
     ]);
+    const authUrls = authUrlsByPayment(authLinks, c.env.PUBLIC_URL);
     const customer = customerRows[0];
     const openPayLink = openLinks[0] ?? null;
     const same = paymentRows.find((p) => p.idempotencyKey === idempotencyKey);
     // The same Confirm again (double click, retry after a timeout): answer it, or ask Stripe again with its key.
-    if (same) return same.status === 'pending' || same.status === 'unknown' ? chargeResponse(c, await driveAttempt(c, same, invoice.number, openPayLink)) : answerSettled(c, same, invoice.number);
+    if (same) return same.status === 'pending' || same.status === 'unknown' ? chargeResponse(c, await driveAttempt(c, same, invoice.number, openPayLink)) : answerSettled(c, same, invoice.number, authUrls);
 
     const card = cardOf(customer);
     if (!customer || !card || !customer.paymentMethodId) throw new AppError(400, 'validation_failed', NO_CARD_MESSAGE);
@@ -98,7 +100,7 @@ export const charges = new Hono<ApiEnv>()
     // A concurrent request inserted this Confirm first: drive that attempt with its key instead.
     const [existing] = await selectPaymentByKey(db, account.id, idempotencyKey);
     if (!existing) throw new AppError(409, 'conflict', 'This charge is already being processed. Refresh the invoice in a moment.');
-    return existing.status === 'pending' || existing.status === 'unknown' ? chargeResponse(c, await driveAttempt(c, existing, invoice.number, openPayLink)) : answerSettled(c, existing, invoice.number);
+    return existing.status === 'pending' || existing.status === 'unknown' ? chargeResponse(c, await driveAttempt(c, existing, invoice.number, openPayLink)) : answerSettled(c, existing, invoice.number, authUrls);
   })
   .route('/', invoicePayments)
   .post('/payments/:id/recorded', validate('param', z.object({ id: z.string().check(z.regex(/^pay_[A-Za-z0-9_-]{4,40}$/, 'not a payment id')) })), async (c) => {

@@ -2,11 +2,9 @@ import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { ApiEnv } from '../auth';
 import { cardOf, selectCustomer } from '../db/queries/customers';
-import { linkUrl } from '../db/queries/links';
-import { selectPaymentsForInvoices, toPaymentSummary } from '../db/queries/payments';
-import { links } from '../db/schema';
-import { and, eq } from 'drizzle-orm';
 import { invoiceIdOf } from '../db/queries/invoices';
+import { authUrlsByPayment, selectAuthLinks } from '../db/queries/links';
+import { selectPaymentsForInvoices, toPaymentSummary } from '../db/queries/payments';
 import { validate } from '../validate';
 
 const params = z.object({ number: z.string().check(z.regex(/^[A-Za-z0-9-]{1,32}$/, 'invoice number is not valid')) });
@@ -19,12 +17,9 @@ export const invoicePayments = new Hono<ApiEnv>().get('/invoices/:number/payment
   const [rows, customerRows, authLinks] = await db.batch([
     selectPaymentsForInvoices(db, account.id, [number]),
     selectCustomer(db, account.id, c.req.valid('query').customer),
-    db
-      .select({ paymentId: links.paymentId, shareToken: links.shareToken })
-      .from(links)
-      .where(and(eq(links.accountId, account.id), eq(links.purpose, 'authenticate'), eq(links.invoiceId, invoiceIdOf(account.id, number)))),
+    selectAuthLinks(db, account.id, invoiceIdOf(account.id, number)),
   ]);
-  const authUrl = new Map(authLinks.filter((l) => l.paymentId && l.shareToken).map((l) => [l.paymentId, linkUrl(c.env.PUBLIC_URL, 'authenticate', l.shareToken ?? '')]));
+  const authUrl = authUrlsByPayment(authLinks, c.env.PUBLIC_URL);
   return c.json({
     payments: rows.map((r) => toPaymentSummary(r.payment, r.number, authUrl.get(r.payment.id) ?? null)),
     card: cardOf(customerRows[0]),

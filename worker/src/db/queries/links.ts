@@ -107,3 +107,17 @@ export function selectOpenPayLinkIntent(db: Db, invoiceId: string, now: number) 
 export function clearLinkIntent(db: Db, tokenHash: string) {
   return db.update(links).set({ stripeObjectId: null }).where(eq(links.tokenHash, tokenHash));
 }
+
+/** The authentication links of an invoice's charges, to show again beside each waiting charge. */
+export function selectAuthLinks(db: Db, accountId: string, invoiceId: string) {
+  return db
+    .select({ paymentId: links.paymentId, shareToken: links.shareToken })
+    .from(links)
+    .where(and(eq(links.accountId, accountId), eq(links.purpose, 'authenticate'), eq(links.invoiceId, invoiceId)));
+}
+
+export function authUrlsByPayment(rows: { paymentId: string | null; shareToken: string | null }[], publicUrl: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const r of rows) if (r.paymentId && r.shareToken) out.set(r.paymentId, linkUrl(publicUrl, 'authenticate', r.shareToken));
+  return out;
+}
