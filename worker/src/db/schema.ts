@@ -37,8 +37,11 @@ export const consultantTokens = sqliteTable(
     tokenHash: text('token_hash').notNull(),
     accountId: text('account_id').notNull().references(() => accounts.id),
     createdAt: createdAt(),
+    // Written at most once an hour per token (see auth.ts); a token unused for 180 days is revoked.
     lastUsedAt: integer('last_used_at'),
     revokedAt: integer('revoked_at'),
+    /** What the consultant sees in the list of signed-in browsers ("Chrome on Windows"). */
+    label: text('label'),
   },
   (t) => [uniqueIndex('consultant_tokens_hash').on(t.tokenHash), index('consultant_tokens_account').on(t.accountId)],
 );
@@ -138,6 +141,10 @@ export const payments = sqliteTable(
     uniqueIndex('payments_idempotency').on(t.accountId, t.idempotencyKey),
     uniqueIndex('payments_intent').on(t.paymentIntentId),
     index('payments_invoice').on(t.invoiceId),
+    // One charge in flight per invoice, whoever sends it: D1 refuses a second one (see charges/).
+    uniqueIndex('payments_one_open_per_invoice')
+      .on(t.invoiceId)
+      .where(sql`status IN ('pending', 'unknown', 'requires_action')`),
   ],
 );
 
@@ -147,9 +154,14 @@ export const refunds = sqliteTable(
   'refunds',
   {
     id: text('id').primaryKey(),
+    // The account that owns the payment: every refund query and webhook effect is scoped by it.
+    accountId: text('account_id').notNull().default(''),
     paymentId: text('payment_id').notNull().references(() => payments.id),
     amountMinor: integer('amount_minor').notNull(),
     idempotencyKey: text('idempotency_key').notNull(),
+    // One refund click (its attempt id) may refund several payments of an invoice; null for refunds
+    // made outside the extension (the Stripe Dashboard) and learnt from webhooks.
+    attemptKey: text('attempt_key'),
     stripeRefundId: text('stripe_refund_id'),
     status: text('status', { enum: REFUND_STATUSES }).notNull(),
     failureReason: text('failure_reason'),
@@ -157,7 +169,12 @@ export const refunds = sqliteTable(
     createdAt: createdAt(),
     updatedAt: integer('updated_at'),
   },
-  (t) => [uniqueIndex('refunds_idempotency').on(t.idempotencyKey), uniqueIndex('refunds_stripe').on(t.stripeRefundId), index('refunds_payment').on(t.paymentId)],
+  (t) => [
+    uniqueIndex('refunds_idempotency').on(t.idempotencyKey),
+    uniqueIndex('refunds_stripe').on(t.stripeRefundId),
+    index('refunds_payment').on(t.paymentId),
+    index('refunds_attempt').on(t.accountId, t.attemptKey),
+  ],
 );
 
 /**
