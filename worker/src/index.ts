@@ -2,7 +2,8 @@ import { drizzle } from 'drizzle-orm/d1';
 import { Hono } from 'hono';
 import { requireToken, type ApiEnv } from './auth';
 import * as schema from './db/schema';
-import type { AppEnv } from './env';
+import type { AppEnv, Env } from './env';
+import { settleUnknown } from './scheduled/settle';
 import { notFound } from './errors';
 import { onError } from './on-error';
 import { account } from './routes/account';
@@ -35,4 +36,11 @@ app.notFound((c) => onError(notFound('There is nothing here.'), c));
 app.onError(onError);
 
 export type AppType = typeof app;
-export default app;
+
+export default {
+  fetch: app.fetch,
+  // [triggers] crons in wrangler.toml: settle what webhooks and requests left unknown.
+  scheduled: async (_controller, env, ctx) => {
+    ctx.waitUntil(settleUnknown(env).then(() => undefined));
+  },
+} satisfies ExportedHandler<Env>;

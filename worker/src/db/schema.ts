@@ -174,6 +174,8 @@ export const refunds = sqliteTable(
     uniqueIndex('refunds_stripe').on(t.stripeRefundId),
     index('refunds_payment').on(t.paymentId),
     index('refunds_attempt').on(t.accountId, t.attemptKey),
+    // The scheduled settlement reads only refunds whose create was never answered.
+    index('refunds_unknown').on(t.createdAt).where(sql`status = 'unknown'`),
   ],
 );
 

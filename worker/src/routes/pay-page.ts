@@ -1,21 +1,33 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { Hono, type Context } from 'hono';
 import type Stripe from 'stripe';
 import { formatMinor } from '../../../shared/money';
-import { findLiveLink, type LinkRow } from '../db/queries/links';
-import { selectInvoicePayments } from '../db/queries/payments';
-import { invoices, links } from '../db/schema';
+import { findLiveLink, keepLinkIntent, type LinkRow } from '../db/queries/links';
+import { IN_FLIGHT, selectInvoicePayments, type PaymentRow } from '../db/queries/payments';
+import { invoices } from '../db/schema';
 import type { AppEnv } from '../env';
 import { html, page } from '../pages/html';
 import { elementResponse, notFoundPage } from '../pages/element-page';
 import { createStripe } from '../stripe/client';
 import { minimumChargeMinor } from '../stripe/minimums';
+import { rateLimit } from '../rate-limit';
 
 const NOT_FOUND = 'This payment link is unknown or has expired. Ask your consultant for a new one.';
 const OPEN_OR_PAID = new Set(['succeeded', 'pending', 'unknown', 'requires_action']);
 
 function completePage(amount: string) {
   return page('Payment complete', html`<h1 class="ok" data-testid="pay-complete">This payment of ${amount} is complete</h1><p>Thank you. You can close this page.</p>`);
+}
+
+function isCardChargeInFlight(p: PaymentRow) {
+  return p.source === 'stored_card' && IN_FLIGHT.has(p.status);
+}
+
+function cardInFlightPage(number: string) {
+  return page(
+    'Payment in progress',
+    html`<h1 data-testid="pay-card-in-flight">Invoice ${number}</h1><p>A card payment for this invoice is being processed right now, so this link cannot take a payment. Please check back in a few minutes or contact your consultant.</p>`,
+  );
 }
 
 function renderElement(c: Context<AppEnv>, link: LinkRow, intent: Stripe.PaymentIntent, intro: string) {
@@ -36,8 +48,12 @@ function renderElement(c: Context<AppEnv>, link: LinkRow, intent: Stripe.Payment
 async function payLinkPage(c: Context<AppEnv>, link: LinkRow) {
   if (!link.invoiceId) return c.html(notFoundPage(NOT_FOUND), 404);
   const db = c.var.db;
-  const [paymentRows, [invoice]] = await db.batch([selectInvoicePayments(db, link.invoiceId), db.select().from(invoices).where(eq(invoices.id, link.invoiceId)).limit(1)]);
+  const [paymentRows, [invoice]] = await db.batch([
+    selectInvoicePayments(db, link.accountId, link.invoiceId),
+    db.select().from(invoices).where(and(eq(invoices.id, link.invoiceId), eq(invoices.accountId, link.accountId))).limit(1),
+  ]);
   if (!invoice) return c.html(notFoundPage(NOT_FOUND), 404);
+  if (paymentRows.some(isCardChargeInFlight)) return c.html(cardInFlightPage(invoice.number));
   const stripe = createStripe(c.env);
   const opts = { stripeAccount: link.accountId };
   let intent = link.stripeObjectId ? await stripe.paymentIntents.retrieve(link.stripeObjectId, {}, opts) : null;
@@ -49,14 +65,23 @@ async function payLinkPage(c: Context<AppEnv>, link: LinkRow) {
   if (dueMinor < minimumChargeMinor(invoice.currency)) {
     return c.html(page('Balance too small', html`<h1>Invoice ${invoice.number}</h1><p>The ${formatMinor(dueMinor, invoice.currency)} still due is below the smallest card payment. Please contact your consultant.</p>`));
   }
-  if (intent && intent.status !== 'canceled' && intent.amount !== dueMinor) intent = await stripe.paymentIntents.update(intent.id, { amount: dueMinor }, opts);
+  if (intent && intent.status !== 'canceled' && intent.amount !== dueMinor) {
+    // A card charge may have canceled it since it was read: then a new one is made (and checked) below.
+    intent = await stripe.paymentIntents.update(intent.id, { amount: dueMinor }, opts).catch(() => null);
+  }
   if (!intent || intent.status === 'canceled') {
     intent = await stripe.paymentIntents.create(
       { amount: dueMinor, currency: invoice.currency, description: `Invoice ${invoice.number}`, metadata: { invoice_number: invoice.number, source: 'payment_link' } },
       // One PaymentIntent per link and amount, even when the customer opens the page twice at once.
       { ...opts, idempotencyKey: `qtsb-paylink-${link.tokenHash.slice(0, 24)}-${link.createdAt}-${dueMinor}` },
     );
-    await db.update(links).set({ stripeObjectId: intent.id }).where(eq(links.tokenHash, link.tokenHash));
+    // Kept only if no card charge of the invoice started meanwhile (D1 decides); otherwise the card
+    // charge is taking the balance and this PaymentIntent must never collect it too.
+    const [kept] = await keepLinkIntent(db, link, intent.id);
+    if (!kept) {
+      await stripe.paymentIntents.cancel(intent.id, { cancellation_reason: 'duplicate' }, opts).catch(() => undefined);
+      return c.html(cardInFlightPage(invoice.number));
+    }
   }
   return renderElement(c, link, intent, `Invoice ${invoice.number}. Enter your card to pay. Your card details go straight to Stripe.`);
 }
@@ -66,7 +91,7 @@ async function payLinkPage(c: Context<AppEnv>, link: LinkRow) {
  * re-opens the PaymentIntent the consultant's charge created so the customer completes 3-D Secure.
  * Whether anything is paid is decided by the webhook, never by this page's redirect.
  */
-export const payPage = new Hono<AppEnv>().get('/pay/:token', async (c) => {
+export const payPage = new Hono<AppEnv>().get('/pay/:token', rateLimit('pay-page', 60, 10 * 60_000), async (c) => {
   const link = await findLiveLink(c.var.db, c.req.param('token'), ['authenticate', 'pay'], Date.now());
   if (!link) return c.html(notFoundPage(NOT_FOUND), 404);
   if (link.purpose === 'pay') return payLinkPage(c, link);

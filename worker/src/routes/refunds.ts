@@ -3,18 +3,17 @@ import * as z from 'zod/mini';
 import { MAX_STATUS_INVOICES, refundRequestSchema } from '../../../shared/api';
 import { formatMinor } from '../../../shared/money';
 import type { ApiEnv } from '../auth';
-import { randomSecret } from '../crypto';
 import { audit } from '../db/queries/audit';
 import { paymentFactsQuery, refundableByPayment, refundFactsQuery, splitStatusResults, statusQueries, summarize, type RefundFact } from '../db/queries/invoice-status';
-import { applyRefundOutcome, insertRefund, recomputeRefunded, selectRefundsOfAttempt, toRefundSummary, type RefundRow } from '../db/queries/refunds';
+import { applyRefundOutcome, insertPlannedRefunds, recomputeRefunded, selectRefundsOfAttempt, toRefundSummary, type RefundRow } from '../db/queries/refunds';
+import { runBatch } from '../db/run-batch';
 import { AppError } from '../errors';
 import { createStripe } from '../stripe/client';
-import { createRefund } from '../stripe/create-refund';
+import { driveRefund } from '../refunds/drive-refund';
+import { planRefund, refundAttemptKey } from '../refunds/plan';
 import { validate } from '../validate';
 
 const NUMBER = /^[A-Za-z0-9-]{1,32}$/;
-/** Only a refund whose create call has no answer yet is asked again (same key); pending ones settle by webhook. */
-const OPEN = new Set<RefundRow['status']>(['unknown']);
 
 export const refundRoutes = new Hono<ApiEnv>()
   .get('/invoices/status', validate('query', z.object({ numbers: z.string().check(z.maxLength(MAX_STATUS_INVOICES * 33)) })), async (c) => {
@@ -32,34 +31,40 @@ export const refundRoutes = new Hono<ApiEnv>()
     const { db, account, tokenId } = c.var;
     const notAllowed = 'Return/Exchange invoices cannot be refunded to Stripe; only Normal Sale invoices can.';
     if (kind !== 'normal_sale') throw new AppError(400, 'refund_not_allowed', notAllowed);
-    const prefix = `qtsb-refund-${attemptId}-`;
+    const attemptKey = refundAttemptKey(attemptId);
 
-    // Round trip 1: the invoice's Stripe payments and refunds, and this click's earlier attempt if any.
-    const [paymentRows, refundRows, earlier] = await db.batch([paymentFactsQuery(db, account.id, [invoiceNumber]), refundFactsQuery(db, account.id, [invoiceNumber]), selectRefundsOfAttempt(db, prefix)]);
+    // Round trip 1: the invoice's Stripe payments and refunds, and this click's refunds if it was sent before.
+    const [paymentRows, refundRows, earlier] = await db.batch([
+      paymentFactsQuery(db, account.id, [invoiceNumber]),
+      refundFactsQuery(db, account.id, [invoiceNumber]),
+      selectRefundsOfAttempt(db, account.id, attemptKey),
+    ]);
     if (paymentRows.some((p) => p.kind !== 'normal_sale')) throw new AppError(400, 'refund_not_allowed', notAllowed);
     const status = summarize(invoiceNumber, paymentRows, refundRows);
-    if (status.chargedMinor === 0) throw new AppError(400, 'refund_not_allowed', 'This invoice has no Stripe payment to refund.');
+    const money = (minor: number) => formatMinor(minor, status.currency);
 
     let attempt: RefundRow[] = earlier;
-    if (attempt.length === 0) {
-      if (amountMinor > status.refundableMinor) {
-        throw new AppError(400, 'amount_too_large', `At most ${formatMinor(status.refundableMinor, status.currency)} can be refunded: what was charged on the card for this invoice, less refunds already made or in progress.`);
-      }
-      // Newest payment first, never more than what is left on each.
-      const left = refundableByPayment(paymentRows, refundRows);
-      const newestFirst = [...paymentRows].filter((p) => p.status === 'succeeded').sort((a, b) => b.createdAt - a.createdAt);
-      let remaining = amountMinor;
+    if (attempt.length > 0) {
+      // The same click again: only for the same invoice and amount (as Stripe refuses a reused key with other parameters).
+      const sameInvoice = attempt.every((r) => paymentRows.some((p) => p.paymentId === r.paymentId));
+      const sameAmount = attempt.reduce((s, r) => s + r.amountMinor, 0) === amountMinor;
+      if (!sameInvoice || !sameAmount) throw new AppError(409, 'conflict', 'This refund click was already used for another amount or invoice. Nothing was refunded now: refresh the list and refund again.');
+    } else {
+      if (status.chargedMinor === 0) throw new AppError(400, 'refund_not_allowed', 'This invoice has no Stripe payment to refund.');
+      const tooMuch = () => new AppError(400, 'amount_too_large', `At most ${money(status.refundableMinor)} can be refunded: what was charged on the card for this invoice, less refunds already made or in progress.`);
+      if (amountMinor > status.refundableMinor) throw tooMuch();
+      const plan = planRefund(paymentRows, refundableByPayment(paymentRows, refundRows), attemptKey, amountMinor);
+      const [firstPlanned] = plan;
+      if (!firstPlanned) throw tooMuch();
       const now = Date.now();
-      for (const p of newestFirst) {
-        const take = Math.min(remaining, left.get(p.paymentId) ?? 0);
-        if (take <= 0) continue;
-        attempt.push({ id: randomSecret('ref_row_', 9), paymentId: p.paymentId, amountMinor: take, idempotencyKey: `${prefix}${p.paymentId}`, stripeRefundId: null, status: 'unknown', failureReason: null, tokenId, createdAt: now, updatedAt: null });
-        remaining -= take;
-      }
-      const [firstInsert, ...moreInserts] = attempt.map((r) => insertRefund(db, r));
-      // Round trip 2: the refunds and their keys exist before Stripe hears of them.
-      if (firstInsert) await db.batch([firstInsert, ...moreInserts, audit(db, { accountId: account.id, tokenId, action: 'refund.attempted', subject: invoiceNumber, detail: { amountMinor } })]);
-      attempt = (await selectRefundsOfAttempt(db, prefix)) as RefundRow[];
+      // Round trip 2: the refunds and their keys exist before Stripe hears of them — all of them, or
+      // none if another refund of the same money got there first.
+      const [inserted] = await db.batch([
+        insertPlannedRefunds(db, account.id, attemptKey, tokenId, plan, now),
+        audit(db, { accountId: account.id, tokenId, action: 'refund.attempted', subject: invoiceNumber, detail: { amountMinor } }, now),
+      ]);
+      if (inserted.length !== plan.length) throw new AppError(409, 'conflict', 'Another refund of this invoice was made at the same moment. Nothing more was refunded: refresh the list to see what is left.');
+      attempt = plan.map((r) => ({ ...r, accountId: account.id, attemptKey, stripeRefundId: null, status: 'unknown', failureReason: null, tokenId, createdAt: now, updatedAt: null }));
     }
 
     const stripe = createStripe(c.env);
@@ -67,22 +72,18 @@ export const refundRoutes = new Hono<ApiEnv>()
     const settled: RefundRow[] = [];
     for (const row of attempt) {
       const paymentIntentId = intentOf.get(row.paymentId);
-      if (!OPEN.has(row.status) || !paymentIntentId) {
+      if (row.status !== 'unknown' || !paymentIntentId) {
         settled.push(row);
         continue;
       }
-      const outcome = await createRefund(stripe, { stripeAccount: account.id, paymentIntentId, amountMinor: row.amountMinor, idempotencyKey: row.idempotencyKey, invoiceNumber, refundId: row.id });
+      const outcome = await driveRefund(stripe, account.id, row, paymentIntentId, invoiceNumber);
       settled.push({ ...row, ...outcome, updatedAt: Date.now() });
     }
     const now = Date.now();
-    const writes = settled.flatMap((r) => [
-      applyRefundOutcome(db, r.id, { status: r.status, stripeRefundId: r.stripeRefundId, failureReason: r.failureReason, updatedAt: now }),
-      recomputeRefunded(db, r.paymentId),
-      audit(db, { accountId: account.id, tokenId, action: `refund.${r.status}`, subject: r.id, detail: { invoice: invoiceNumber, amountMinor: r.amountMinor, refund: r.stripeRefundId } }, now),
-    ]);
-    const [firstWrite, ...moreWrites] = writes;
-    // Round trip 3: Stripe's answers and what they change on the payments.
-    if (firstWrite) await db.batch([firstWrite, ...moreWrites]);
+    const applied = settled.map((r) => applyRefundOutcome(db, account.id, r.id, { status: r.status, stripeRefundId: r.stripeRefundId, failureReason: r.failureReason, updatedAt: now }));
+    const audits = settled.map((r) => audit(db, { accountId: account.id, tokenId, action: `refund.${r.status}`, subject: r.id, detail: { invoice: invoiceNumber, amountMinor: r.amountMinor, refund: r.stripeRefundId } }, now));
+    // Round trip 3: Stripe's answers, then what they change on the payments.
+    await runBatch(db, [...applied, recomputeRefunded(db, account.id, settled.map((r) => r.paymentId)), ...audits]);
 
     const mineIds = new Set(settled.map((r) => r.id));
     const facts: RefundFact[] = [

@@ -8,6 +8,13 @@ import { createStripe } from '../stripe/client';
 import { loadFor, webhookHandlers } from '../stripe/webhook-handlers';
 
 const cryptoProvider = Stripe.createSubtleCryptoProvider();
+/** Stripe's default tolerance; the SDK applies it to old timestamps only, we to both sides. */
+const TOLERANCE_SECONDS = 300;
+
+function signedAt(signature: string): number | null {
+  const t = /(?:^|,)t=(\d{1,12})(?:,|$)/.exec(signature)?.[1];
+  return t ? Number(t) : null;
+}
 
 /**
  * One Connect endpoint. Raw body → signature → dedupe on event.id → handler by type → 2xx.
@@ -25,6 +32,8 @@ export const webhooks = new Hono<AppEnv>().post('/webhooks/stripe', async (c) =>
   } catch {
     throw new AppError(400, 'bad_request', 'Webhook signature verification failed.');
   }
+  const at = signedAt(signature);
+  if (at === null || at > Date.now() / 1000 + TOLERANCE_SECONDS) throw new AppError(400, 'bad_request', 'Webhook timestamp is outside the tolerance.');
   const db = c.var.db;
   const seenQuery = db.select({ id: webhookEvents.id }).from(webhookEvents).where(eq(webhookEvents.id, event.id)).limit(1);
   const load = loadFor(event, db);

@@ -4,7 +4,8 @@ import { audit } from '../db/queries/audit';
 import { payments } from '../db/schema';
 import type { Db } from '../env';
 import { invoiceIdOf } from '../db/queries/invoices';
-import type { Statements } from './webhook-handlers';
+import { insertLinkPayment, type LinkPaymentFacts } from '../db/queries/payments';
+import type { Statements } from '../db/run-batch';
 
 /** Our attempt named in the PaymentIntent's metadata, scoped to the account the event came from. */
 function attempt(intent: Stripe.PaymentIntent, account: string | undefined) {
@@ -29,7 +30,7 @@ export async function paymentSucceeded(event: Stripe.Event, db: Db, now: number,
     const details = charge.payment_method_details?.card;
     if (details) card = { cardBrand: details.brand ?? null, cardLast4: details.last4 ?? null };
   }
-  if (intent.metadata?.source === 'payment_link') return paymentLinkPaid(event.account, intent, chargeId, { ...fee, ...card }, db, now);
+  if (intent.metadata?.source === 'payment_link') return paymentLinkPaid(event.account, intent, { ...fee, ...card }, db, now);
   const where = attempt(intent, event.account);
   if (!where) return [];
   return [
@@ -56,41 +57,12 @@ export function paymentFailed(event: Stripe.Event, db: Db, now: number): Stateme
   ];
 }
 
-/**
- * A customer paid through the invoice's payment link: the attempt is recorded now, once per
- * PaymentIntent (its key is unique per account), for the extension to write into the site.
- */
-function paymentLinkPaid(
-  accountId: string,
-  intent: Stripe.PaymentIntent,
-  chargeId: string | null,
-  facts: { feeMinor: number | null; netMinor: number | null; cardBrand: string | null; cardLast4: string | null },
-  db: Db,
-  now: number,
-): Statements {
+/** A customer paid through the invoice's payment link: recorded once per PaymentIntent. */
+function paymentLinkPaid(accountId: string, intent: Stripe.PaymentIntent, facts: LinkPaymentFacts, db: Db, now: number): Statements {
   const number = intent.metadata?.invoice_number;
   if (!number) return [];
-  const id = `pay_link_${intent.id.slice(3, 27)}`;
   return [
-    db
-      .insert(payments)
-      .values({
-        id,
-        accountId,
-        invoiceId: invoiceIdOf(accountId, number),
-        customerId: null,
-        source: 'payment_link',
-        amountMinor: intent.amount_received || intent.amount,
-        currency: intent.currency,
-        idempotencyKey: `qtsb-paylink-pi-${intent.id}`,
-        paymentIntentId: intent.id,
-        chargeId,
-        status: 'succeeded',
-        ...facts,
-        tokenId: null,
-        createdAt: now,
-      })
-      .onConflictDoNothing(),
-    audit(db, { accountId, action: 'pay_link.paid', subject: id, detail: { invoice: number, paymentIntent: intent.id, amountMinor: intent.amount } }, now),
+    insertLinkPayment(db, accountId, invoiceIdOf(accountId, number), intent, now, facts),
+    audit(db, { accountId, action: 'pay_link.paid', subject: intent.id, detail: { invoice: number, paymentIntent: intent.id, amountMinor: intent.amount } }, now),
   ];
 }

@@ -4,7 +4,7 @@ import { setCard, type CardOnFile } from '../db/queries/customers';
 import { markLinkUsed, type CardTarget } from '../db/queries/links';
 import type { Db } from '../env';
 import { AppError } from '../errors';
-import type { Statements } from './webhook-handlers';
+import type { Statements } from '../db/run-batch';
 
 function cardOfMethod(pm: Stripe.PaymentMethod): CardOnFile | null {
   if (!pm.card) return null;

@@ -1,14 +1,13 @@
-import type { BatchItem } from 'drizzle-orm/batch';
 import type Stripe from 'stripe';
 import { disconnectStatements } from '../db/queries/accounts';
 import { audit } from '../db/queries/audit';
+import type { Statements } from '../db/run-batch';
 import type { Db } from '../env';
 import { paymentFailed, paymentSucceeded } from './payment-webhooks';
 import { selectCardTarget } from '../db/queries/links';
-import { refundChanged } from './refund-webhooks';
+import { chargeRefunded, refundChanged } from './refund-webhooks';
 import { saveCardFromLink } from './save-card';
 
-export type Statements = BatchItem<'sqlite'>[];
 
 /** What a handler read from D1 in the same round trip as the dedupe check (see routes/webhooks.ts). */
 export type Loaded = Awaited<ReturnType<typeof selectCardTarget>>;
@@ -32,7 +31,9 @@ export const webhookHandlers: Partial<Record<Stripe.Event.Type, Handler>> = {
   },
   'payment_intent.succeeded': paymentSucceeded,
   'payment_intent.payment_failed': paymentFailed,
+  'refund.created': refundChanged,
   'refund.updated': refundChanged,
+  'charge.refunded': chargeRefunded,
   'refund.failed': refundChanged,
   'charge.refund.updated': refundChanged,
   'setup_intent.succeeded': async (_event, db, now, stripe, loaded) => {

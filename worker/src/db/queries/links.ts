@@ -1,4 +1,4 @@
-import { and, eq, gt, isNotNull, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm';
 import { hashSecret, randomSecret } from '../../crypto';
 import type { Db } from '../../env';
 import { customers, links } from '../schema';
@@ -94,6 +94,14 @@ export function selectCardTarget(db: Db, accountId: string, setupIntentId: strin
     .limit(1);
 }
 
+/** Every pay link of the invoice whose PaymentIntent may still take the customer's money, expired or not. */
+export function selectPayLinkIntents(db: Db, accountId: string, invoiceId: string) {
+  return db
+    .select({ tokenHash: links.tokenHash, paymentIntentId: links.stripeObjectId })
+    .from(links)
+    .where(and(eq(links.accountId, accountId), eq(links.invoiceId, invoiceId), eq(links.purpose, 'pay'), isNotNull(links.stripeObjectId)));
+}
+
 /** The invoice's live payment link that already has a PaymentIntent waiting for the customer. */
 export function selectOpenPayLinkIntent(db: Db, invoiceId: string, now: number) {
   return db
@@ -103,9 +111,28 @@ export function selectOpenPayLinkIntent(db: Db, invoiceId: string, now: number) 
     .limit(1);
 }
 
+/**
+ * Stores the PaymentIntent a pay link opened, unless a card charge of the invoice is in flight:
+ * D1 orders this against the card charge's attempt, so exactly one of them can take the balance.
+ */
+export function keepLinkIntent(db: Db, link: Pick<LinkRow, 'tokenHash' | 'accountId' | 'invoiceId'>, paymentIntentId: string) {
+  return db
+    .update(links)
+    .set({ stripeObjectId: paymentIntentId })
+    .where(
+      and(
+        eq(links.tokenHash, link.tokenHash),
+        eq(links.accountId, link.accountId),
+        sql`NOT EXISTS (SELECT 1 FROM payments p WHERE p.account_id = ${link.accountId} AND p.invoice_id = ${link.invoiceId}
+          AND p.source = 'stored_card' AND p.status IN ('pending', 'unknown', 'requires_action'))`,
+      ),
+    )
+    .returning({ tokenHash: links.tokenHash });
+}
+
 /** Forgets a link's PaymentIntent, so its next opening asks for what is due then. */
-export function clearLinkIntent(db: Db, tokenHash: string) {
-  return db.update(links).set({ stripeObjectId: null }).where(eq(links.tokenHash, tokenHash));
+export function clearLinkIntent(db: Db, accountId: string, tokenHash: string) {
+  return db.update(links).set({ stripeObjectId: null }).where(and(eq(links.tokenHash, tokenHash), eq(links.accountId, accountId)));
 }
 
 /** The authentication links of an invoice's charges, to show again beside each waiting charge. */

@@ -1,4 +1,5 @@
-import { and, desc, eq, inArray, ne } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import type Stripe from 'stripe';
 import type { PaymentSummary } from '../../../../shared/api';
 import type { Db } from '../../env';
 import { invoices, payments } from '../schema';
@@ -6,38 +7,56 @@ import { invoices, payments } from '../schema';
 export type PaymentRow = typeof payments.$inferSelect;
 export type PaymentUpdate = Partial<Omit<PaymentRow, 'id' | 'accountId' | 'invoiceId' | 'idempotencyKey' | 'createdAt'>>;
 
-export function selectInvoicePayments(db: Db, invoiceId: string) {
-  return db.select().from(payments).where(eq(payments.invoiceId, invoiceId)).orderBy(desc(payments.createdAt));
+export function selectInvoicePayments(db: Db, accountId: string, invoiceId: string) {
+  return db.select().from(payments).where(and(eq(payments.accountId, accountId), eq(payments.invoiceId, invoiceId))).orderBy(desc(payments.createdAt));
 }
 
-/** Inserts the attempt unless the same idempotency key already has one (a concurrent double submit). */
-export function insertPayment(db: Db, row: typeof payments.$inferInsert) {
-  return db.insert(payments).values(row).onConflictDoNothing().returning({ id: payments.id });
-}
-
-export function selectPaymentByKey(db: Db, accountId: string, idempotencyKey: string) {
-  return db.select().from(payments).where(and(eq(payments.accountId, accountId), eq(payments.idempotencyKey, idempotencyKey))).limit(1);
-}
-
-export function updatePayment(db: Db, id: string, update: PaymentUpdate) {
-  return db.update(payments).set(update).where(eq(payments.id, id));
-}
-
-/**
- * Webhook-side update: never moves a settled attempt backwards (succeeded stays succeeded,
- * a late failure event cannot undo a payment).
- */
-export function settlePayment(db: Db, id: string, update: PaymentUpdate) {
-  return db.update(payments).set(update).where(and(eq(payments.id, id), ne(payments.status, 'succeeded')));
+export function selectPaymentById(db: Db, accountId: string, id: string) {
+  return db.select().from(payments).where(and(eq(payments.id, id), eq(payments.accountId, accountId))).limit(1);
 }
 
 /**
  * The result of a Stripe call for an attempt. An unknown outcome (a retry racing the first
  * request) may only touch an unsettled attempt; nothing may move a succeeded one.
  */
-export function applyOutcome(db: Db, id: string, update: PaymentUpdate & { status: PaymentRow['status'] }) {
+export function applyOutcome(db: Db, accountId: string, id: string, update: PaymentUpdate & { status: PaymentRow['status'] }) {
   const guard = update.status === 'unknown' ? inArray(payments.status, ['pending', 'unknown']) : ne(payments.status, 'succeeded');
-  return db.update(payments).set(update).where(and(eq(payments.id, id), guard));
+  return db.update(payments).set(update).where(and(eq(payments.id, id), eq(payments.accountId, accountId), guard));
+}
+
+export interface LinkPaymentFacts {
+  feeMinor?: number | null;
+  netMinor?: number | null;
+  cardBrand?: string | null;
+  cardLast4?: string | null;
+}
+
+/**
+ * A customer paid through the invoice's payment link: recorded once per PaymentIntent (its key is
+ * unique per account), whether the webhook or a card charge that found the link paid saw it first.
+ */
+export function insertLinkPayment(db: Db, accountId: string, invoiceId: string, intent: Stripe.PaymentIntent, now: number, facts: LinkPaymentFacts = {}) {
+  const chargeId = typeof intent.latest_charge === 'string' ? intent.latest_charge : (intent.latest_charge?.id ?? null);
+  const known = Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== null && v !== undefined)) as LinkPaymentFacts;
+  return db
+    .insert(payments)
+    .values({
+      id: `pay_link_${intent.id.slice(3, 27)}`,
+      accountId,
+      invoiceId,
+      customerId: null,
+      source: 'payment_link',
+      amountMinor: intent.amount_received || intent.amount,
+      currency: intent.currency,
+      idempotencyKey: `qtsb-paylink-pi-${intent.id}`,
+      paymentIntentId: intent.id,
+      chargeId,
+      status: 'succeeded',
+      ...known,
+      tokenId: null,
+      createdAt: now,
+    })
+    .onConflictDoUpdate({ target: [payments.accountId, payments.idempotencyKey], set: { ...known, chargeId: sql`COALESCE(${payments.chargeId}, ${chargeId})`, updatedAt: now } });
 }
 
 /** The extension wrote this payment into the site's own form; scoped to the caller's account. */
@@ -80,7 +99,9 @@ export function toPaymentSummary(row: PaymentRow, invoiceNumber: string, authent
   };
 }
 
-/** What Stripe has taken or may still take for an invoice: succeeded, in flight and unknown attempts. */
+/** What Stripe has taken or may still take for an invoice: succeeded less refunded, and attempts in flight. */
 export function committedMinor(rows: PaymentRow[]): number {
-  return rows.filter((p) => p.status === 'succeeded' || p.status === 'pending' || p.status === 'unknown' || p.status === 'requires_action').reduce((sum, p) => sum + p.amountMinor - (p.status === 'succeeded' ? p.refundedMinor : 0), 0);
+  return rows.reduce((sum, p) => sum + (p.status === 'succeeded' ? p.amountMinor - p.refundedMinor : IN_FLIGHT.has(p.status) ? p.amountMinor : 0), 0);
 }
+
+export const IN_FLIGHT = new Set<PaymentRow['status']>(['pending', 'unknown', 'requires_action']);

@@ -1,50 +1,155 @@
-import { and, eq, notInArray, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { RefundSummary } from '../../../../shared/api';
 import type { Db } from '../../env';
-import { payments, refunds } from '../schema';
+import { accounts, invoices, payments, refunds } from '../schema';
 
 export type RefundRow = typeof refunds.$inferSelect;
+export type RefundStatus = RefundRow['status'];
 export type RefundUpdate = Partial<Pick<RefundRow, 'status' | 'stripeRefundId' | 'failureReason' | 'updatedAt'>>;
 
-export function insertRefund(db: Db, row: typeof refunds.$inferInsert) {
-  return db.insert(refunds).values(row).onConflictDoNothing();
-}
+/** Refunds that hold money back from what can still be refunded: done, or maybe done. */
+export const HOLDING_SQL = sql.raw(`('pending', 'unknown', 'requires_action', 'succeeded')`);
 
-/** The refunds one click made (their keys share its prefix). Not LIKE: `_` is a wildcard there and D1 caps pattern length. */
-export function selectRefundsOfAttempt(db: Db, attemptKeyPrefix: string) {
-  return db.select().from(refunds).where(sql`substr(${refunds.idempotencyKey}, 1, ${attemptKeyPrefix.length}) = ${attemptKeyPrefix}`);
-}
-
-/**
- * The API's answer to our own create call. It only fills a refund still `unknown`: a webhook that
- * raced ahead (pending → succeeded) carries newer news than this response.
- */
-export function applyRefundOutcome(db: Db, id: string, update: RefundUpdate) {
-  return db.update(refunds).set(update).where(and(eq(refunds.id, id), eq(refunds.status, 'unknown')));
-}
-
-/** A webhook's word on a refund, found by Stripe's id or ours in its metadata; failed and canceled are final. */
-export function applyRefundEvent(db: Db, stripeRefundId: string, ourId: string | null, update: RefundUpdate) {
-  const match = ourId ? or(eq(refunds.stripeRefundId, stripeRefundId), eq(refunds.id, ourId)) : eq(refunds.stripeRefundId, stripeRefundId);
-  return db.update(refunds).set({ ...update, stripeRefundId }).where(and(match, notInArray(refunds.status, ['failed', 'canceled'])));
+export interface PlannedRefund {
+  id: string;
+  paymentId: string;
+  amountMinor: number;
+  idempotencyKey: string;
 }
 
 /**
- * Recomputes what was refunded on a payment from its succeeded refunds: idempotent, so a redelivered
- * event or a refund that fails after succeeding (…5126) leaves the right figure.
+ * One click's refunds, inserted all together or not at all: only if every payment they draw on is
+ * a succeeded charge of this account and each keeps refunds (done and in flight) within what it
+ * charged. One statement, so two clicks at once can never refund the same money twice.
  */
-export function recomputeRefunded(db: Db, paymentId: string) {
+export function insertPlannedRefunds(db: Db, accountId: string, attemptKey: string, tokenId: string, plan: PlannedRefund[], now: number) {
+  const values = sql.join(
+    plan.map((r) => sql`(${r.id}, ${r.paymentId}, ${r.amountMinor}, ${r.idempotencyKey})`),
+    sql`, `,
+  );
+  return db.all<{ id: string }>(sql`
+    WITH plan(id, payment_id, amount_minor, idempotency_key) AS (VALUES ${values})
+    INSERT INTO refunds (id, account_id, payment_id, amount_minor, idempotency_key, attempt_key, status, token_id, created_at)
+    SELECT plan.id, ${accountId}, plan.payment_id, plan.amount_minor, plan.idempotency_key, ${attemptKey}, 'unknown', ${tokenId}, ${now}
+    FROM plan
+    WHERE NOT EXISTS (
+      SELECT 1 FROM plan q
+      LEFT JOIN payments p ON p.id = q.payment_id AND p.account_id = ${accountId} AND p.status = 'succeeded'
+      WHERE p.id IS NULL
+        OR q.amount_minor > p.amount_minor - (SELECT COALESCE(SUM(r.amount_minor), 0) FROM refunds r WHERE r.payment_id = q.payment_id AND r.status IN ${HOLDING_SQL})
+    )
+    ON CONFLICT DO NOTHING
+    RETURNING id`);
+}
+
+/** The refunds one click made, on this account only. */
+export function selectRefundsOfAttempt(db: Db, accountId: string, attemptKey: string) {
   return db
-    .update(payments)
-    .set({ refundedMinor: sql`(SELECT COALESCE(SUM(${refunds.amountMinor}), 0) FROM ${refunds} WHERE ${refunds.paymentId} = ${paymentId} AND ${refunds.status} = 'succeeded')` })
-    .where(eq(payments.id, paymentId));
+    .select()
+    .from(refunds)
+    .where(and(eq(refunds.accountId, accountId), eq(refunds.attemptKey, attemptKey)));
 }
 
-export function recomputeRefundedByStripeRefund(db: Db, stripeRefundId: string) {
+/**
+ * The API's answer to our own create call (or a lookup). It only fills a refund still `unknown`:
+ * a webhook that raced ahead (pending → succeeded) carries newer news than this response.
+ */
+export function applyRefundOutcome(db: Db, accountId: string, id: string, update: RefundUpdate) {
+  return db
+    .update(refunds)
+    .set(update)
+    .where(and(eq(refunds.id, id), eq(refunds.accountId, accountId), eq(refunds.status, 'unknown')));
+}
+
+/** The statuses a refund may be in for an event's status to replace it: refunds only move forward. */
+function movableFrom(next: RefundStatus): RefundStatus[] {
+  switch (next) {
+    case 'pending':
+    case 'requires_action':
+      return ['unknown', 'pending', 'requires_action'];
+    case 'succeeded':
+      return ['unknown', 'pending', 'requires_action', 'succeeded'];
+    case 'failed':
+    case 'canceled':
+      // A succeeded refund can still fail later (the bank returns it); failed and canceled are final.
+      return ['unknown', 'pending', 'requires_action', 'succeeded'];
+    default:
+      return [];
+  }
+}
+
+export interface StripeRefundRef {
+  accountId: string;
+  stripeRefundId: string;
+  paymentIntentId: string;
+  /** Our row id from the refund's metadata, when we made it. */
+  ourId: string | null;
+}
+
+/** A payment of this account that the refund's PaymentIntent paid. */
+function ownedPayment(ref: StripeRefundRef) {
+  return sql`${refunds.paymentId} IN (SELECT id FROM payments WHERE account_id = ${ref.accountId} AND payment_intent_id = ${ref.paymentIntentId})`;
+}
+
+/**
+ * A webhook's word on a refund: matched by Stripe's refund id first, by our id (metadata) only for
+ * a row that has no Stripe id yet; always a refund of a payment the event's account owns.
+ */
+export function applyRefundEvent(db: Db, ref: StripeRefundRef, update: RefundUpdate & { status: RefundStatus }) {
+  const byOurId = ref.ourId ? and(eq(refunds.id, ref.ourId), isNull(refunds.stripeRefundId)) : undefined;
+  const match = byOurId ? or(eq(refunds.stripeRefundId, ref.stripeRefundId), byOurId) : eq(refunds.stripeRefundId, ref.stripeRefundId);
+  return db
+    .update(refunds)
+    .set({ ...update, stripeRefundId: ref.stripeRefundId })
+    .where(and(eq(refunds.accountId, ref.accountId), match, ownedPayment(ref), inArray(refunds.status, movableFrom(update.status))));
+}
+
+/**
+ * A refund we did not make (the Stripe Dashboard, or one whose row we cannot match): recorded on
+ * the account's payment it refunds, so what can still be refunded stays true.
+ */
+export function insertRefundFromStripe(db: Db, ref: StripeRefundRef, amountMinor: number, status: RefundStatus, failureReason: string | null, now: number) {
+  return db.run(sql`
+    INSERT INTO refunds (id, account_id, payment_id, amount_minor, idempotency_key, stripe_refund_id, status, failure_reason, created_at)
+    SELECT ${`ref_stripe_${ref.stripeRefundId}`}, ${ref.accountId}, p.id, ${amountMinor}, ${`stripe-${ref.stripeRefundId}`}, ${ref.stripeRefundId}, ${status}, ${failureReason}, ${now}
+    FROM payments p
+    WHERE p.account_id = ${ref.accountId} AND p.payment_intent_id = ${ref.paymentIntentId}
+      AND NOT EXISTS (SELECT 1 FROM refunds r WHERE r.stripe_refund_id = ${ref.stripeRefundId})
+    ON CONFLICT DO NOTHING`);
+}
+
+/**
+ * Recomputes what was refunded on the account's payments from their succeeded refunds: idempotent,
+ * so a redelivered event or a refund that fails after succeeding (…5126) leaves the right figure.
+ */
+export function recomputeRefunded(db: Db, accountId: string, paymentIds: string[]) {
   return db
     .update(payments)
     .set({ refundedMinor: sql`(SELECT COALESCE(SUM(r.amount_minor), 0) FROM refunds r WHERE r.payment_id = ${payments.id} AND r.status = 'succeeded')` })
-    .where(sql`${payments.id} = (SELECT payment_id FROM refunds WHERE stripe_refund_id = ${stripeRefundId})`);
+    .where(and(eq(payments.accountId, accountId), inArray(payments.id, paymentIds)));
+}
+
+export function recomputeRefundedByIntent(db: Db, accountId: string, paymentIntentId: string) {
+  return db
+    .update(payments)
+    .set({ refundedMinor: sql`(SELECT COALESCE(SUM(r.amount_minor), 0) FROM refunds r WHERE r.payment_id = ${payments.id} AND r.status = 'succeeded')` })
+    .where(and(eq(payments.accountId, accountId), eq(payments.paymentIntentId, paymentIntentId)));
+}
+
+/** Refunds whose create call was never answered, with what re-sending or looking them up needs. */
+export function selectUnsettledRefunds(db: Db, olderThan: number, limit: number) {
+  return db
+    .select({
+      refund: refunds,
+      paymentIntentId: payments.paymentIntentId,
+      invoiceNumber: invoices.number,
+    })
+    .from(refunds)
+    .innerJoin(payments, and(eq(payments.id, refunds.paymentId), eq(payments.accountId, refunds.accountId)))
+    .innerJoin(invoices, and(eq(invoices.id, payments.invoiceId), eq(invoices.accountId, payments.accountId)))
+    .innerJoin(accounts, and(eq(accounts.id, refunds.accountId), eq(accounts.status, 'connected')))
+    .where(and(eq(refunds.status, 'unknown'), lt(refunds.createdAt, olderThan)))
+    .limit(limit);
 }
 
 export function toRefundSummary(row: RefundRow): RefundSummary {

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../env';
 import { accounts, consultantTokens } from '../schema';
 
@@ -15,4 +15,14 @@ export async function findToken(db: Db, tokenHash: string) {
     .where(eq(consultantTokens.tokenHash, tokenHash))
     .limit(1);
   return row ?? null;
+}
+
+/** A token unused this long stops working: a lost laptop does not stay signed in for ever. */
+export const TOKEN_IDLE_LIMIT_MS = 180 * 24 * 60 * 60_000;
+
+export function revokeIdleTokens(db: Db, now: number) {
+  return db
+    .update(consultantTokens)
+    .set({ revokedAt: now })
+    .where(and(isNull(consultantTokens.revokedAt), sql`COALESCE(${consultantTokens.lastUsedAt}, ${consultantTokens.createdAt}) < ${now - TOKEN_IDLE_LIMIT_MS}`));
 }

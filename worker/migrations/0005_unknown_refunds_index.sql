@@ -1,0 +1,1 @@
+CREATE INDEX `refunds_unknown` ON `refunds` (`created_at`) WHERE status = 'unknown';
