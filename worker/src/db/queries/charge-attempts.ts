@@ -1,8 +1,10 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, or, lt, sql } from 'drizzle-orm';
 import type { SiteInvoice } from '../../../../shared/api';
 import type { Db } from '../../env';
+import { selectForInsert } from '../insert-select';
+import { accounts, auditLog, invoices, payments } from '../schema';
 
-/** Statuses of a charge that Stripe has taken or may still take. */
+/** Statuses of a charge that Stripe has taken or may still take; literal, so the partial index applies. */
 export const IN_FLIGHT_SQL = sql.raw(`('pending', 'unknown', 'requires_action')`);
 
 export interface AttemptRequest {
@@ -23,31 +25,45 @@ export interface AttemptRequest {
  */
 export function insertChargeAttempt(db: Db, r: AttemptRequest) {
   const { accountId, invoiceId, invoice } = r;
-  return db.all<{ id: string }>(sql`
-    INSERT INTO payments (id, account_id, invoice_id, customer_id, source, amount_minor, currency, idempotency_key, status,
-      card_brand, card_last4, refunded_minor, token_id, request_params, created_at)
-    SELECT ${r.paymentId}, ${accountId}, ${invoiceId}, c.id, 'stored_card', ${r.amountMinor}, ${invoice.currency}, ${r.idempotencyKey}, 'pending',
-      c.card_brand, c.card_last4, 0, ${r.tokenId},
-      json_object('stripeCustomerId', c.stripe_customer_id, 'paymentMethodId', c.payment_method_id,
-        'receiptEmail', COALESCE(${invoice.customer.email}, c.email), 'invoiceNumber', ${invoice.number}, 'siteCustomerId', ${invoice.customer.id}),
-      ${r.now}
-    FROM customers c
+  const select = selectForInsert(
+    payments,
+    {
+      id: sql`${r.paymentId}`,
+      accountId: sql`${accountId}`,
+      invoiceId: sql`${invoiceId}`,
+      customerId: sql`c.id`,
+      source: sql`'stored_card'`,
+      amountMinor: sql`${r.amountMinor}`,
+      currency: sql`${invoice.currency}`,
+      idempotencyKey: sql`${r.idempotencyKey}`,
+      status: sql`'pending'`,
+      cardBrand: sql`c.card_brand`,
+      cardLast4: sql`c.card_last4`,
+      refundedMinor: sql`0`,
+      tokenId: sql`${r.tokenId}`,
+      requestParams: sql`json_object('stripeCustomerId', c.stripe_customer_id, 'paymentMethodId', c.payment_method_id,
+        'receiptEmail', COALESCE(${invoice.customer.email}, c.email), 'invoiceNumber', ${invoice.number}, 'siteCustomerId', ${invoice.customer.id})`,
+      createdAt: sql`${r.now}`,
+    },
+    sql`FROM customers c
     WHERE c.account_id = ${accountId} AND c.site_customer_id = ${invoice.customer.id} AND c.payment_method_id IS NOT NULL
       AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.account_id = ${accountId} AND p.invoice_id = ${invoiceId} AND p.status IN ${IN_FLIGHT_SQL})
       AND ${r.amountMinor} <= (SELECT i.total_minor FROM invoices i WHERE i.id = ${invoiceId} AND i.account_id = ${accountId})
         - (SELECT COALESCE(SUM(p.amount_minor - p.refunded_minor), 0) FROM payments p
-           WHERE p.account_id = ${accountId} AND p.invoice_id = ${invoiceId} AND p.status = 'succeeded')
-    ON CONFLICT DO NOTHING
-    RETURNING id`);
+           WHERE p.account_id = ${accountId} AND p.invoice_id = ${invoiceId} AND p.status = 'succeeded')`,
+  );
+  return db.insert(payments).select(select).onConflictDoNothing().returning({ id: payments.id });
 }
 
 /** The audit line of the attempt, written only if the attempt was. */
 export function auditChargeAttempt(db: Db, r: AttemptRequest) {
   const detail = JSON.stringify({ invoice: r.invoice.number, amountMinor: r.amountMinor });
-  return db.run(sql`
-    INSERT INTO audit_log (at, account_id, token_id, action, subject, detail)
-    SELECT ${r.now}, ${r.accountId}, ${r.tokenId}, 'charge.attempted', ${r.paymentId}, ${detail}
-    WHERE EXISTS (SELECT 1 FROM payments WHERE id = ${r.paymentId} AND account_id = ${r.accountId})`);
+  const select = selectForInsert(
+    auditLog,
+    { at: sql`${r.now}`, accountId: sql`${r.accountId}`, tokenId: sql`${r.tokenId}`, action: sql`'charge.attempted'`, subject: sql`${r.paymentId}`, detail: sql`${detail}` },
+    sql`WHERE EXISTS (SELECT 1 FROM payments WHERE id = ${r.paymentId} AND account_id = ${r.accountId})`,
+  );
+  return db.insert(auditLog).select(select);
 }
 
 /**
@@ -56,12 +72,17 @@ export function auditChargeAttempt(db: Db, r: AttemptRequest) {
  * open attempts, so this reads only open rows however long the history.
  */
 export function selectUnsettledCharges(db: Db, stalePendingBefore: number, limit: number) {
-  return db.all<{ id: string; accountId: string; invoiceId: string; invoiceNumber: string }>(sql`
-    SELECT p.id AS id, p.account_id AS accountId, p.invoice_id AS invoiceId, i.number AS invoiceNumber
-    FROM payments p
-    JOIN invoices i ON i.id = p.invoice_id AND i.account_id = p.account_id
-    JOIN accounts a ON a.id = p.account_id AND a.status = 'connected'
-    WHERE p.status IN ${IN_FLIGHT_SQL} AND p.source = 'stored_card'
-      AND (p.status = 'unknown' OR (p.status = 'pending' AND p.created_at < ${stalePendingBefore}))
-    LIMIT ${limit}`);
+  return db
+    .select({ id: payments.id, accountId: payments.accountId, invoiceId: payments.invoiceId, invoiceNumber: invoices.number })
+    .from(payments)
+    .innerJoin(invoices, and(eq(invoices.id, payments.invoiceId), eq(invoices.accountId, payments.accountId)))
+    .innerJoin(accounts, and(eq(accounts.id, payments.accountId), eq(accounts.status, 'connected')))
+    .where(
+      and(
+        sql`${payments.status} IN ${IN_FLIGHT_SQL}`,
+        eq(payments.source, 'stored_card'),
+        or(eq(payments.status, 'unknown'), and(eq(payments.status, 'pending'), lt(payments.createdAt, stalePendingBefore))),
+      ),
+    )
+    .limit(limit);
 }

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { RefundSummary } from '../../../../shared/api';
 import type { Db } from '../../env';
+import { selectForInsert } from '../insert-select';
 import { accounts, invoices, payments, refunds } from '../schema';
 
 export type RefundRow = typeof refunds.$inferSelect;
@@ -23,23 +24,30 @@ export interface PlannedRefund {
  * charged. One statement, so two clicks at once can never refund the same money twice.
  */
 export function insertPlannedRefunds(db: Db, accountId: string, attemptKey: string, tokenId: string, plan: PlannedRefund[], now: number) {
-  const values = sql.join(
-    plan.map((r) => sql`(${r.id}, ${r.paymentId}, ${r.amountMinor}, ${r.idempotencyKey})`),
-    sql`, `,
-  );
-  return db.all<{ id: string }>(sql`
-    WITH plan(id, payment_id, amount_minor, idempotency_key) AS (VALUES ${values})
-    INSERT INTO refunds (id, account_id, payment_id, amount_minor, idempotency_key, attempt_key, status, token_id, created_at)
-    SELECT plan.id, ${accountId}, plan.payment_id, plan.amount_minor, plan.idempotency_key, ${attemptKey}, 'unknown', ${tokenId}, ${now}
-    FROM plan
+  // (VALUES …) names its columns column1…column4: id, payment_id, amount_minor, idempotency_key.
+  const values = () => sql`(VALUES ${sql.join(plan.map((r) => sql`(${r.id}, ${r.paymentId}, ${r.amountMinor}, ${r.idempotencyKey})`), sql`, `)})`;
+  const select = selectForInsert(
+    refunds,
+    {
+      id: sql`plan.column1`,
+      accountId: sql`${accountId}`,
+      paymentId: sql`plan.column2`,
+      amountMinor: sql`plan.column3`,
+      idempotencyKey: sql`plan.column4`,
+      attemptKey: sql`${attemptKey}`,
+      status: sql`'unknown'`,
+      tokenId: sql`${tokenId}`,
+      createdAt: sql`${now}`,
+    },
+    sql`FROM ${values()} AS plan
     WHERE NOT EXISTS (
-      SELECT 1 FROM plan q
-      LEFT JOIN payments p ON p.id = q.payment_id AND p.account_id = ${accountId} AND p.status = 'succeeded'
+      SELECT 1 FROM ${values()} AS q
+      LEFT JOIN payments p ON p.id = q.column2 AND p.account_id = ${accountId} AND p.status = 'succeeded'
       WHERE p.id IS NULL
-        OR q.amount_minor > p.amount_minor - (SELECT COALESCE(SUM(r.amount_minor), 0) FROM refunds r WHERE r.payment_id = q.payment_id AND r.status IN ${HOLDING_SQL})
-    )
-    ON CONFLICT DO NOTHING
-    RETURNING id`);
+        OR q.column3 > p.amount_minor - (SELECT COALESCE(SUM(r.amount_minor), 0) FROM refunds r WHERE r.payment_id = q.column2 AND r.status IN ${HOLDING_SQL})
+    )`,
+  );
+  return db.insert(refunds).select(select).onConflictDoNothing().returning({ id: refunds.id });
 }
 
 /** The refunds one click made, on this account only. */
@@ -109,13 +117,24 @@ export function applyRefundEvent(db: Db, ref: StripeRefundRef, update: RefundUpd
  * the account's payment it refunds, so what can still be refunded stays true.
  */
 export function insertRefundFromStripe(db: Db, ref: StripeRefundRef, amountMinor: number, status: RefundStatus, failureReason: string | null, now: number) {
-  return db.run(sql`
-    INSERT INTO refunds (id, account_id, payment_id, amount_minor, idempotency_key, stripe_refund_id, status, failure_reason, created_at)
-    SELECT ${`ref_stripe_${ref.stripeRefundId}`}, ${ref.accountId}, p.id, ${amountMinor}, ${`stripe-${ref.stripeRefundId}`}, ${ref.stripeRefundId}, ${status}, ${failureReason}, ${now}
-    FROM payments p
+  const select = selectForInsert(
+    refunds,
+    {
+      id: sql`${`ref_stripe_${ref.stripeRefundId}`}`,
+      accountId: sql`${ref.accountId}`,
+      paymentId: sql`p.id`,
+      amountMinor: sql`${amountMinor}`,
+      idempotencyKey: sql`${`stripe-${ref.stripeRefundId}`}`,
+      stripeRefundId: sql`${ref.stripeRefundId}`,
+      status: sql`${status}`,
+      failureReason: sql`${failureReason}`,
+      createdAt: sql`${now}`,
+    },
+    sql`FROM payments p
     WHERE p.account_id = ${ref.accountId} AND p.payment_intent_id = ${ref.paymentIntentId}
-      AND NOT EXISTS (SELECT 1 FROM refunds r WHERE r.stripe_refund_id = ${ref.stripeRefundId})
-    ON CONFLICT DO NOTHING`);
+      AND NOT EXISTS (SELECT 1 FROM refunds r WHERE r.stripe_refund_id = ${ref.stripeRefundId})`,
+  );
+  return db.insert(refunds).select(select).onConflictDoNothing();
 }
 
 /**
