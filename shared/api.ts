@@ -8,7 +8,12 @@ export const challengeSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/, '
 /** The extension's secret half of the connect handshake: 43–128 base64url characters (as PKCE). */
 export const verifierSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{43,128}$/, 'verifier must be 43–128 base64url characters'));
 
-export const redeemRequestSchema = z.strictObject({ code: z.string().check(z.minLength(20, 'code is too short'), z.maxLength(200, 'code is too long')), verifier: verifierSchema });
+export const redeemRequestSchema = z.strictObject({
+  code: z.string().check(z.minLength(20, 'code is too short'), z.maxLength(200, 'code is too long')),
+  verifier: verifierSchema,
+  /** How the consultant will recognise this browser in the list of signed-in browsers. */
+  label: z.optional(z.string().check(z.maxLength(60, 'label is too long'))),
+});
 export type RedeemRequest = z.infer<typeof redeemRequestSchema>;
 
 export const accountSummarySchema = z.object({
@@ -150,6 +155,10 @@ export const MAX_STATUS_INVOICES = 500;
 export const invoiceStatusResponseSchema = z.object({ invoices: z.array(invoiceStripeStatusSchema) });
 export const refundResponseSchema = z.object({ refunds: z.array(refundSummarySchema), status: invoiceStripeStatusSchema });
 
+// ---- Signed-in browsers -------------------------------------------------------------------------
+export const sessionSchema = z.object({ id: z.string(), label: z.nullable(z.string()), createdAt: z.int(), lastUsedAt: z.nullable(z.int()), current: z.boolean() });
+export type Session = z.infer<typeof sessionSchema>;
+export const sessionsResponseSchema = z.object({ sessions: z.array(sessionSchema) });
 // ---- Payment links -------------------------------------------------------------------------------
 
 export const payLinkRequestSchema = z.strictObject({ invoice: siteInvoiceSchema });

@@ -48,3 +48,51 @@ export async function signedEvent(event: { id?: string; type: string; account?: 
 export function postEvent(payload: string, signature: string) {
   return SELF.fetch(`${BASE}/webhooks/stripe`, { method: 'POST', headers: { 'stripe-signature': signature, 'content-type': 'application/json' }, body: payload });
 }
+
+export interface FakeInvoice {
+  number: string;
+  kind: 'normal_sale' | 'return_exchange';
+  totalMinor: number;
+  balanceDueMinor: number;
+  currency: string;
+  customer: { id: string; name: string; email: string | null };
+}
+
+/** An invoice as the extension reads it from the site; each call a new number and customer. */
+export function fakeInvoice(overrides: Partial<Omit<FakeInvoice, 'customer'>> & { customer?: FakeInvoice['customer'] } = {}): FakeInvoice {
+  const id = unique();
+  const totalMinor = overrides.totalMinor ?? 5000;
+  return {
+    number: overrides.number ?? `9${id}`.slice(0, 16),
+    kind: overrides.kind ?? 'normal_sale',
+    totalMinor,
+    balanceDueMinor: overrides.balanceDueMinor ?? totalMinor,
+    currency: overrides.currency ?? 'usd',
+    customer: overrides.customer ?? { id: `cust${id}`, name: `Customer ${id}`, email: `customer${id}@example.com` },
+  };
+}
+
+export const newAttemptId = () => `attempt_${crypto.randomUUID()}`;
+
+export interface ApiReply<T> {
+  status: number;
+  body: T & { error?: { code: string; message: string } };
+}
+
+/** A JSON call to the worker's /api with a consultant's token, as the extension's background makes it. */
+export async function api<T>(auth: Record<string, string>, method: string, path: string, body?: unknown): Promise<ApiReply<T>> {
+  const res = await SELF.fetch(`${BASE}/api${path}`, {
+    method,
+    headers: { ...auth, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as ApiReply<T>['body'] };
+}
+
+/** A second browser of the same consultant: another token on the same account. */
+export async function secondBrowser(accountId: string) {
+  const token = randomSecret('qtsb_');
+  const tokenId = `tok_${unique()}`;
+  await env.DB.prepare('INSERT INTO consultant_tokens (id, token_hash, account_id, created_at) VALUES (?, ?, ?, ?)').bind(tokenId, await hashSecret(token), accountId, Date.now()).run();
+  return { token, tokenId, auth: { authorization: `Bearer ${token}` } };
+}

@@ -15,9 +15,10 @@ import { health } from './routes/health';
 import { payLinks } from './routes/pay-links';
 import { payPage } from './routes/pay-page';
 import { refundRoutes } from './routes/refunds';
+import { sessions } from './routes/sessions';
 import { webhooks } from './routes/webhooks';
 
-const api = new Hono<ApiEnv>().use('*', requireToken).route('/', account).route('/', cards).route('/', charges).route('/', refundRoutes).route('/', payLinks);
+const api = new Hono<ApiEnv>().use('*', requireToken).route('/', account).route('/', cards).route('/', charges).route('/', refundRoutes).route('/', payLinks).route('/', sessions);
 
 const app = new Hono<AppEnv>()
   .use('*', async (c, next) => {

@@ -2,7 +2,7 @@ import { auditChargeAttempt, insertChargeAttempt, type AttemptRequest } from '..
 import { selectCustomer } from '../db/queries/customers';
 import { upsertInvoice } from '../db/queries/invoices';
 import { selectAuthLinks, selectPayLinkIntents } from '../db/queries/links';
-import { selectInvoicePayments } from '../db/queries/payments';
+import { selectInvoicePayments, selectPaymentByKey } from '../db/queries/payments';
 import type { Db } from '../env';
 
 /**
@@ -14,6 +14,7 @@ export function openAttempt(db: Db, r: AttemptRequest) {
     upsertInvoice(db, r.accountId, r.invoice, r.now),
     insertChargeAttempt(db, r),
     auditChargeAttempt(db, r),
+    selectPaymentByKey(db, r.accountId, r.idempotencyKey),
     selectInvoicePayments(db, r.accountId, r.invoiceId),
     selectCustomer(db, r.accountId, r.invoice.customer.id),
     selectPayLinkIntents(db, r.accountId, r.invoiceId),

@@ -38,8 +38,7 @@ export const charges = new Hono<ApiEnv>()
 
     // Round trip 1: D1 opens the attempt only if no other charge of the invoice is in flight and the
     // amount fits what is left of the total; the reads after it explain a refusal.
-    const [, inserted, , paymentRows, [customer], payLinks, authLinks] = await openAttempt(db, { paymentId, accountId: account.id, tokenId, invoiceId, invoice, amountMinor, idempotencyKey, now });
-    const mine = paymentRows.find((p) => p.idempotencyKey === idempotencyKey);
+    const [, inserted, , [mine], paymentRows, [customer], payLinks, authLinks] = await openAttempt(db, { paymentId, accountId: account.id, tokenId, invoiceId, invoice, amountMinor, idempotencyKey, now });
     if (inserted.length > 0 && mine) {
       const { outcome, summary } = await driveAttempt(scope, mine, invoice.number, payLinks, now);
       return chargeResponse(c, outcome, summary);

@@ -97,7 +97,7 @@ export const connect = new Hono<AppEnv>()
   })
   .get('/connect/done', (c) => c.html(connectDonePage()))
   .post('/connect/redeem', rateLimit('redeem', 20, TEN_MINUTES), validate('json', redeemRequestSchema), async (c) => {
-    const { code, verifier } = c.req.valid('json');
+    const { code, verifier, label } = c.req.valid('json');
     const db = c.var.db;
     const now = Date.now();
     // Claimed before the verifier is checked, so a wrong guess burns the code.
@@ -107,7 +107,7 @@ export const connect = new Hono<AppEnv>()
     const token = randomSecret('qtsb_');
     const tokenId = randomSecret('tok_', 12);
     const [, , rows] = await db.batch([
-      insertToken(db, tokenId, await hashSecret(token), claim.accountId, now),
+      insertToken(db, tokenId, await hashSecret(token), claim.accountId, now, label ?? null),
       audit(db, { accountId: claim.accountId, tokenId, action: 'token.issued' }, now),
       db.select().from(accounts).where(eq(accounts.id, claim.accountId)),
     ]);

@@ -11,6 +11,11 @@ export function selectInvoicePayments(db: Db, accountId: string, invoiceId: stri
   return db.select().from(payments).where(and(eq(payments.accountId, accountId), eq(payments.invoiceId, invoiceId))).orderBy(desc(payments.createdAt));
 }
 
+/** The attempt of one Confirm, whichever invoice it was made for. */
+export function selectPaymentByKey(db: Db, accountId: string, idempotencyKey: string) {
+  return db.select().from(payments).where(and(eq(payments.accountId, accountId), eq(payments.idempotencyKey, idempotencyKey))).limit(1);
+}
+
 export function selectPaymentById(db: Db, accountId: string, id: string) {
   return db.select().from(payments).where(and(eq(payments.id, id), eq(payments.accountId, accountId))).limit(1);
 }
