@@ -39,6 +39,7 @@ export const refundRoutes = new Hono<ApiEnv>()
       refundFactsQuery(db, account.id, [invoiceNumber]),
       selectRefundsOfAttempt(db, account.id, attemptKey),
     ]);
+    if (paymentRows.length === 0 && earlier.length === 0) throw new AppError(404, 'not_found', `Invoice ${invoiceNumber} has no Stripe payment on your account.`);
     if (paymentRows.some((p) => p.kind !== 'normal_sale')) throw new AppError(400, 'refund_not_allowed', notAllowed);
     const status = summarize(invoiceNumber, paymentRows, refundRows);
     const money = (minor: number) => formatMinor(minor, status.currency);
