@@ -49,6 +49,14 @@ describe('rate limits', () => {
     expect(statuses.slice(0, 20).every((s) => s === 400)).toBe(true);
     expect(statuses[20]).toBe(429);
   });
+
+  it('limits how often one client opens payment pages, so a link cannot be used to hammer Stripe', async () => {
+    const headers = { 'cf-connecting-ip': '192.0.2.123' };
+    const statuses: number[] = [];
+    for (let i = 0; i < 61; i += 1) statuses.push((await SELF.fetch(`${BASE}/pay/${randomSecret()}`, { headers })).status);
+    expect(statuses.slice(0, 60).every((s) => s === 404)).toBe(true);
+    expect(statuses[60]).toBe(429);
+  });
 });
 
 describe('the audit log', () => {

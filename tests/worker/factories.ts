@@ -27,7 +27,7 @@ export async function fakeConnectedAccount(overrides: { id?: string; businessNam
 }
 
 /** An event body signed the way Stripe signs, with the worker's test secret. */
-export async function signedEvent(event: { id?: string; type: string; account?: string; data?: object }) {
+export async function signedEvent(event: { id?: string; type: string; account?: string; data?: object }, { signedAt = Math.floor(Date.now() / 1000) } = {}) {
   const payload = JSON.stringify({
     id: event.id ?? `evt_${unique()}`,
     object: 'event',
@@ -41,7 +41,7 @@ export async function signedEvent(event: { id?: string; type: string; account?: 
     data: event.data ?? { object: {} },
   });
   const stripe = new Stripe('sk_test_factories', { httpClient: Stripe.createFetchHttpClient() });
-  const header = await stripe.webhooks.generateTestHeaderStringAsync({ payload, secret: env.STRIPE_WEBHOOK_SECRET, cryptoProvider: Stripe.createSubtleCryptoProvider() });
+  const header = await stripe.webhooks.generateTestHeaderStringAsync({ payload, secret: env.STRIPE_WEBHOOK_SECRET, timestamp: signedAt, cryptoProvider: Stripe.createSubtleCryptoProvider() });
   return { payload, header };
 }
 

@@ -11,6 +11,16 @@ describe('the Stripe webhook endpoint', () => {
     expect(await res.json()).toMatchObject({ error: { code: 'bad_request' } });
   });
 
+  it('rejects a correctly signed event stamped too far in the past or in the future', async () => {
+    const acct = await fakeConnectedAccount();
+    const now = Math.floor(Date.now() / 1000);
+    for (const signedAt of [now - 301, now + 301]) {
+      const { payload, header } = await signedEvent({ type: 'account.application.deauthorized', account: acct.id }, { signedAt });
+      expect((await postEvent(payload, header)).status).toBe(400);
+    }
+    expect((await SELF.fetch(`${BASE}/api/account`, { headers: acct.auth })).status).toBe(200);
+  });
+
   it('rejects a request without a signature header', async () => {
     const res = await SELF.fetch(`${BASE}/webhooks/stripe`, { method: 'POST', body: '{}' });
     expect(res.status).toBe(400);
