@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { PaymentSummary, SiteInvoice } from '../../shared/api';
 import { rememberConnection } from '../../extension/src/background/account-state';
+import { chargeAttempts } from '../../extension/src/background/charges';
 import { handleMessage } from '../../extension/src/background/handle-message';
 import { contentScriptOn, fakeDeps, optionsPage } from './background-deps';
 
@@ -29,15 +30,19 @@ type Answer = { status: number; body: unknown } | 'timeout';
 /** A worker that answers each POST /api/charges in turn and remembers the attempt ids it was sent. */
 function fakeWorker(answers: Answer[]) {
   const attemptIds: string[] = [];
+  const sentAmounts: number[] = [];
   const fetch: typeof globalThis.fetch = async (input, init) => {
-    const body = JSON.parse(String(init?.body ?? '{}')) as { attemptId?: string };
-    if (String(input).endsWith('/api/charges') && body.attemptId) attemptIds.push(body.attemptId);
+    const body = JSON.parse(String(init?.body ?? '{}')) as { attemptId?: string; amountMinor?: number };
+    if (String(input).endsWith('/api/charges') && body.attemptId) {
+      attemptIds.push(body.attemptId);
+      sentAmounts.push(body.amountMinor ?? 0);
+    }
     const answer = answers.shift();
     if (!answer) throw new Error('no more answers');
     if (answer === 'timeout') throw new DOMException('timed out', 'TimeoutError');
     return new Response(JSON.stringify(answer.body), { status: answer.status, headers: { 'content-type': 'application/json' } });
   };
-  return { fetch, attemptIds };
+  return { fetch, attemptIds, sentAmounts };
 }
 
 describe('charging from the invoice page (background)', () => {
@@ -107,5 +112,41 @@ describe('charging from the invoice page (background)', () => {
     await Promise.all([handleMessage(charge, contentScriptOn(invoicePage), deps), handleMessage(charge, contentScriptOn(invoicePage), deps)]);
     expect(worker.attemptIds).toHaveLength(2);
     expect(worker.attemptIds[1]).toBe(worker.attemptIds[0]);
+  });
+
+  it('never sends a kept attempt with another amount: a new amount is a new attempt', async () => {
+    const worker = fakeWorker(['timeout', { status: 200, body: { payment: payment({ amountMinor: 3000 }) } }]);
+    const deps = fakeDeps({ fetch: worker.fetch });
+    await handleMessage(charge, contentScriptOn(invoicePage), deps);
+    await handleMessage({ ...charge, amountMinor: 3000 }, contentScriptOn(invoicePage), deps);
+    expect(worker.attemptIds[1]).not.toBe(worker.attemptIds[0]);
+    expect(worker.sentAmounts).toEqual([2000, 3000]);
+  });
+
+  it.each([
+    ['disconnected', { status: 401, body: { error: { code: 'not_connected', message: 'Stripe disconnected — reconnect in Stripe Settings.' } } }],
+    ['rate limited', { status: 429, body: { error: { code: 'rate_limited', message: 'Too many attempts.' } } }],
+    ['refused as too much', { status: 400, body: { error: { code: 'amount_too_large', message: 'At most $10.00.' } } }],
+  ] as const)('forgets an attempt the worker refused before trying it (%s)', async (_name, refusal) => {
+    const worker = fakeWorker([refusal, { status: 200, body: { payment: payment() } }]);
+    const deps = fakeDeps({ fetch: worker.fetch });
+    const first = await handleMessage(charge, contentScriptOn(invoicePage), deps);
+    expect(first).toMatchObject({ ok: false, canRetry: false });
+    await rememberConnection('qtsb_token_for_tests_0123456789', {
+      id: 'acct_1', businessName: 'Jane', livemode: false, currency: 'usd', status: 'connected', stripeIsDefaultGateway: false,
+    });
+    await handleMessage(charge, contentScriptOn(invoicePage), deps);
+    expect(worker.attemptIds[1]).not.toBe(worker.attemptIds[0]);
+  });
+
+  it('starts a new attempt once a kept one is older than Stripe remembers its key', async () => {
+    const worker = fakeWorker(['timeout', { status: 200, body: { payment: payment() } }]);
+    const deps = fakeDeps({ fetch: worker.fetch });
+    await handleMessage(charge, contentScriptOn(invoicePage), deps);
+    const kept = await chargeAttempts.item.getValue();
+    const old = Object.fromEntries(Object.entries(kept).map(([k, a]) => [k, { ...a, startedAt: a.startedAt - 24 * 60 * 60_000 }]));
+    await chargeAttempts.item.setValue(old);
+    await handleMessage(charge, contentScriptOn(invoicePage), deps);
+    expect(worker.attemptIds[1]).not.toBe(worker.attemptIds[0]);
   });
 });

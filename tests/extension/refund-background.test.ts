@@ -77,13 +77,22 @@ describe('refunds from the Paid Invoices list (background)', () => {
     ]);
     const deps = fakeDeps({ fetch: worker.fetch });
     expect(await handleMessage(refund, paidList, deps)).toMatchObject({ ok: false, code: 'worker_timeout', canRetry: true });
-    // The consultant changed the amount meanwhile: the unsettled refund still goes out as it was.
-    expect(await handleMessage({ ...refund, amountMinor: 500 }, paidList, deps)).toMatchObject({ ok: true, pending: null, status: { refundedMinor: 2000 } });
+    expect(await handleMessage(refund, paidList, deps)).toMatchObject({ ok: true, pending: null, status: { refundedMinor: 2000 } });
     await handleMessage(refund, paidList, deps);
     const [first, retry, next] = worker.attemptIds();
     expect(retry).toBe(first);
     expect(next).not.toBe(first);
     expect(worker.sent[1]?.body).toMatchObject({ amountMinor: 2000, invoiceNumber: '1050', kind: 'normal_sale' });
+  });
+
+  it('never sends a kept refund attempt with another amount: the amount typed now is a new attempt', async () => {
+    const worker = fakeWorker(['timeout', { status: 200, body: { refunds: [refundRow({ amountMinor: 500 })], status: status() } }]);
+    const deps = fakeDeps({ fetch: worker.fetch });
+    await handleMessage(refund, paidList, deps);
+    await handleMessage({ ...refund, amountMinor: 500 }, paidList, deps);
+    const [first, second] = worker.attemptIds();
+    expect(second).not.toBe(first);
+    expect(worker.sent[1]?.body).toMatchObject({ amountMinor: 500 });
   });
 
   it('keeps the attempt while Stripe has not answered, and says so', async () => {

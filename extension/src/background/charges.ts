@@ -1,7 +1,7 @@
 import { z } from 'zod/mini';
 import { chargeResponseSchema, invoicePaymentsResponseSchema, paymentSummarySchema, type PaymentSummary, type SiteInvoice } from '../../../shared/api';
 import { callApi, type ApiResult } from './api-client';
-import { attemptFor, forgetAttempt, oneAtATime } from './charges-attempts';
+import { defineAttemptStore, mayHaveReachedStripe, oneAtATime } from './attempts';
 import type { ChargeReply, InvoiceStripeReply, StripeFailure } from './charges-messages';
 
 // The invoice page's Stripe work, done in the background (the only code that holds the token and
@@ -9,8 +9,7 @@ import type { ChargeReply, InvoiceStripeReply, StripeFailure } from './charges-m
 // telling the worker a payment is now written into the site's form.
 
 const SETTLED = new Set<PaymentSummary['status']>(['succeeded', 'failed', 'canceled', 'requires_action']);
-/** Answers after which the outcome of the charge is not known: the same attempt must be asked again. */
-const UNKNOWN_CODES = new Set(['worker_timeout', 'worker_unreachable', 'http_error', 'bad_response', 'stripe_unavailable', 'internal', 'not_connected', 'rate_limited']);
+export const chargeAttempts = defineAttemptStore('local:chargeAttempts', 'att');
 
 const declinedBody = z.object({ payment: paymentSummarySchema });
 
@@ -34,7 +33,7 @@ function chargeReply(result: ApiResult<{ payment: PaymentSummary }>): ChargeRepl
   }
   const declined = declinedBody.safeParse(result.body);
   const payment = declined.success ? declined.data.payment : null;
-  const canRetry = !payment && UNKNOWN_CODES.has(result.code);
+  const canRetry = !payment && mayHaveReachedStripe(result.code);
   return { ok: false, code: result.code, message: result.message, payment, canRetry };
 }
 
@@ -45,13 +44,13 @@ function chargeReply(result: ApiResult<{ payment: PaymentSummary }>): ChargeRepl
 export function chargeInvoice(invoice: SiteInvoice, amountMinor: number, fetchImpl: typeof fetch): Promise<ChargeReply> {
   const key = invoice.number;
   return oneAtATime(key, async () => {
-    const attempt = await attemptFor(key, amountMinor);
+    const attempt = await chargeAttempts.attemptFor(key, amountMinor);
     const result = await callApi('/charges', { method: 'POST', body: { attemptId: attempt.attemptId, invoice, amountMinor: attempt.amountMinor } }, chargeResponseSchema, fetchImpl);
     const reply = chargeReply(result);
-    // A refusal without a payment (no card, too much, another charge in flight) means the worker
-    // kept nothing under this id; only an answer that may have reached Stripe keeps it.
+    // A refusal without a payment (no card, too much, another charge in flight, not connected) means
+    // the worker kept nothing under this id; only an answer that may have reached Stripe keeps it.
     const settled = reply.payment ? SETTLED.has(reply.payment.status) : !reply.ok && !reply.canRetry;
-    if (settled) await forgetAttempt(key, attempt.attemptId);
+    if (settled) await chargeAttempts.forget(key, attempt.attemptId);
     return reply;
   });
 }
