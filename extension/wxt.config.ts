@@ -57,10 +57,13 @@ export default defineConfig({
       browser_specific_settings: {
         gecko: {
           id: 'stripe-bridge@qt-stripe-bridge.example',
-          strict_min_version: '142.0',
+          // Debian's firefox-esr (140) is what consultants on Linux and our CI run.
+          strict_min_version: '140.0',
           // Nothing is collected for us: payment data goes to the consultant's own worker and Stripe.
           data_collection_permissions: { required: ['none'] },
         },
+        // Firefox for Android knows data_collection_permissions from 142.
+        gecko_android: { strict_min_version: '142.0' },
       },
     }),
   }),

@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
-import { accountSummarySchema } from '../../../shared/api';
+import { accountSummarySchema, sessionsResponseSchema } from '../../../shared/api';
+import { z } from 'zod/mini';
 import { accountStatus, markDisconnected, otherGatewayConnected, rememberAccount } from './account-state';
 import { callApi } from './api-client';
 import { beginConnect, connectFailure, finishConnect } from './connect';
-import type { AccountStatusReply, ConnectMessages, ConnectReplies } from './connect-messages';
+import type { AccountStatusReply, ConnectMessages, ConnectReplies, SessionsReply } from './connect-messages';
 import { senderTabId } from './connect-sender';
 import type { BackgroundDeps } from './handle-message';
 import { checkWorkerHealth } from './health';
@@ -28,6 +29,11 @@ async function refreshAccount(deps: BackgroundDeps, timeoutMs?: number): Promise
   const result = await callApi('/account', { method: 'GET', ...(timeoutMs !== undefined && { timeoutMs }) }, accountSummarySchema, deps.fetch);
   if (result.ok) await rememberAccount(result.data);
   return statusReply();
+}
+
+async function listSessions(deps: BackgroundDeps): Promise<SessionsReply | MessageError> {
+  const result = await callApi('/sessions', { method: 'GET' }, sessionsResponseSchema, deps.fetch);
+  return result.ok ? { ok: true, sessions: result.data.sessions } : messageError('worker-refused', result.message);
 }
 
 export const connectHandlers: ConnectHandlers = {
@@ -73,5 +79,11 @@ export const connectHandlers: ConnectHandlers = {
   'stripe-settings:open': async () => {
     await browser.runtime.openOptionsPage();
     return { ok: true };
+  },
+  'sessions:list': async (_message, deps) => listSessions(deps),
+  'sessions:sign-out': async (message, deps) => {
+    const result = await callApi(`/sessions/${encodeURIComponent(message.id)}`, { method: 'DELETE' }, z.object({ ok: z.literal(true) }), deps.fetch);
+    if (!result.ok) return messageError('worker-refused', result.message);
+    return listSessions(deps);
   },
 };

@@ -16,6 +16,8 @@ export const connectSchemas = {
   'account:default-gateway': z.strictObject({ type: z.literal('account:default-gateway'), stripeIsDefault: z.boolean() }),
   'gateways:report': z.strictObject({ type: z.literal('gateways:report'), otherGatewayConnected: z.boolean() }),
   'stripe-settings:open': z.strictObject({ type: z.literal('stripe-settings:open') }),
+  'sessions:list': z.strictObject({ type: z.literal('sessions:list') }),
+  'sessions:sign-out': z.strictObject({ type: z.literal('sessions:sign-out'), id: z.string().check(z.regex(/^tok_[A-Za-z0-9_-]{4,40}$/)) }),
 } satisfies { [T in keyof ConnectMessages]: z.ZodMiniType<ConnectMessages[T]> };
 
 export const connectSenders: Record<keyof ConnectMessages, readonly SenderKind[]> = {
@@ -28,4 +30,6 @@ export const connectSenders: Record<keyof ConnectMessages, readonly SenderKind[]
   'account:default-gateway': ['extension-page'],
   'gateways:report': ['site-page'],
   'stripe-settings:open': ['site-page'],
+  'sessions:list': ['extension-page'],
+  'sessions:sign-out': ['extension-page'],
 };

@@ -1,4 +1,4 @@
-import type { AccountSummary } from '../../../shared/api';
+import type { AccountSummary, Session } from '../../../shared/api';
 
 // The messages of Stripe Settings, Connect and the connection state: types only, so content scripts
 // can import them without zod. Merged into the one surface in messages.ts.
@@ -21,6 +21,14 @@ export interface ConnectMessages {
   'gateways:report': { type: 'gateways:report'; otherGatewayConnected: boolean };
   /** The Account tab's Stripe Settings entry. */
   'stripe-settings:open': { type: 'stripe-settings:open' };
+  /** Stripe Settings: the browsers signed in to this Stripe account, and signing one out. */
+  'sessions:list': { type: 'sessions:list' };
+  'sessions:sign-out': { type: 'sessions:sign-out'; id: string };
+}
+
+export interface SessionsReply {
+  ok: true;
+  sessions: Session[];
 }
 
 export interface AccountStatusReply {
@@ -53,4 +61,6 @@ export interface ConnectReplies {
   'account:default-gateway': AccountStatusReply;
   'gateways:report': Done;
   'stripe-settings:open': Done;
+  'sessions:list': SessionsReply;
+  'sessions:sign-out': SessionsReply;
 }

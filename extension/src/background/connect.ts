@@ -3,6 +3,7 @@ import { CONNECT_FAILURE_MESSAGES, CONNECT_FAILURES, redeemResponseSchema, type 
 import { safeParse } from 'zod/v4/core';
 import { isErrorBody } from '../../../shared/errors';
 import { rememberConnection } from './account-state';
+import { browserLabel } from './browser-label';
 
 // The extension's half of Connect: a PKCE-style verifier only the background knows, so the one-time
 // code on the worker's /connect/done page is useless to anyone who reads that page.
@@ -64,7 +65,7 @@ async function redeem(workerUrl: string, code: string, verifier: string, fetchIm
     response = await fetchImpl(new URL('/connect/redeem', workerUrl), {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ code, verifier }),
+      body: JSON.stringify({ code, verifier, label: browserLabel(navigator.userAgent) }),
       signal: AbortSignal.timeout(REDEEM_TIMEOUT_MS),
     });
   } catch {
