@@ -42,7 +42,8 @@ export function structureReport(missing: string[], version: string, doc?: Docume
     let start = `${indent}<${tag}`;
     for (const name of ATTRIBUTES) {
       const value = el.getAttribute(name);
-      if (value !== null) start += ` ${name}="${escape(name === 'href' || name === 'action' ? scrubPath(value) : scrub(value.replace(/\d+/g, '#')))}"`;
+      // An empty value says nothing (and some DOMs answer "" for an absent class), but `hidden` is its presence.
+      if (value !== null && (value !== '' || name === 'hidden')) start += ` ${name}="${escape(name === 'href' || name === 'action' ? scrubPath(value) : scrub(value.replace(/\d+/g, '#')))}"`;
     }
     start += `>${LABELLING.test(tag) ? escape(ownText(el)) : ''}`;
     const children = Array.from(el.children);
