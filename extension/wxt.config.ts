@@ -1,7 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { VERSION } from '../shared/version';
-import { connectDoneMatches, DEFAULT_WORKER_URL, originPattern, sitePageMatches } from './src/config';
+import { connectDoneMatches, DEFAULT_WORKER_URL, OPTIONAL_ORIGIN_PATTERNS, originPattern, siteMatches, sitePageMatches } from './src/config';
 import { sitePageScripts } from './src/site/pages';
 
 // The e2e harness and self-hosters point a build at their worker with WXT_WORKER_URL; checked here
@@ -43,16 +43,20 @@ export default defineConfig({
       }
     },
   },
-  manifest: ({ browser, manifestVersion }) => ({
+  manifest: ({ browser, manifestVersion, mode }) => ({
     name: 'QT Stripe Bridge',
     version: VERSION,
     description: 'Stripe payments inside the QT Office Manager back office.',
-    permissions: ['storage'],
-    host_permissions: [originPattern(workerUrl)],
-    // A self-hosted worker chosen in Stripe Settings is asked for at run time, origin by origin.
+    // `scripting` registers the content scripts for a back-office address added in Stripe Settings.
+    permissions: ['storage', 'scripting'],
+    // The site's own origins as well: when a page's layout is unknown the background reads its
+    // structure in the page (scripting.executeScript), which content-script matches alone do not allow.
+    host_permissions: [...new Set([originPattern(workerUrl), ...siteMatches(mode)])],
+    // A self-hosted worker or an extra back-office address chosen in Stripe Settings is asked for at
+    // run time, one origin at a time, when the consultant adds it.
     ...(manifestVersion === 3
-      ? { optional_host_permissions: ['https://*/*', 'http://*/*'] }
-      : { optional_permissions: ['https://*/*', 'http://*/*'] }),
+      ? { optional_host_permissions: [...OPTIONAL_ORIGIN_PATTERNS] }
+      : { optional_permissions: [...OPTIONAL_ORIGIN_PATTERNS] }),
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

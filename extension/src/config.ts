@@ -2,11 +2,18 @@
 // wxt.config.ts at build time (Node) and by the background at run time, so it holds plain values only.
 
 /**
- * Origin of the real QT Office Manager back office. NOT KNOWN YET: this is a placeholder until the
- * real site's address is confirmed. Production builds match only this origin; fitting the real site
- * means changing this constant (and the adapter in src/site/), nothing else.
+ * The real QT Office Manager back office. Its address is not published, but its help pages live on
+ * help.qtoffice.com, so production builds match every host of that domain (the page predicates in
+ * src/site/pages.ts keep the scripts to invoice, list, account and email pages) except the help
+ * site. An office elsewhere is added by the consultant in Stripe Settings (background/extra-site.ts).
  */
-export const REAL_SITE_ORIGIN_PLACEHOLDER = 'https://office.qt-office-manager.example';
+export const REAL_SITE_ORIGINS = ['https://*.qtoffice.com'] as const;
+
+/** Hosts of the real domain that are not the back office: no content script ever runs there. */
+export const REAL_SITE_EXCLUDED_ORIGINS = ['https://help.qtoffice.com'] as const;
+
+/** One concrete back-office host, for the size report and tests: any host of REAL_SITE_ORIGINS would do. */
+export const EXAMPLE_REAL_SITE_ORIGIN = 'https://office.qtoffice.com';
 
 /** The stand-in back office and any local copy: `localhost` patterns do not cover 127.0.0.1. */
 export const SANDBOX_SITE_ORIGINS = ['http://127.0.0.1', 'http://localhost'] as const;
@@ -19,7 +26,12 @@ export const PRODUCTION_MODE = 'production';
 
 /** The site's origins for a build mode, as match-pattern prefixes (no port: patterns ignore ports). */
 export function siteOrigins(mode: string): string[] {
-  return mode === PRODUCTION_MODE ? [REAL_SITE_ORIGIN_PLACEHOLDER] : [...SANDBOX_SITE_ORIGINS];
+  return mode === PRODUCTION_MODE ? [...REAL_SITE_ORIGINS] : [...SANDBOX_SITE_ORIGINS];
+}
+
+/** A page of each site origin, to show what a build loads there (match-pattern hosts like `*.` are not URLs). */
+export function siteExampleOrigins(mode: string): string[] {
+  return mode === PRODUCTION_MODE ? [EXAMPLE_REAL_SITE_ORIGIN] : [...SANDBOX_SITE_ORIGINS];
 }
 
 /** Every page of the site: where the background accepts messages from site pages. */
@@ -29,18 +41,27 @@ export function siteMatches(mode: string): string[] {
 
 /**
  * Manifest matches for a content script that runs on some of the site's pages: the site adapter
- * says which paths (src/site/pages.ts), the build mode says which origins.
+ * says which paths (src/site/pages.ts), the build mode (or an address the consultant added) says
+ * which origins. Hosts of the real domain that are not the back office are always excluded.
  */
-export function sitePageMatches(paths: { matches: readonly string[]; excludeMatches: readonly string[] }, mode: string): { matches: string[]; excludeMatches: string[] } {
-  const onEveryOrigin = (patterns: readonly string[]) => siteOrigins(mode).flatMap((origin) => patterns.map((pattern) => `${origin}${pattern}`));
-  return { matches: onEveryOrigin(paths.matches), excludeMatches: onEveryOrigin(paths.excludeMatches) };
+export function sitePageMatches(paths: { matches: readonly string[]; excludeMatches: readonly string[] }, mode: string, origins: readonly string[] = siteOrigins(mode)): { matches: string[]; excludeMatches: string[] } {
+  const onEveryOrigin = (patterns: readonly string[]) => origins.flatMap((origin) => patterns.map((pattern) => `${origin}${pattern}`));
+  const excludedHosts = mode === PRODUCTION_MODE ? REAL_SITE_EXCLUDED_ORIGINS.map((origin) => `${origin}/*`) : [];
+  return { matches: onEveryOrigin(paths.matches), excludeMatches: [...onEveryOrigin(paths.excludeMatches), ...excludedHosts] };
 }
 
-/** Host permission pattern for a worker URL: the whole origin, any port (match patterns ignore ports). */
+/** Host permission pattern for a URL: the whole origin, any port (match patterns ignore ports). */
 export function originPattern(url: string): string {
   const { protocol, hostname } = new URL(url);
   return `${protocol}//${hostname}/*`;
 }
+
+/**
+ * What Stripe Settings may ask the browser for at run time, one origin at a time: a self-hoster's
+ * worker or one more back-office address. Both must be HTTPS except on this machine
+ * (utils/worker-address.ts, utils/site-address.ts), so plain HTTP is offered for local hosts only.
+ */
+export const OPTIONAL_ORIGIN_PATTERNS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'] as const;
 
 /** Where the content script that finishes Connect runs: the worker's landing page, any port. */
 export function connectDoneMatches(workerUrl: string): string[] {

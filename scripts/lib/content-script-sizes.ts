@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { siteOrigins } from '../../extension/src/config';
+import { siteExampleOrigins } from '../../extension/src/config';
 import {
   accountPageUrls, emailInvoicePageUrls, existingInvoicePageUrls, invoiceSettingsPageUrls, newInvoicePageUrls, otherPageUrls, paidListPageUrls, unpaidListPageUrls,
 } from '../../extension/src/site/pages';
@@ -56,7 +56,7 @@ export function contentScriptSizes(unpackedDir: string): ContentScriptSize[] {
 /** For each kind of site page, on the build's site origin: which content scripts load there, gzipped together. */
 export function sitePageLoads(unpackedDir: string, mode: string): SitePageLoad[] {
   const scripts = manifestScripts(unpackedDir);
-  const origin = siteOrigins(mode)[0];
+  const origin = siteExampleOrigins(mode)[0];
   return SITE_PAGES.map(({ page, example }) => {
     if (!example || !origin) throw new Error(`No example URL for the ${page} page`);
     const { pathname, search } = new URL(example);

@@ -1,7 +1,7 @@
 import type { Browser } from 'wxt/browser';
 import type { ConfigEnv, UserConfig, UserManifest, Wxt, WxtHooks } from 'wxt';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { REAL_SITE_ORIGIN_PLACEHOLDER } from '../../extension/src/config';
+import { scriptRunsOn } from '../../scripts/lib/match-pattern';
 
 /** Loads wxt.config.ts as the build would, with `WXT_WORKER_URL` set as given. */
 async function loadConfig(workerUrl: string | undefined): Promise<UserConfig> {
@@ -31,28 +31,50 @@ describe('extension manifest', () => {
     vi.unstubAllEnvs();
   });
 
-  it('lets the build reach the worker named by WXT_WORKER_URL, any port on that host', async () => {
+  it('lets the build reach the worker named by WXT_WORKER_URL, any port on that host, and the site it runs on', async () => {
     const config = await loadConfig('http://127.0.0.1:45123');
-    expect((await manifestFor(config, {})).host_permissions).toEqual(['http://127.0.0.1/*']);
-    expect((await manifestFor(await loadConfig('https://bridge.example.com/'), {})).host_permissions).toEqual(['https://bridge.example.com/*']);
+    expect((await manifestFor(config, {})).host_permissions).toEqual(['http://127.0.0.1/*', 'http://localhost/*']);
+    const production = await manifestFor(await loadConfig('https://bridge.example.com/'), { mode: 'production' });
+    expect(production.host_permissions).toEqual(['https://bridge.example.com/*', 'https://*.qtoffice.com/*']);
   });
 
   it('falls back to the local wrangler dev worker', async () => {
-    expect((await manifestFor(await loadConfig(undefined), {})).host_permissions).toEqual(['http://127.0.0.1/*']);
+    expect((await manifestFor(await loadConfig(undefined), {})).host_permissions).toContain('http://127.0.0.1/*');
   });
 
   it('refuses to build with a worker URL that is not a URL', async () => {
     await expect(loadConfig('127.0.0.1:8787 oops')).rejects.toThrow();
   });
 
-  it('runs on the stand-in site (127.0.0.1 and localhost) in sandbox builds and only on the real site in production', async () => {
+  it('runs on the stand-in site (127.0.0.1 and localhost) in sandbox builds and only on qtoffice.com in production', async () => {
     const config = await loadConfig(undefined);
     const [sandbox] = (await contentScripts(config, 'sandbox', ['content-scripts/account.js'])) ?? [];
     expect(sandbox?.matches).toEqual(expect.arrayContaining(['http://127.0.0.1/account', 'http://localhost/account']));
     expect(sandbox?.matches?.every((pattern) => /^http:\/\/(127\.0\.0\.1|localhost)\/account/.test(pattern))).toBe(true);
     const [production] = (await contentScripts(config, 'production', ['content-scripts/account.js'])) ?? [];
-    expect(production?.matches).toContain(`${REAL_SITE_ORIGIN_PLACEHOLDER}/account`);
-    expect(production?.matches?.every((pattern) => pattern.startsWith(`${REAL_SITE_ORIGIN_PLACEHOLDER}/account`))).toBe(true);
+    expect(production?.matches).toContain('https://*.qtoffice.com/account');
+    expect(production?.matches?.every((pattern) => pattern.startsWith('https://*.qtoffice.com/account'))).toBe(true);
+  });
+
+  it('loads each kind of page\'s script on any qtoffice.com back-office host in production, and nothing on help.qtoffice.com', async () => {
+    const files = ['invoice', 'invoice-lists', 'account', 'email-invoice'].map((name) => `content-scripts/${name}.js`);
+    const scripts = (await contentScripts(await loadConfig(undefined), 'production', files)) ?? [];
+    const loaded = (url: string) => scripts.filter((script) => scriptRunsOn(script, new URL(url))).map((script) => script.js?.[0]);
+    for (const host of ['https://office.qtoffice.com', 'https://qtoffice.com', 'https://eu.backoffice.qtoffice.com']) {
+      expect(loaded(`${host}/invoices/new`), host).toEqual(['content-scripts/invoice.js']);
+      expect(loaded(`${host}/invoices/1042`), host).toEqual(['content-scripts/invoice.js']);
+      expect(loaded(`${host}/invoices/paid`), host).toEqual(['content-scripts/invoice-lists.js']);
+      expect(loaded(`${host}/invoices/unpaid`), host).toEqual(['content-scripts/invoice-lists.js']);
+      expect(loaded(`${host}/account`), host).toEqual(['content-scripts/account.js']);
+      expect(loaded(`${host}/invoices/1042/email`), host).toEqual(['content-scripts/email-invoice.js']);
+    }
+    for (const path of ['/invoices/new', '/invoices/1042', '/invoices/paid', '/account', '/invoices/1042/email', '/']) {
+      expect(loaded(`https://help.qtoffice.com${path}`), path).toEqual([]);
+    }
+    for (const url of ['http://office.qtoffice.com/invoices/new', 'https://qtoffice.com.evil.example/invoices/new', 'https://office.qt-office-manager.example/account', 'http://127.0.0.1/account']) {
+      expect(loaded(url), url).toEqual([]);
+    }
+    for (const script of scripts) expect(script.exclude_matches, script.js?.[0]).toContain('https://help.qtoffice.com/*');
   });
 
   it('keeps the invoice script off the lists and the email page with exclude_matches', async () => {
@@ -69,7 +91,15 @@ describe('extension manifest', () => {
     const config = await loadConfig(undefined);
     const firefox = await manifestFor(config, { browser: 'firefox', manifestVersion: 2 });
     expect(firefox.browser_specific_settings?.gecko?.id).toBe('stripe-bridge@qt-stripe-bridge.example');
-    expect(firefox.optional_permissions).toEqual(['https://*/*', 'http://*/*']);
+    expect(firefox.optional_permissions).toEqual(['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*']);
     expect((await manifestFor(config, {})).browser_specific_settings).toBeUndefined();
+  });
+
+  it('asks at install for storage and scripting only; any other site is optional, HTTPS or this machine, one origin at a time', async () => {
+    const config = await loadConfig(undefined);
+    const chrome = await manifestFor(config, {});
+    expect(chrome.permissions).toEqual(['storage', 'scripting']);
+    expect(chrome.optional_host_permissions).toEqual(['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*']);
+    expect(chrome.optional_host_permissions).not.toContain('http://*/*');
   });
 });

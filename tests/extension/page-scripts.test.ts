@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Browser } from 'wxt/browser';
 import type { UserConfig, Wxt, WxtHooks } from 'wxt';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { REAL_SITE_ORIGIN_PLACEHOLDER } from '../../extension/src/config';
+import { EXAMPLE_REAL_SITE_ORIGIN } from '../../extension/src/config';
 import { allFeatures, featuresByScript } from '../../extension/src/features/all';
 import {
   accountPageUrls, emailInvoicePageUrls, invoicePageUrls, invoiceSettingsPageUrls, otherPageUrls, paidListPageUrls, sitePageScripts, unpaidListPageUrls,
@@ -42,7 +42,7 @@ async function siteScripts(config: UserConfig, mode: string): Promise<Map<SitePa
 function onSiteOf(mode: string, example: string): URL {
   if (mode !== 'production') return new URL(example);
   const { pathname, search } = new URL(example);
-  return new URL(`${pathname}${search}`, REAL_SITE_ORIGIN_PLACEHOLDER);
+  return new URL(`${pathname}${search}`, EXAMPLE_REAL_SITE_ORIGIN);
 }
 
 describe('a content script per kind of site page', () => {

@@ -16,6 +16,7 @@ function fakeFeature(id: string, log: string[], target: EventTarget, overrides: 
     id,
     appliesTo: () => true,
     testUrls: [invoiceUrl.href],
+    needs: [],
     init: (signal) => {
       log.push(`${id} started`);
       target.addEventListener('site-changed', () => log.push(`${id} saw a change`), { signal });

@@ -25,6 +25,7 @@ function pathFeature(id: string, path: string, log: string[]): Feature {
     id,
     appliesTo: (url) => url.pathname === path,
     testUrls: [`${site}${path}`],
+    needs: [],
     init: (signal) => {
       log.push(`${id} on`);
       signal.addEventListener('abort', () => log.push(`${id} off`));

@@ -4,7 +4,9 @@ import { isConnectDonePage } from './connect-sender';
 import { checkWorkerHealth } from './health';
 import { allowedSenders, parseMessage } from './message-schemas';
 import { messageError, type Message, type MessageError, type MessageType, type Replies } from './messages';
+import { extraSiteMatches } from './extra-site';
 import { refundHandlers } from './refunds-handlers';
+import { siteHandlers } from './site-handlers';
 import { classifySender, type SenderInfo, type SenderPolicy } from './sender';
 import { workerUrlOverride } from './storage';
 import { normaliseWorkerUrl } from '../utils/worker-address';
@@ -41,6 +43,7 @@ const handlers: Handlers = {
   },
   ...chargeHandlers,
   ...refundHandlers,
+  ...siteHandlers,
 };
 
 /**
@@ -49,7 +52,9 @@ const handlers: Handlers = {
  */
 export async function handleMessage(raw: unknown, sender: SenderInfo, deps: BackgroundDeps): Promise<unknown> {
   // Checked first: in sandbox builds the worker's origin is also a site origin.
-  const senderKind = isConnectDonePage(sender, deps.policy, await currentWorkerUrl()) ? 'connect-page' : classifySender(sender, deps.policy);
+  // A back-office address the consultant added runs the site's content scripts too (extra-site.ts).
+  const policy = { ...deps.policy, siteMatches: [...deps.policy.siteMatches, ...(await extraSiteMatches())] };
+  const senderKind = isConnectDonePage(sender, policy, await currentWorkerUrl()) ? 'connect-page' : classifySender(sender, policy);
   if (senderKind === null) return messageError('forbidden-sender', 'This sender may not talk to the Stripe bridge.');
   const parsed = parseMessage(raw);
   if ('error' in parsed) return parsed;

@@ -2,6 +2,7 @@ import { z } from 'zod/mini';
 import { chargeSchemas, chargeSenders } from './charges-message-schemas';
 import { connectSchemas, connectSenders } from './connect-message-schemas';
 import { refundSchemas, refundSenders } from './refunds-message-schemas';
+import { siteSchemas, siteSenders } from './site-message-schemas';
 import { messageError, type Message, type MessageError, type MessageType, type SenderKind } from './messages';
 
 // Every message is parsed here, in the background, as if a hostile page wrote it: a page can make a
@@ -14,6 +15,7 @@ const schemas = {
   'worker-url:set': z.strictObject({ type: z.literal('worker-url:set'), url: z.nullable(z.string().check(z.maxLength(2048))) }),
   ...chargeSchemas,
   ...refundSchemas,
+  ...siteSchemas,
 } satisfies { [T in MessageType]: z.ZodMiniType<Message<T>> };
 
 /** Settings change where the consultant's token is sent, so only our own pages may touch them. */
@@ -24,6 +26,7 @@ export const allowedSenders: Record<MessageType, readonly SenderKind[]> = {
   'worker-url:set': ['extension-page'],
   ...chargeSenders,
   ...refundSenders,
+  ...siteSenders,
 };
 
 export type ParsedMessage = { [T in MessageType]: { type: T; message: Message<T> } }[MessageType];

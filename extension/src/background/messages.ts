@@ -6,6 +6,7 @@ import type { ConnectMessages, ConnectReplies } from './connect-messages';
 import type { ChargeMessages, ChargeReplies } from './charges-messages';
 import type { PayLinkMessages, PayLinkReplies } from './pay-links-messages';
 import type { RefundMessages, RefundReplies } from './refunds-messages';
+import type { SiteMessages, SiteReplies } from './site-messages';
 
 /**
  * Who may send a message: our own extension pages (Stripe Settings), content scripts on site pages,
@@ -13,7 +14,7 @@ import type { RefundMessages, RefundReplies } from './refunds-messages';
  */
 export type SenderKind = 'extension-page' | 'site-page' | 'connect-page';
 
-export interface Messages extends ConnectMessages, ChargeMessages, RefundMessages, PayLinkMessages {
+export interface Messages extends ConnectMessages, ChargeMessages, RefundMessages, PayLinkMessages, SiteMessages {
   health: { type: 'health' };
   'worker-url:get': { type: 'worker-url:get' };
   'worker-url:set': { type: 'worker-url:set'; url: string | null };
@@ -34,7 +35,7 @@ export interface WorkerUrlSettings {
   override: string | null;
 }
 
-export interface Replies extends ConnectReplies, ChargeReplies, RefundReplies, PayLinkReplies {
+export interface Replies extends ConnectReplies, ChargeReplies, RefundReplies, PayLinkReplies, SiteReplies {
   health: HealthReply;
   'worker-url:get': WorkerUrlSettings;
   'worker-url:set': WorkerUrlSettings;

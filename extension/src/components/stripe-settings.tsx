@@ -8,6 +8,7 @@ import { HealthPanel } from './health-panel';
 import { PANEL_CSS } from './panel-styles';
 import { SETTINGS_CSS } from './settings-styles';
 import { StripeConnectSection } from './stripe-settings-connect';
+import { StripeSiteSection } from './stripe-settings-site';
 
 const checkHealth = () => askBackground({ type: 'health' });
 
@@ -101,6 +102,7 @@ export function StripeSettings() {
           </p>
         )}
       </section>
+      <StripeSiteSection />
       <section aria-labelledby="health-heading">
         <h2 id="health-heading">Connection</h2>
         <HealthPanel key={healthKey} checkHealth={checkHealth} />

@@ -6,6 +6,7 @@ import { stripeNote } from '../components/stripe-note';
 import { findConfirmButton, findOtherPaymentFields, findReviewStep, recordOtherPayment, type InvoiceOnPage } from '../site/invoice';
 import { invoicePageUrls, isInvoicePage } from '../site/pages';
 import { askBackground } from '../utils/ask-background';
+import { confirmButton, continueButton, INVOICE_SHAPE, otherPaymentRow, reviewStep } from '../site/shape';
 import { defineFeature } from './registry';
 
 function siteInvoice(invoice: InvoiceOnPage): SiteInvoice {
@@ -21,6 +22,7 @@ export default defineFeature({
   id: 'charge-confirm',
   appliesTo: isInvoicePage,
   testUrls: invoicePageUrls,
+  needs: [...INVOICE_SHAPE, continueButton, reviewStep, confirmButton, otherPaymentRow],
   init(signal, { ctx, document }) {
     const store = chargeStore(document);
     let letThrough = false;

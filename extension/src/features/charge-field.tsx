@@ -4,6 +4,7 @@ import { chargeStore, failureText, loadStripeState } from '../components/charge-
 import { findPaymentFields, readInvoice } from '../site/invoice';
 import { invoicePageUrls, isInvoicePage } from '../site/pages';
 import { askBackground } from '../utils/ask-background';
+import { INVOICE_SHAPE } from '../site/shape';
 import { defineFeature } from './registry';
 
 /** The Stripe payment field beside the site's own, with the customer's card on file (Add card / Edit). */
@@ -11,6 +12,7 @@ export default defineFeature({
   id: 'charge-field',
   appliesTo: isInvoicePage,
   testUrls: invoicePageUrls,
+  needs: INVOICE_SHAPE,
   init(signal, { ctx, document }) {
     const store = chargeStore(document);
     const reload = () => loadStripeState(store, readInvoice(document));

@@ -6,6 +6,7 @@ import { stripeNote } from '../components/stripe-note';
 import { findConfirmButton, findContinueButton, findOtherPaymentFields, readRecordedPayments, recordOtherPayment } from '../site/invoice';
 import { existingInvoicePageUrls, isInvoicePage } from '../site/pages';
 import { askBackground } from '../utils/ask-background';
+import { confirmButton, continueButton, otherPaymentRow, reviewStep } from '../site/shape';
 import { defineFeature } from './registry';
 
 const TRIED_KEY = 'qtsb-recording-';
@@ -49,6 +50,7 @@ export default defineFeature({
   id: 'charge-history',
   appliesTo: isInvoicePage,
   testUrls: existingInvoicePageUrls,
+  needs: [otherPaymentRow, continueButton, reviewStep, confirmButton],
   init(signal, { ctx, document }) {
     const store = chargeStore(document);
     let seen: unknown = null;

@@ -4,6 +4,7 @@ import { readInvoice } from '../site/invoice';
 import { emailInvoicePageUrls, isEmailInvoicePage } from '../site/pages';
 import { askBackground } from '../utils/ask-background';
 import { fetchSitePage, pageIo } from '../utils/site-fetch';
+import { backToInvoiceLink, emailPaymentLink } from '../site/shape';
 import { defineFeature } from './registry';
 
 /**
@@ -15,6 +16,7 @@ export default defineFeature({
   id: 'email-pay-link',
   appliesTo: isEmailInvoicePage,
   testUrls: emailInvoicePageUrls,
+  needs: [emailPaymentLink, backToInvoiceLink],
   async init(signal, { document, url }) {
     const status = await askBackground({ type: 'account:status' });
     const back = findEmailInvoiceLink(document);

@@ -5,6 +5,7 @@ import { findOtherPaymentFields, readInvoice } from '../site/invoice';
 import { existingInvoicePageUrls, isInvoicePage, isNewInvoicePage } from '../site/pages';
 import { askBackground } from '../utils/ask-background';
 import { messageError } from '../background/messages';
+import { INVOICE_SHAPE, otherPaymentRow } from '../site/shape';
 import { defineFeature } from './registry';
 
 /**
@@ -15,6 +16,7 @@ export default defineFeature({
   id: 'pay-link',
   appliesTo: (url) => isInvoicePage(url) && !isNewInvoicePage(url),
   testUrls: existingInvoicePageUrls,
+  needs: [...INVOICE_SHAPE, otherPaymentRow],
   init(signal, { ctx, document }) {
     const getLink = async () => {
       const invoice = readInvoice(document);

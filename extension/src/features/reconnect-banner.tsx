@@ -4,6 +4,7 @@ import { findPaymentFields } from '../site/invoice';
 import { findInvoiceListTable } from '../site/lists';
 import { invoicePageUrls, isInvoiceListPage, isInvoicePage, paidListPageUrls, unpaidListPageUrls } from '../site/pages';
 import { askBackground } from '../utils/ask-background';
+import { invoiceListColumns, paymentFields } from '../site/shape';
 import { defineFeature } from './registry';
 
 const openSettings = () => void askBackground({ type: 'stripe-settings:open' });
@@ -17,6 +18,7 @@ export default defineFeature({
   id: 'reconnect-banner',
   appliesTo: (url) => isInvoicePage(url) || isInvoiceListPage(url),
   testUrls: [...invoicePageUrls, ...paidListPageUrls, ...unpaidListPageUrls],
+  needs: (url) => [isInvoicePage(url) ? paymentFields : invoiceListColumns],
   async init(signal, { ctx, document, url }) {
     const status = await askBackground({ type: 'account:status', refresh: true });
     if (signal.aborted || !status.ok || status.state !== 'disconnected') return;

@@ -6,6 +6,7 @@ import { readInvoiceRows, type InvoiceRow } from '../site/lists';
 import { isInvoiceListPage, isPaidListPage, paidListPageUrls, unpaidListPageUrls } from '../site/pages';
 import { askBackground } from '../utils/ask-background';
 import { pageIo } from '../utils/site-fetch';
+import { invoiceListColumns } from '../site/shape';
 import { defineFeature } from './registry';
 
 /**
@@ -17,6 +18,7 @@ export default defineFeature({
   id: 'refund-arrows',
   appliesTo: isInvoiceListPage,
   testUrls: [...paidListPageUrls, ...unpaidListPageUrls],
+  needs: [invoiceListColumns],
   async init(signal, { ctx, document, url }) {
     const rows = readInvoiceRows(document);
     const win = document.defaultView;

@@ -1,4 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { missingShape, type ShapeCheck } from '../site/shape';
 
 // Each feature file registers itself here (as refined-github does); the content script runs every
 // feature whose page predicate accepts the current URL, each in isolation.
@@ -16,6 +17,8 @@ export interface Feature {
   appliesTo: (url: URL) => boolean;
   /** Example site URLs the feature applies to; the convention test checks them against appliesTo. */
   testUrls: string[];
+  /** The parts of the page it reads or attaches to (site/shape.ts); checked before any feature starts. */
+  needs: readonly ShapeCheck[] | ((url: URL) => readonly ShapeCheck[]);
   /** Must stop every listener and observer it starts when `signal` aborts. */
   init: (signal: AbortSignal, context: FeatureContext) => void | Promise<void>;
 }
@@ -30,6 +33,16 @@ export function defineFeature(feature: Feature): Feature {
 
 export function registeredFeatures(): Feature[] {
   return [...registered.values()];
+}
+
+/**
+ * What the page lacks of what the features that apply to it need. Anything missing means the page
+ * is not a layout this version knows, and none of its features may start: a control wired to the
+ * wrong field is worse than none.
+ */
+export function missingFeatureShape(features: readonly Feature[], context: Pick<FeatureContext, 'document' | 'url'>): string[] {
+  const needs = features.filter((feature) => safelyApplies(feature, context.url)).flatMap((feature) => (typeof feature.needs === 'function' ? feature.needs(context.url) : feature.needs));
+  return needs.length > 0 ? missingShape(context.document, needs) : [];
 }
 
 export interface RunningFeatures {

@@ -5,6 +5,7 @@ import { findGatewaySettingsSlot, readGateways } from '../site/account';
 import { accountPageUrls, isAccountPage } from '../site/pages';
 import { askBackground } from '../utils/ask-background';
 import { watchElement } from '../utils/watch-element';
+import { paymentGateways } from '../site/shape';
 import { defineFeature } from './registry';
 
 const openSettings = () => void askBackground({ type: 'stripe-settings:open' });
@@ -17,6 +18,7 @@ export default defineFeature({
   id: 'stripe-settings-entry',
   appliesTo: isAccountPage,
   testUrls: accountPageUrls,
+  needs: [paymentGateways],
   async init(signal, { ctx, document }) {
     let ui: ShadowUi | undefined;
     const unmount = () => {

@@ -22,6 +22,10 @@ export function replaceEmailPaymentLinks(doc: ParentNode, url: string): number {
 
 /** The invoice this email is for ("Back to Invoice"), where its customer and balance can be read. */
 export function findEmailInvoiceLink(doc: ParentNode): string | null {
-  const back = Array.from(doc.querySelectorAll<HTMLAnchorElement>('a[href]')).find((a) => (a.textContent ?? '').trim() === 'Back to Invoice');
-  return back?.getAttribute('href') ?? null;
+  return findBackToInvoiceLink(doc)?.getAttribute('href') ?? null;
+}
+
+/** The "Back to Invoice" link itself. */
+export function findBackToInvoiceLink(doc: ParentNode): HTMLAnchorElement | null {
+  return Array.from(doc.querySelectorAll<HTMLAnchorElement>('a[href]')).find((a) => (a.textContent ?? '').trim() === 'Back to Invoice') ?? null;
 }

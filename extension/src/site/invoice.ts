@@ -24,8 +24,20 @@ function invoiceForm(doc: ParentNode): HTMLFormElement | null {
   return doc.querySelector<HTMLFormElement>('form#invoiceForm');
 }
 
-function amountIn(doc: ParentNode, id: string): number | null {
-  return parseDollarText(textOf(doc.querySelector(`#${id}`)));
+/** The invoice form's own fields and total cells, each null when the page lacks it. */
+export function findInvoiceParts(doc: ParentNode) {
+  const form = invoiceForm(doc);
+  const q = <T extends Element>(selector: string) => form?.querySelector<T>(selector) ?? null;
+  return {
+    form,
+    number: q<HTMLInputElement>('input[name="invoice_number"]'),
+    customer: q<HTMLSelectElement>('select[name="customer_id"]'),
+    kind: q<HTMLSelectElement>('select[name="invoice_type"]'),
+    currency: q<HTMLInputElement>('input[name="currency"]'),
+    total: q('#invoiceTotal'),
+    paid: q('#amountPaid'),
+    balance: q('#balanceDue'),
+  };
 }
 
 /** "Jane Cooper (jane@example.com)" or "Rosa Delgado (no email on file)". */
@@ -41,19 +53,16 @@ function parseCustomerOption(text: string): { name: string; email: string | null
  * the consultant has not chosen a customer yet (a new invoice starts without one).
  */
 export function readInvoice(doc: ParentNode): InvoiceOnPage | null {
-  const form = invoiceForm(doc);
-  if (!form) return null;
-  const number = form.querySelector<HTMLInputElement>('input[name="invoice_number"]')?.value.trim() ?? '';
-  const customerSelect = form.querySelector<HTMLSelectElement>('select[name="customer_id"]');
-  const kindSelect = form.querySelector<HTMLSelectElement>('select[name="invoice_type"]');
-  const currency = form.querySelector<HTMLInputElement>('input[name="currency"]')?.value.trim().toUpperCase() ?? '';
-  if (!number || !customerSelect || !kindSelect || !currency) return null;
-  const customerOption = selectedOption(customerSelect);
-  const kind = KIND_BY_LABEL[textOf(selectedOption(kindSelect))];
+  const parts = findInvoiceParts(doc);
+  const number = parts.number?.value.trim() ?? '';
+  const currency = parts.currency?.value.trim().toUpperCase() ?? '';
+  if (!number || !parts.customer || !parts.kind || !currency) return null;
+  const customerOption = selectedOption(parts.customer);
+  const kind = KIND_BY_LABEL[textOf(selectedOption(parts.kind))];
   if (!customerOption || customerOption.value === '' || !kind) return null;
-  const totalCents = amountIn(form, 'invoiceTotal');
-  const paidCents = amountIn(form, 'amountPaid');
-  const balanceDueCents = amountIn(form, 'balanceDue');
+  const totalCents = parseDollarText(textOf(parts.total));
+  const paidCents = parseDollarText(textOf(parts.paid));
+  const balanceDueCents = parseDollarText(textOf(parts.balance));
   if (totalCents === null || paidCents === null || balanceDueCents === null) return null;
   return {
     number,

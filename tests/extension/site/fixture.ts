@@ -18,3 +18,23 @@ export function fixture(name: FixtureName): Document {
 export function allFixtureNames(): FixtureName[] {
   return readdirSync(FIXTURE_DIR).filter((f) => f.endsWith('.html')).map((f) => f.replace(/\.html$/, '') as FixtureName);
 }
+
+/** Where each saved page was served (tests/sandbox/backoffice/save-fixtures.ts), on the stand-in's default origin. */
+export const FIXTURE_PAGE_URLS: Record<FixtureName, string> = {
+  account: 'http://127.0.0.1:8788/account',
+  customers: 'http://127.0.0.1:8788/customers',
+  dashboard: 'http://127.0.0.1:8788/',
+  'invoice-email': 'http://127.0.0.1:8788/invoices/1042/email',
+  'invoice-new': 'http://127.0.0.1:8788/invoices/new',
+  'invoice-new-with-customer': 'http://127.0.0.1:8788/invoices/new?customer=503',
+  'invoice-no-email-customer': 'http://127.0.0.1:8788/invoices/1044',
+  'invoice-paid-propay': 'http://127.0.0.1:8788/invoices/1041',
+  'invoice-partly-paid': 'http://127.0.0.1:8788/invoices/1046',
+  'invoice-return-exchange': 'http://127.0.0.1:8788/invoices/1049',
+  'invoice-review-step': 'http://127.0.0.1:8788/invoices/1042',
+  'invoice-settings': 'http://127.0.0.1:8788/settings/invoices',
+  'invoice-unpaid': 'http://127.0.0.1:8788/invoices/1042',
+  'invoice-with-history': 'http://127.0.0.1:8788/invoices/1047',
+  'invoices-paid': 'http://127.0.0.1:8788/invoices/paid',
+  'invoices-unpaid': 'http://127.0.0.1:8788/invoices/unpaid',
+};

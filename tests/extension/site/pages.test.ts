@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REAL_SITE_ORIGIN_PLACEHOLDER, sitePageMatches } from '../../../extension/src/config';
+import { EXAMPLE_REAL_SITE_ORIGIN, sitePageMatches } from '../../../extension/src/config';
 import {
   accountPagePaths, accountPageUrls, emailInvoicePagePaths, emailInvoicePageUrls, existingInvoicePageUrls, invoiceListPagePaths, invoicePagePaths, invoicePageUrls,
   invoiceSettingsPageUrls, isAccountPage, isEmailInvoicePage, isInvoiceListPage, isInvoicePage, isInvoiceSettingsPage, isNewInvoicePage, isPaidListPage,
@@ -67,7 +67,7 @@ describe('manifest path patterns of the pages with a content script', () => {
     it(`load the ${page} script on the real site's pages alike in production builds`, () => {
       for (const example of everyExample) {
         const { pathname, search } = new URL(example);
-        const url = new URL(`${pathname}${search}`, REAL_SITE_ORIGIN_PLACEHOLDER);
+        const url = new URL(`${pathname}${search}`, EXAMPLE_REAL_SITE_ORIGIN);
         expect(loadsOn(paths, url, 'production'), url.href).toBe(predicate(url));
         expect(loadsOn(paths, new URL(example), 'production'), `${example} is not the real site`).toBe(false);
       }

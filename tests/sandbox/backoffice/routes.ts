@@ -80,6 +80,14 @@ async function postInvoice(req: IncomingMessage, res: ServerResponse, store: Sto
   redirect(res, `/invoices/${result.number}`, 'saved');
 }
 
+/**
+ * `?layout=renamed-balance` serves the invoice as a redesigned site might: the balance cell under
+ * another id. The extension must then recognise the page as unknown and put no control on it.
+ */
+function changedLayout(url: URL, page: string): string {
+  return url.searchParams.get('layout') === 'renamed-balance' ? page.replace('id="balanceDue"', 'id="amountOwing"') : page;
+}
+
 export async function route(req: IncomingMessage, res: ServerResponse, store: Store): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://site.invalid');
   const path = url.pathname.replace(/\/+$/, '') || '/';
@@ -117,7 +125,7 @@ export async function route(req: IncomingMessage, res: ServerResponse, store: St
     const [, number, suffix, paymentId] = invoiceMatch;
     if (suffix === undefined && method === 'GET') {
       const notice = takeFlash(req, res);
-      return send(res, 200, invoiceFormPage({ state, invoice, isNew: false, ...(notice ? { notice: { kind: 'success', text: notice } } : {}) }));
+      return send(res, 200, changedLayout(url, invoiceFormPage({ state, invoice, isNew: false, ...(notice ? { notice: { kind: 'success', text: notice } } : {}) })));
     }
     if (suffix === undefined && method === 'POST') return postInvoice(req, res, store, invoice);
     const origin = `http://${req.headers.host ?? '127.0.0.1'}`;
