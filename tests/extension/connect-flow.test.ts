@@ -92,7 +92,7 @@ describe('connecting a Stripe account', () => {
     );
 
     expect(reply).toEqual({ ok: true });
-    expect(w.seen.find((r) => r.path === '/connect/redeem')?.body).toEqual({ code: CODE, verifier });
+    expect(w.seen.find((r) => r.path === '/connect/redeem')?.body).toEqual({ code: CODE, verifier, label: expect.any(String) });
     expect(await consultantToken.getValue()).toBe(TOKEN);
     expect(await connectAttempt.getValue()).toBeNull();
     expect((await fakeBrowser.tabs.query({})).map((tab) => tab.id)).not.toContain(landing.id);

@@ -65,7 +65,7 @@ async function redeem(workerUrl: string, code: string, verifier: string, fetchIm
     response = await fetchImpl(new URL('/connect/redeem', workerUrl), {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ code, verifier, label: browserLabel(navigator.userAgent) }),
+      body: JSON.stringify({ code, verifier, label: browserLabel(globalThis.navigator?.userAgent ?? '') }),
       signal: AbortSignal.timeout(REDEEM_TIMEOUT_MS),
     });
   } catch {
