@@ -33,7 +33,9 @@ async function refreshAccount(deps: BackgroundDeps, timeoutMs?: number): Promise
 
 async function listSessions(deps: BackgroundDeps): Promise<SessionsReply | MessageError> {
   const result = await callApi('/sessions', { method: 'GET' }, sessionsResponseSchema, deps.fetch);
-  return result.ok ? { ok: true, sessions: result.data.sessions } : messageError('worker-refused', result.message);
+  if (result.ok) return { ok: true, sessions: result.data.sessions };
+  // Not connected: there is no browser of an account to list.
+  return result.code === 'not_connected' ? { ok: true, sessions: [] } : messageError('worker-refused', result.message);
 }
 
 export const connectHandlers: ConnectHandlers = {

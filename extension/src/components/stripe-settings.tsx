@@ -7,6 +7,7 @@ import { normaliseWorkerUrl } from '../utils/worker-address';
 import { HealthPanel } from './health-panel';
 import { PANEL_CSS } from './panel-styles';
 import { SETTINGS_CSS } from './settings-styles';
+import { SignedInBrowsers } from './signed-in-browsers';
 import { StripeConnectSection } from './stripe-settings-connect';
 import { StripeSiteSection } from './stripe-settings-site';
 
@@ -71,6 +72,7 @@ export function StripeSettings() {
         <h2 id="stripe-heading">Stripe account</h2>
         <StripeConnectSection />
       </section>
+      <SignedInBrowsers />
       <section aria-labelledby="worker-heading">
         <h2 id="worker-heading">Stripe bridge worker</h2>
         {settings && (
