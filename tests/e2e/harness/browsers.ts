@@ -107,6 +107,10 @@ function playwrightPage(page: PwPage): E2EPage {
 function puppeteerPage(page: PpPage): E2EPage {
   // `>>>` is puppeteer's deep combinator: it finds test ids inside the extension's shadow roots.
   const deep = (id: string) => `>>> ${sel(id)}`;
+  // A locator's own wait for an enabled control compiles its check with `new Function` in the page,
+  // which the page's CSP blocks in Firefox 140 (Stripe Settings, the payment page): every click
+  // there timed out. The selector waits for an enabled control instead, as Playwright does.
+  const act = (selector: string) => page.locator(`${selector}:not(:disabled)`).setWaitForEnabled(false);
   const text = async (id: string, timeoutMs: number) => {
     const handle = await page.waitForSelector(deep(id), { timeout: timeoutMs });
     if (!handle) throw new Error(`${id} not found`);
@@ -118,8 +122,8 @@ function puppeteerPage(page: PpPage): E2EPage {
     url: () => page.url(),
     waitForUrl: (expected, timeoutMs = 15_000) => poll(async () => (expected.test(page.url()) ? page.url() : null), timeoutMs, `URL ${expected}`),
     count: async (id) => (await page.$$(deep(id))).length,
-    clickCss: (css) => page.locator(css).click(),
-    fillCss: (css, value) => page.locator(css).fill(value),
+    clickCss: (css) => act(`:is(${css})`).click(),
+    fillCss: (css, value) => act(`:is(${css})`).fill(value),
     selectCss: async (css, value) => void (await page.select(css, value)),
     textCss: (css) => page.$eval(css, (el) => (el as HTMLElement).innerText),
     fontOf: async (id) => {
@@ -130,8 +134,8 @@ function puppeteerPage(page: PpPage): E2EPage {
     fontCss: (css) => page.$eval(css, (el) => getComputedStyle(el).fontFamily),
     waitForTextCss: (css, expected, timeoutMs = 10_000) => pollText(() => page.$eval(css, (el) => (el as HTMLElement).innerText), expected, timeoutMs, css),
     close: () => page.close(),
-    click: (id) => page.locator(deep(id)).click(),
-    fill: (id, value) => page.locator(deep(id)).fill(value),
+    click: (id) => act(deep(id)).click(),
+    fill: (id, value) => act(deep(id)).fill(value),
     textOf: (id, timeoutMs = 10_000) => text(id, timeoutMs),
     waitForText: (id, expected, timeoutMs = 10_000) => pollText(() => text(id, 1_000), expected, timeoutMs, id),
     screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png`, fullPage: true })),
