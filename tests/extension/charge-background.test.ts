@@ -96,7 +96,7 @@ describe('charging from the invoice page (background)', () => {
   it("shows a decline in the worker's words and lets the next Confirm be a new charge", async () => {
     const declined = payment({ status: 'failed', message: 'The card was declined. Ask the customer for another card.', failureCode: 'card_declined' });
     const worker = fakeWorker([
-      { status: 402, body: { error: { code: 'card_declined', message: declined.message }, payment: declined } },
+      { status: 200, body: { payment: declined } },
       { status: 200, body: { payment: payment() } },
     ]);
     const deps = fakeDeps({ fetch: worker.fetch });
@@ -148,5 +148,14 @@ describe('charging from the invoice page (background)', () => {
     await chargeAttempts.item.setValue(old);
     await handleMessage(charge, contentScriptOn(invoicePage), deps);
     expect(worker.attemptIds[1]).not.toBe(worker.attemptIds[0]);
+  });
+
+  it('marks Stripe disconnected when the charge met revoked access, and forgets the attempt', async () => {
+    const revoked = payment({ status: 'failed', failureCode: 'not_connected', message: 'Stripe disconnected — reconnect in Stripe Settings. Nothing was charged or refunded.' });
+    const worker = fakeWorker([{ status: 200, body: { payment: revoked } }]);
+    const reply = await handleMessage(charge, contentScriptOn(invoicePage), fakeDeps({ fetch: worker.fetch }));
+    expect(reply).toMatchObject({ ok: false, canRetry: false, payment: { failureCode: 'not_connected' } });
+    expect(await handleMessage({ type: 'account:status' }, contentScriptOn(invoicePage), fakeDeps())).toMatchObject({ state: 'disconnected' });
+    expect(await chargeAttempts.item.getValue()).toEqual({});
   });
 });

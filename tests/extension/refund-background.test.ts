@@ -120,9 +120,13 @@ describe('refunds from the Paid Invoices list (background)', () => {
   });
 
   it('reports a refund Stripe failed, with the invoice as it now stands', async () => {
-    const failed = { error: { code: 'stripe_error', message: 'The refund failed.' }, refunds: [refundRow({ status: 'failed' })], status: status({ refundedMinor: 0, state: 'paid' }) };
-    const worker = fakeWorker([{ status: 402, body: failed }]);
-    expect(await handleMessage(refund, paidList, fakeDeps({ fetch: worker.fetch }))).toMatchObject({ ok: false, canRetry: false, message: 'The refund failed.', status: { state: 'paid' } });
+    const message = "The refund failed: the customer's card was reported lost or stolen. Return the money to the customer another way.";
+    const failed = { refunds: [refundRow({ status: 'failed', message })], status: status({ refundedMinor: 0, state: 'paid' }) };
+    const worker = fakeWorker([{ status: 200, body: failed }, { status: 200, body: { refunds: [refundRow()], status: status() } }]);
+    const deps = fakeDeps({ fetch: worker.fetch });
+    expect(await handleMessage(refund, paidList, deps)).toMatchObject({ ok: false, canRetry: false, message, status: { state: 'paid' } });
+    await handleMessage(refund, paidList, deps);
+    expect(worker.attemptIds()[1]).not.toBe(worker.attemptIds()[0]);
   });
 });
 

@@ -80,7 +80,7 @@ describe('refunds', () => {
   it('keeps a refund pending while the Stripe balance cannot cover it, and completes it when funds arrive', async () => {
     const { acct, invoice } = await paidInvoice({ availableMinor: 0 });
     const pending = await refund(acct, invoice.number, 5000);
-    expect(pending.status).toBe(202);
+    expect(pending.status).toBe(200);
     expect(pending.body.refunds?.[0]).toMatchObject({ status: 'pending', message: expect.stringMatching(/available balance does not cover this refund and its fee/) });
     expect(pending.body.status).toMatchObject({ state: 'refund_pending', refundedMinor: 0, refundableMinor: 0 });
     await simControl('/_sim/balance', { account: acct.id, currency: 'usd', available: 100_000, pending: 0 });
@@ -101,7 +101,7 @@ describe('refunds', () => {
     await simControl('/_sim/faults', { mode: 'drop_after_commit', count: 3, path: '/v1/refunds' });
     const attemptId = `refund_${crypto.randomUUID()}`;
     const lost = await refund(acct, invoice.number, 5000, { attemptId });
-    expect(lost.status).toBe(202);
+    expect(lost.status).toBe(200);
     expect(lost.body.refunds?.[0]?.status).toBe('unknown');
     expect((await refund(acct, invoice.number, 1)).status).toBe(400); // the lost refund still counts
     const retried = await refund(acct, invoice.number, 5000, { attemptId });

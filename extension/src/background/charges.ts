@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { chargeResponseSchema, invoicePaymentsResponseSchema, paymentSummarySchema, type PaymentSummary, type SiteInvoice } from '../../../shared/api';
+import { markDisconnected } from './account-state';
 import { callApi, type ApiResult } from './api-client';
 import { defineAttemptStore, mayHaveReachedStripe, oneAtATime } from './attempts';
 import type { ChargeReply, InvoiceStripeReply, StripeFailure } from './charges-messages';
@@ -23,9 +24,12 @@ export async function invoiceStripeState(invoiceNumber: string, customerId: stri
   return result.ok ? { ok: true, ...result.data } : failure(result);
 }
 
-function chargeReply(result: ApiResult<{ payment: PaymentSummary }>): ChargeReply {
+async function chargeReply(result: ApiResult<{ payment: PaymentSummary }>): Promise<ChargeReply> {
   if (result.ok) {
     const { payment } = result.data;
+    // Stripe refused the platform's access while charging: nothing was charged and the worker has
+    // disconnected the account; every Stripe control on the site should say so now.
+    if (payment.failureCode === 'not_connected') await markDisconnected();
     if (payment.status === 'failed' || payment.status === 'canceled') {
       return { ok: false, code: 'card_declined', message: payment.message ?? 'The charge did not go through.', payment, canRetry: false };
     }
@@ -46,7 +50,7 @@ export function chargeInvoice(invoice: SiteInvoice, amountMinor: number, fetchIm
   return oneAtATime(key, async () => {
     const attempt = await chargeAttempts.attemptFor(key, amountMinor);
     const result = await callApi('/charges', { method: 'POST', body: { attemptId: attempt.attemptId, invoice, amountMinor: attempt.amountMinor } }, chargeResponseSchema, fetchImpl);
-    const reply = chargeReply(result);
+    const reply = await chargeReply(result);
     // A refusal without a payment (no card, too much, another charge in flight, not connected) means
     // the worker kept nothing under this id; only an answer that may have reached Stripe keeps it.
     const settled = reply.payment ? SETTLED.has(reply.payment.status) : !reply.ok && !reply.canRetry;

@@ -36,7 +36,10 @@ export function refundInvoice(request: Omit<RefundRequest, 'attemptId'>, fetchIm
     if (result.ok) {
       const { refunds, status } = result.data;
       const pending = refunds.find((r) => r.status === 'pending' || r.status === 'requires_action');
-      reply = refunds.some((r) => r.status === 'unknown')
+      const failed = refunds.find((r) => r.status === 'failed' || r.status === 'canceled');
+      reply = failed
+        ? { ok: false, code: 'refund_failed', message: failed.message ?? 'The refund failed.', status, canRetry: false }
+        : refunds.some((r) => r.status === 'unknown')
         ? { ok: false, code: 'refund_unknown', message: UNKNOWN_SENTENCE, status, canRetry: true }
         : { ok: true, refunds, status, pending: pending ? (pending.message ?? PENDING_SENTENCE) : null };
     } else {

@@ -1,15 +1,12 @@
 import type { Context } from 'hono';
 import type { PaymentSummary } from '../../../shared/api';
-import { DISCONNECTED_MESSAGE, type ApiEnv } from '../auth';
-import type { ChargeOutcome } from '../stripe/create-charge';
+import type { ApiEnv } from '../auth';
 
 /**
- * The HTTP answer for an attempt: 200 paid, 202 waiting or unknown, 402 declined, 409 when the
- * customer already paid through the payment link, 401 when Stripe revoked access.
+ * A charge that was attempted always answers 200 with its record: its status (succeeded, failed,
+ * canceled, requires_action, unknown) and sentence say what happened. Non-2xx answers are kept for
+ * requests refused before any attempt (bad input, no card, another charge in flight, not connected).
  */
-export function chargeResponse(c: Context<ApiEnv>, outcome: Pick<ChargeOutcome, 'status' | 'failureCode'>, summary: PaymentSummary) {
-  if (outcome.failureCode === 'not_connected') return c.json({ error: { code: 'not_connected', message: DISCONNECTED_MESSAGE }, payment: summary }, 401);
-  if (outcome.failureCode === 'paid_by_link') return c.json({ error: { code: 'conflict', message: summary.message ?? 'The customer already paid through the payment link.' }, payment: summary }, 409);
-  if (outcome.status === 'failed' || outcome.status === 'canceled') return c.json({ error: { code: 'card_declined', message: summary.message ?? 'The charge failed.' }, payment: summary }, 402);
-  return c.json({ payment: summary }, outcome.status === 'succeeded' ? 200 : 202);
+export function chargeResponse(c: Context<ApiEnv>, summary: PaymentSummary) {
+  return c.json({ payment: summary }, 200);
 }

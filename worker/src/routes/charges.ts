@@ -40,8 +40,8 @@ export const charges = new Hono<ApiEnv>()
     // amount fits what is left of the total; the reads after it explain a refusal.
     const [, inserted, , [mine], paymentRows, [customer], payLinks, authLinks] = await openAttempt(db, { paymentId, accountId: account.id, tokenId, invoiceId, invoice, amountMinor, idempotencyKey, now });
     if (inserted.length > 0 && mine) {
-      const { outcome, summary } = await driveAttempt(scope, mine, invoice.number, payLinks, now);
-      return chargeResponse(c, outcome, summary);
+      const { summary } = await driveAttempt(scope, mine, invoice.number, payLinks, now);
+      return chargeResponse(c, summary);
     }
 
     if (mine) {
@@ -51,11 +51,11 @@ export const charges = new Hono<ApiEnv>()
         throw new AppError(409, 'conflict', `This Confirm was already used to charge ${formatMinor(mine.amountMinor, mine.currency)}. Nothing was charged now: refresh the invoice and confirm again.`);
       }
       if (mine.status === 'pending' || mine.status === 'unknown') {
-        const { outcome, summary } = await driveAttempt(scope, mine, invoice.number, [], now);
-        return chargeResponse(c, outcome, summary);
+        const { summary } = await driveAttempt(scope, mine, invoice.number, [], now);
+        return chargeResponse(c, summary);
       }
       const authUrl = authUrlsByPayment(authLinks, c.env.PUBLIC_URL).get(mine.id) ?? null;
-      return chargeResponse(c, mine, toPaymentSummary(mine, invoice.number, authUrl));
+      return chargeResponse(c, toPaymentSummary(mine, invoice.number, authUrl));
     }
 
     if (!cardOf(customer)) throw new AppError(400, 'validation_failed', NO_CARD_MESSAGE);
