@@ -11,12 +11,13 @@ import { cards } from './routes/cards';
 import { charges } from './routes/charges';
 import { connect } from './routes/connect';
 import { health } from './routes/health';
+import { invoiceStatus } from './routes/invoice-status';
 import { payLinks } from './routes/pay-links';
 import { payPage } from './routes/pay-page';
 import { refundRoutes } from './routes/refunds';
 import { webhooks } from './routes/webhooks';
 
-const api = new Hono<ApiEnv>().use('*', requireToken).route('/', account).route('/', cards).route('/', charges).route('/', refundRoutes).route('/', payLinks);
+const api = new Hono<ApiEnv>().use('*', requireToken).route('/', account).route('/', cards).route('/', charges).route('/', invoiceStatus).route('/', refundRoutes).route('/', payLinks);
 
 const app = new Hono<AppEnv>()
   .use('*', async (c, next) => {

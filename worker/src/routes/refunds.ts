@@ -1,32 +1,20 @@
 import { Hono } from 'hono';
-import * as z from 'zod/mini';
-import { MAX_STATUS_INVOICES, refundRequestSchema } from '../../../shared/api';
+import { refundRequestSchema } from '../../../shared/api';
 import { formatMinor } from '../../../shared/money';
 import type { ApiEnv } from '../auth';
 import { randomSecret } from '../crypto';
 import { audit } from '../db/queries/audit';
-import { paymentFactsQuery, refundableByPayment, refundFactsQuery, splitStatusResults, statusQueries, summarize, type RefundFact } from '../db/queries/invoice-status';
+import { paymentFactsQuery, refundableByPayment, refundFactsQuery, summarize, type RefundFact } from '../db/queries/invoice-status';
 import { applyRefundOutcome, insertRefund, recomputeRefunded, selectRefundsOfAttempt, toRefundSummary, type RefundRow } from '../db/queries/refunds';
 import { AppError } from '../errors';
 import { createStripe } from '../stripe/client';
 import { createRefund } from '../stripe/create-refund';
 import { validate } from '../validate';
 
-const NUMBER = /^[A-Za-z0-9-]{1,32}$/;
 /** Only a refund whose create call has no answer yet is asked again (same key); pending ones settle by webhook. */
 const OPEN = new Set<RefundRow['status']>(['unknown']);
 
 export const refundRoutes = new Hono<ApiEnv>()
-  .get('/invoices/status', validate('query', z.object({ numbers: z.string().check(z.maxLength(MAX_STATUS_INVOICES * 33)) })), async (c) => {
-    const numbers = [...new Set(c.req.valid('query').numbers.split(',').filter((n) => n !== ''))];
-    if (numbers.length > MAX_STATUS_INVOICES) throw new AppError(400, 'validation_failed', `At most ${MAX_STATUS_INVOICES} invoices per request.`);
-    if (numbers.some((n) => !NUMBER.test(n))) throw new AppError(400, 'validation_failed', 'numbers: each invoice number must be 1–32 letters, digits or dashes.');
-    const [first, ...rest] = statusQueries(c.var.db, c.var.account.id, numbers);
-    if (!first) return c.json({ invoices: [] });
-    // One D1 round trip for the whole list, however many invoices it shows.
-    const { paymentRows, refundRows } = splitStatusResults(await c.var.db.batch([first, ...rest]));
-    return c.json({ invoices: numbers.map((n) => summarize(n, paymentRows, refundRows)) });
-  })
   .post('/refunds', validate('json', refundRequestSchema), async (c) => {
     const { attemptId, invoiceNumber, kind, amountMinor } = c.req.valid('json');
     const { db, account, tokenId } = c.var;

@@ -1,40 +1,39 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { InvoiceStripeStatus } from '../../../../shared/api';
 import type { Db } from '../../env';
 import { invoices, payments, refunds } from '../schema';
 
-// D1 binds at most 100 parameters per statement; the account id takes one.
-const CHUNK = 90;
-
-function chunks<T>(items: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
-  return out;
+// Reads start from the account's invoices (the (account_id, number) index) and reach payments and
+// refunds through their invoice and payment ids, so they touch only the rows of the invoices asked
+// about, however long the account's history. The numbers travel as one JSON parameter: D1 binds at
+// most 100 parameters, and one statement for any list keeps a read at a constant number of statements.
+export function invoicesNumbered(accountId: string, numbers: string[]) {
+  return and(eq(invoices.accountId, accountId), sql`${invoices.number} IN (SELECT value FROM json_each(${JSON.stringify(numbers)}))`);
 }
 
 export function paymentFactsQuery(db: Db, accountId: string, numbers: string[]) {
   return db
     .select({ paymentId: payments.id, number: invoices.number, kind: invoices.kind, currency: payments.currency, status: payments.status, amountMinor: payments.amountMinor, paymentIntentId: payments.paymentIntentId, recordedOnSiteAt: payments.recordedOnSiteAt, createdAt: payments.createdAt })
-    .from(payments)
-    .innerJoin(invoices, eq(invoices.id, payments.invoiceId))
-    .where(and(eq(payments.accountId, accountId), inArray(invoices.number, numbers)));
+    .from(invoices)
+    .innerJoin(payments, eq(payments.invoiceId, invoices.id))
+    .where(invoicesNumbered(accountId, numbers));
 }
 
 export function refundFactsQuery(db: Db, accountId: string, numbers: string[]) {
   return db
     .select({ refundId: refunds.id, refundPaymentId: refunds.paymentId, refundStatus: refunds.status, refundAmountMinor: refunds.amountMinor })
-    .from(refunds)
-    .innerJoin(payments, eq(payments.id, refunds.paymentId))
-    .innerJoin(invoices, eq(invoices.id, payments.invoiceId))
-    .where(and(eq(payments.accountId, accountId), inArray(invoices.number, numbers)));
+    .from(invoices)
+    .innerJoin(payments, eq(payments.invoiceId, invoices.id))
+    .innerJoin(refunds, eq(refunds.paymentId, payments.id))
+    .where(invoicesNumbered(accountId, numbers));
 }
 
 /**
- * Statements reading every Stripe payment and refund of the given invoices, in chunks D1 accepts.
- * Selected columns have distinct names because drizzle maps batched rows by name.
+ * The two statements reading every Stripe payment and refund of the given invoices, whatever their
+ * number. Selected columns have distinct names because drizzle maps batched rows by name.
  */
 export function statusQueries(db: Db, accountId: string, numbers: string[]) {
-  return chunks(numbers).flatMap((part) => [paymentFactsQuery(db, accountId, part), refundFactsQuery(db, accountId, part)]);
+  return [paymentFactsQuery(db, accountId, numbers), refundFactsQuery(db, accountId, numbers)] as const;
 }
 
 export type PaymentFact = { paymentId: string; number: string; kind: 'normal_sale' | 'return_exchange'; currency: string; status: string; amountMinor: number; paymentIntentId: string | null; recordedOnSiteAt: number | null; createdAt: number };
@@ -76,13 +75,23 @@ export function summarize(number: string, paymentRows: PaymentFact[], refundRows
   };
 }
 
-/** Splits the batch results of `statusQueries` back into payments and refunds. */
-export function splitStatusResults(results: unknown[]): { paymentRows: PaymentFact[]; refundRows: RefundFact[] } {
-  const paymentRows: PaymentFact[] = [];
-  const refundRows: RefundFact[] = [];
-  results.forEach((rows, i) => {
-    if (i % 2 === 0) paymentRows.push(...(rows as PaymentFact[]));
-    else refundRows.push(...(rows as RefundFact[]));
-  });
-  return { paymentRows, refundRows };
+/** The status of each invoice, rows grouped once so a list of thousands stays linear. */
+export function summarizeAll(numbers: string[], paymentRows: PaymentFact[], refundRows: RefundFact[]): InvoiceStripeStatus[] {
+  const paymentsByNumber = new Map<string, PaymentFact[]>();
+  const numberOfPayment = new Map<string, string>();
+  for (const p of paymentRows) {
+    const list = paymentsByNumber.get(p.number);
+    if (list) list.push(p);
+    else paymentsByNumber.set(p.number, [p]);
+    numberOfPayment.set(p.paymentId, p.number);
+  }
+  const refundsByNumber = new Map<string, RefundFact[]>();
+  for (const r of refundRows) {
+    const number = numberOfPayment.get(r.refundPaymentId);
+    if (number === undefined) continue;
+    const list = refundsByNumber.get(number);
+    if (list) list.push(r);
+    else refundsByNumber.set(number, [r]);
+  }
+  return numbers.map((n) => summarize(n, paymentsByNumber.get(n) ?? [], refundsByNumber.get(n) ?? []));
 }
