@@ -2,13 +2,22 @@
 // a few INSERT … SELECT statements (a recursive counter), the way the charge flow would have left them.
 // D1 binds JavaScript numbers as REAL, hence the CASTs where a number becomes part of an id.
 
+/** The part of a D1 binding seeding needs: workerd's own in tests, Miniflare's from Node in the bench. */
+export interface SeedDb {
+  prepare(query: string): SeedStatement;
+  batch(statements: SeedStatement[]): Promise<unknown>;
+}
+interface SeedStatement {
+  bind(...values: unknown[]): SeedStatement;
+}
+
 const COUNTER = 'WITH RECURSIVE seq(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM seq WHERE i + 1 < ?)';
 
 /**
  * Gives each account `invoices` Normal Sale invoices numbered from `firstNumber`, each paid by one
  * succeeded $50.00 card payment; every `refundEvery`-th payment has a succeeded $10.00 refund.
  */
-export async function seedPaidHistory(db: D1Database, accountIds: string[], { invoices, firstNumber = 100_000, refundEvery = 5 }: { invoices: number; firstNumber?: number; refundEvery?: number }): Promise<void> {
+export async function seedPaidHistory(db: SeedDb, accountIds: string[], { invoices, firstNumber = 100_000, refundEvery = 5 }: { invoices: number; firstNumber?: number; refundEvery?: number }): Promise<void> {
   const accounts = JSON.stringify(accountIds);
   const now = Date.now();
   await db.batch([
