@@ -123,7 +123,9 @@ export async function measureScale(bundlePath: string): Promise<Figure[]> {
     const figures: Figure[] = [{ name: 'scale run: seeding 101,000 paid invoices (1,002 accounts)', value: Math.round(seedMs), unit: 'ms', budget: 'figure' }];
     for (const [name, { small: s, large: l }] of timings) {
       const ratio = round(median(l) / median(s), 2);
-      const budget = name.startsWith('status') || name.startsWith('card') ? '≤ 1.5×' : 'figure';
+      // The 5,000-invoice list finds 500 paid invoices in the small account and 5,000 in the large:
+      // its ratio shows the cost of the rows found, not of the history around them.
+      const budget = name === 'status, 500 invoices' || name.startsWith('card') ? '≤ 1.5×' : name.startsWith('status') ? 'figure: 10× the paid invoices listed' : 'figure';
       figures.push({ name: `${name}: 500-payment account, median of ${RUNS}`, value: round(median(s)), unit: 'ms', budget: 'figure' });
       figures.push({ name: `${name}: 50,000-payment account, median of ${RUNS}`, value: round(median(l)), unit: 'ms', budget: 'figure' });
       figures.push({ name: `${name}: large ÷ small`, value: ratio, unit: '×', budget });

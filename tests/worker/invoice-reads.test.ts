@@ -2,7 +2,7 @@ import { env, SELF } from 'cloudflare:test';
 import { drizzle } from 'drizzle-orm/d1';
 import { describe, expect, it } from 'vitest';
 import { MAX_STATUS_INVOICES, type InvoiceStripeStatus, type PaymentSummary } from '../../shared/api';
-import { statusQueries } from '../../worker/src/db/queries/invoice-status';
+import { paymentFactsQuery, refundFactsQuery, statusTotalsQuery, summarize } from '../../worker/src/db/queries/invoice-status';
 import { selectInvoiceHistory } from '../../worker/src/db/queries/invoice-reads';
 import * as schema from '../../worker/src/db/schema';
 import { BASE, fakeConnectedAccount } from './factories';
@@ -34,6 +34,24 @@ describe('Paid list status at scale', () => {
     expect(body.invoices.filter((i) => i.state === 'partially_refunded')).toHaveLength(1000);
   });
 
+  it('sums refunds in flight, failed payments and payments not yet written on the site the way a single invoice is summarized', async () => {
+    const acct = await fakeConnectedAccount();
+    await seedPaidHistory(env.DB, [acct.id], { invoices: 6, firstNumber: 500_000, refundEvery: 2 });
+    const pay = (n: number) => `pay_inv_${acct.id}_${n}`;
+    await env.DB.batch([
+      env.DB.prepare("UPDATE refunds SET status = 'pending' WHERE payment_id = ?").bind(pay(500_002)),
+      env.DB.prepare("UPDATE refunds SET status = 'failed' WHERE payment_id = ?").bind(pay(500_004)),
+      env.DB.prepare("UPDATE payments SET status = 'failed' WHERE id = ?").bind(pay(500_001)),
+      env.DB.prepare('UPDATE payments SET recorded_on_site_at = NULL WHERE id = ?').bind(pay(500_003)),
+    ]);
+    const numbers = invoiceNumbers(500_000, 7);
+    const { body } = await postStatus(acct.auth, numbers);
+    const [paymentRows, refundRows] = await db.batch([paymentFactsQuery(db, acct.id, numbers), refundFactsQuery(db, acct.id, numbers)]);
+    expect(body.invoices).toEqual(numbers.map((n) => summarize(n, paymentRows, refundRows)));
+    expect(body.invoices.map((i) => i.state)).toEqual(['partially_refunded', 'none', 'refund_pending', 'paid', 'paid', 'paid', 'none']);
+    expect(body.invoices[3]?.unrecordedPaymentIds).toEqual([pay(500_003)]);
+  });
+
   it("never shows another account's payments for the same invoice numbers", async () => {
     const [mine, other] = [await fakeConnectedAccount(), await fakeConnectedAccount()];
     await seedPaidHistory(env.DB, [other.id], { invoices: 10, firstNumber: 700_000 });
@@ -51,11 +69,12 @@ describe('Paid list status at scale', () => {
 });
 
 describe('reads do not walk the account history', () => {
-  it('finds status rows through the invoices index, never scanning payments or refunds', async () => {
+  it('finds status and history rows through the invoices index, never scanning payments or refunds', async () => {
     const acct = await fakeConnectedAccount();
     await seedPaidHistory(env.DB, [acct.id], { invoices: 200, firstNumber: 300_000 });
-    const [payments, refunds] = statusQueries(db, acct.id, invoiceNumbers(300_000, 50));
-    for (const plan of [await planOf(payments), await planOf(refunds), await planOf(selectInvoiceHistory(db, acct.id, '300001'))]) {
+    const numbers = invoiceNumbers(300_000, 50);
+    const queries = [statusTotalsQuery(db, acct.id, numbers), paymentFactsQuery(db, acct.id, numbers), refundFactsQuery(db, acct.id, numbers), selectInvoiceHistory(db, acct.id, '300001')];
+    for (const plan of await Promise.all(queries.map(planOf))) {
       expect(plan.join('\n')).toMatch(/SEARCH invoices USING (COVERING )?INDEX invoices_number/);
       expect(plan.filter((line) => /^SCAN (payments|refunds|invoices)\b/.test(line))).toEqual([]);
     }

@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import * as z from 'zod/mini';
 import { MAX_STATUS_INVOICES } from '../../../shared/api';
 import type { ApiEnv } from '../auth';
-import { statusQueries, summarizeAll } from '../db/queries/invoice-status';
+import { statusesOf, statusTotalsQuery } from '../db/queries/invoice-status';
 import { AppError } from '../errors';
 import { validate } from '../validate';
 
@@ -19,9 +19,8 @@ async function answer(c: Context<ApiEnv>, listed: string[]) {
   if (numbers.length > MAX_STATUS_INVOICES) throw new AppError(400, 'validation_failed', `At most ${MAX_STATUS_INVOICES} invoices per request.`);
   if (numbers.some((n) => !NUMBER.test(n))) throw new AppError(400, 'validation_failed', NUMBER_MESSAGE);
   if (numbers.length === 0) return c.json({ invoices: [] });
-  // One D1 round trip of two statements, however many invoices the list shows.
-  const [paymentRows, refundRows] = await c.var.db.batch(statusQueries(c.var.db, c.var.account.id, numbers));
-  return c.json({ invoices: summarizeAll(numbers, paymentRows, refundRows) });
+  // One statement, one D1 round trip, however many invoices the list shows.
+  return c.json({ invoices: statusesOf(numbers, await statusTotalsQuery(c.var.db, c.var.account.id, numbers)) });
 }
 
 /** Stripe status of the invoices a Paid or Unpaid list shows: green arrow, red arrow, or nothing. */

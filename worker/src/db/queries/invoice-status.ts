@@ -28,14 +28,6 @@ export function refundFactsQuery(db: Db, accountId: string, numbers: string[]) {
     .where(invoicesNumbered(accountId, numbers));
 }
 
-/**
- * The two statements reading every Stripe payment and refund of the given invoices, whatever their
- * number. Selected columns have distinct names because drizzle maps batched rows by name.
- */
-export function statusQueries(db: Db, accountId: string, numbers: string[]) {
-  return [paymentFactsQuery(db, accountId, numbers), refundFactsQuery(db, accountId, numbers)] as const;
-}
-
 export type PaymentFact = { paymentId: string; number: string; kind: 'normal_sale' | 'return_exchange'; currency: string; status: string; amountMinor: number; paymentIntentId: string | null; recordedOnSiteAt: number | null; createdAt: number };
 export type RefundFact = { refundId: string; refundPaymentId: string; refundStatus: string; refundAmountMinor: number };
 
@@ -51,47 +43,73 @@ export function refundableByPayment(paymentRows: PaymentFact[], refundRows: Refu
   return out;
 }
 
+/** What an invoice's status is computed from: sums over its payments and their refunds. */
+export interface StatusTotals {
+  number: string;
+  kind: 'normal_sale' | 'return_exchange';
+  currency: string;
+  chargedMinor: number;
+  refundedMinor: number;
+  pendingRefundMinor: number;
+  unrecordedPaymentIds: string[];
+}
+
+export function statusOf(t: StatusTotals): InvoiceStripeStatus {
+  const { chargedMinor, refundedMinor, pendingRefundMinor } = t;
+  const refundableMinor = Math.max(0, chargedMinor - refundedMinor - pendingRefundMinor);
+  const state: InvoiceStripeStatus['state'] =
+    chargedMinor === 0 ? 'none' : pendingRefundMinor > 0 ? 'refund_pending' : refundedMinor >= chargedMinor ? 'refunded' : refundedMinor > 0 ? 'partially_refunded' : 'paid';
+  return { ...t, refundableMinor, state };
+}
+
 export function summarize(number: string, paymentRows: PaymentFact[], refundRows: RefundFact[]): InvoiceStripeStatus {
   const mine = paymentRows.filter((p) => p.number === number);
   const ids = new Set(mine.map((p) => p.paymentId));
   const myRefunds = refundRows.filter((r) => ids.has(r.refundPaymentId));
   const succeeded = mine.filter((p) => p.status === 'succeeded');
-  const chargedMinor = succeeded.reduce((s, p) => s + p.amountMinor, 0);
-  const refundedMinor = myRefunds.filter((r) => r.refundStatus === 'succeeded').reduce((s, r) => s + r.refundAmountMinor, 0);
-  const pendingRefundMinor = myRefunds.filter((r) => OPEN_REFUND.has(r.refundStatus)).reduce((s, r) => s + r.refundAmountMinor, 0);
-  const refundableMinor = Math.max(0, chargedMinor - refundedMinor - pendingRefundMinor);
-  const state: InvoiceStripeStatus['state'] =
-    chargedMinor === 0 ? 'none' : pendingRefundMinor > 0 ? 'refund_pending' : refundedMinor >= chargedMinor ? 'refunded' : refundedMinor > 0 ? 'partially_refunded' : 'paid';
-  return {
+  return statusOf({
     number,
     kind: mine[0]?.kind ?? 'normal_sale',
     currency: mine[0]?.currency ?? 'usd',
-    chargedMinor,
-    refundedMinor,
-    pendingRefundMinor,
-    refundableMinor,
-    state,
+    chargedMinor: succeeded.reduce((s, p) => s + p.amountMinor, 0),
+    refundedMinor: myRefunds.filter((r) => r.refundStatus === 'succeeded').reduce((s, r) => s + r.refundAmountMinor, 0),
+    pendingRefundMinor: myRefunds.filter((r) => OPEN_REFUND.has(r.refundStatus)).reduce((s, r) => s + r.refundAmountMinor, 0),
     unrecordedPaymentIds: succeeded.filter((p) => p.recordedOnSiteAt === null).map((p) => p.paymentId),
-  };
+  });
 }
 
-/** The status of each invoice, rows grouped once so a list of thousands stays linear. */
-export function summarizeAll(numbers: string[], paymentRows: PaymentFact[], refundRows: RefundFact[]): InvoiceStripeStatus[] {
-  const paymentsByNumber = new Map<string, PaymentFact[]>();
-  const numberOfPayment = new Map<string, string>();
-  for (const p of paymentRows) {
-    const list = paymentsByNumber.get(p.number);
-    if (list) list.push(p);
-    else paymentsByNumber.set(p.number, [p]);
-    numberOfPayment.set(p.paymentId, p.number);
-  }
-  const refundsByNumber = new Map<string, RefundFact[]>();
-  for (const r of refundRows) {
-    const number = numberOfPayment.get(r.refundPaymentId);
-    if (number === undefined) continue;
-    const list = refundsByNumber.get(number);
-    if (list) list.push(r);
-    else refundsByNumber.set(number, [r]);
-  }
-  return numbers.map((n) => summarize(n, paymentsByNumber.get(n) ?? [], refundsByNumber.get(n) ?? []));
+const refundSum = (statuses: string) => sql<number>`(SELECT coalesce(sum(${refunds.amountMinor}), 0) FROM ${refunds} WHERE ${refunds.paymentId} = ${payments.id} AND ${refunds.status} IN ${sql.raw(statuses)})`;
+
+/**
+ * One row of sums per listed invoice that has Stripe payments: a list of thousands is one statement
+ * whose answer is as small as the list, each payment's refunds found by the refunds_payment index.
+ */
+export function statusTotalsQuery(db: Db, accountId: string, numbers: string[]) {
+  return db
+    .select({
+      number: invoices.number,
+      kind: invoices.kind,
+      currency: sql<string>`max(${payments.currency})`,
+      chargedMinor: sql<number>`coalesce(sum(CASE WHEN ${payments.status} = 'succeeded' THEN ${payments.amountMinor} END), 0)`,
+      refundedMinor: sql<number>`coalesce(sum(${refundSum("('succeeded')")}), 0)`,
+      pendingRefundMinor: sql<number>`coalesce(sum(${refundSum("('pending', 'unknown', 'requires_action')")}), 0)`,
+      unrecorded: sql<string | null>`group_concat(CASE WHEN ${payments.status} = 'succeeded' AND ${payments.recordedOnSiteAt} IS NULL THEN ${payments.id} END)`,
+    })
+    .from(invoices)
+    .innerJoin(payments, eq(payments.invoiceId, invoices.id))
+    .where(invoicesNumbered(accountId, numbers))
+    .groupBy(invoices.id);
+}
+
+type StatusTotalsRow = Awaited<ReturnType<typeof statusTotalsQuery>>[number];
+
+/** The status of each listed invoice, in the list's order; invoices without payments are `none`. */
+export function statusesOf(numbers: string[], rows: StatusTotalsRow[]): InvoiceStripeStatus[] {
+  const byNumber = new Map(rows.map((r) => [r.number, r]));
+  return numbers.map((number) => {
+    const r = byNumber.get(number);
+    if (!r) return statusOf({ number, kind: 'normal_sale', currency: 'usd', chargedMinor: 0, refundedMinor: 0, pendingRefundMinor: 0, unrecordedPaymentIds: [] });
+    const { unrecorded, ...totals } = r;
+    return statusOf({ ...totals, unrecordedPaymentIds: unrecorded ? unrecorded.split(',') : [] });
+  });
 }
