@@ -5,7 +5,7 @@ import { disconnectStatements } from '../db/queries/accounts';
 import { audit } from '../db/queries/audit';
 import { clearLinkIntent, newLink } from '../db/queries/links';
 import { applyOutcome, toPaymentSummary, type PaymentRow } from '../db/queries/payments';
-import { createStripe } from '../stripe/client';
+import { loadStripe } from '../stripe/client';
 import { createCharge, type ChargeOutcome } from '../stripe/create-charge';
 
 export interface Driven {
@@ -27,7 +27,7 @@ export async function driveAttempt(c: Context<ApiEnv>, payment: PaymentRow, invo
   const { db, account, tokenId } = c.var;
   const params = payment.requestParams;
   if (!params) return { outcome: { status: payment.status }, summary: toPaymentSummary(payment, invoiceNumber, null) };
-  const stripe = createStripe(c.env);
+  const stripe = await loadStripe(c.env);
   const outcome = await createCharge(stripe, {
     ...params,
     stripeAccount: account.id,

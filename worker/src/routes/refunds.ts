@@ -7,7 +7,7 @@ import { audit } from '../db/queries/audit';
 import { paymentFactsQuery, refundableByPayment, refundFactsQuery, summarize, type RefundFact } from '../db/queries/invoice-status';
 import { applyRefundOutcome, insertRefund, recomputeRefunded, selectRefundsOfAttempt, toRefundSummary, type RefundRow } from '../db/queries/refunds';
 import { AppError } from '../errors';
-import { createStripe } from '../stripe/client';
+import { loadStripe } from '../stripe/client';
 import { createRefund } from '../stripe/create-refund';
 import { validate } from '../validate';
 
@@ -50,7 +50,7 @@ export const refundRoutes = new Hono<ApiEnv>()
       attempt = (await selectRefundsOfAttempt(db, prefix)) as RefundRow[];
     }
 
-    const stripe = createStripe(c.env);
+    const stripe = await loadStripe(c.env);
     const intentOf = new Map(paymentRows.map((p) => [p.paymentId, p.paymentIntentId]));
     const settled: RefundRow[] = [];
     for (const row of attempt) {
