@@ -11,7 +11,7 @@ import { startSimulator } from '../../scripts/lib/sandbox';
 import { hashSecret, randomSecret } from '../../worker/src/crypto';
 import { invoiceNumbers, seedPaidHistory, type SeedDb } from '../worker/history-seed';
 
-export interface Figure {
+interface Figure {
   name: string;
   value: number;
   unit: string;

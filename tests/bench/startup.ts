@@ -46,7 +46,7 @@ async function firstHealth(scriptPath: string, bindings: Record<string, string>)
   }
 }
 
-export interface Startup {
+interface Startup {
   /** Medians of wall time, start → first /health answer. */
   bundleMs: number;
   trivialMs: number;

@@ -7,7 +7,7 @@ import { invoices, payments, refunds } from '../schema';
 // refunds through their invoice and payment ids, so they touch only the rows of the invoices asked
 // about, however long the account's history. The numbers travel as one JSON parameter: D1 binds at
 // most 100 parameters, and one statement for any list keeps a read at a constant number of statements.
-export function invoicesNumbered(accountId: string, numbers: string[]) {
+function invoicesNumbered(accountId: string, numbers: string[]) {
   return and(eq(invoices.accountId, accountId), sql`${invoices.number} IN (SELECT value FROM json_each(${JSON.stringify(numbers)}))`);
 }
 
