@@ -151,7 +151,7 @@ export const invoiceStripeStatusSchema = z.object({
 });
 export type InvoiceStripeStatus = z.infer<typeof invoiceStripeStatusSchema>;
 
-export const MAX_STATUS_INVOICES = 500;
+export const MAX_STATUS_INVOICES = 5000;
 export const invoiceStatusResponseSchema = z.object({ invoices: z.array(invoiceStripeStatusSchema) });
 export const refundResponseSchema = z.object({ refunds: z.array(refundSummarySchema), status: invoiceStripeStatusSchema });
 

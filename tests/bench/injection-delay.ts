@@ -11,7 +11,7 @@ import { registerWebhookEndpoint, startSimulator, startSite } from '../../script
 import { startWorkerDev } from '../../scripts/lib/worker-dev';
 
 const root = resolve(import.meta.dirname, '../..');
-const LOADS = 7;
+const LOADS = 15;
 
 /** Installed before any page script: notes DOMContentLoaded and the moment our field appears. */
 const probe = `(() => {
@@ -52,10 +52,13 @@ async function main(): Promise<void> {
       delays.push(marks.field - marks.dcl);
     }
     await context.close();
-    // The first load includes the extension's service worker waking; report the median of all.
-    const median = [...delays].sort((a, b) => a - b)[Math.floor(delays.length / 2)] ?? NaN;
-    console.log(`BENCH ${JSON.stringify({ name: `Stripe field on the invoice page after DOMContentLoaded (median of ${LOADS}, Chromium)`, value: Math.round(median * 10) / 10, unit: 'ms', budget: '≤ 50 ms' })}`);
-    console.log(`BENCH ${JSON.stringify({ name: 'Stripe field after DOMContentLoaded, slowest load', value: Math.round(Math.max(...delays) * 10) / 10, unit: 'ms', budget: 'figure' })}`);
+    // Every load counts, the first (the extension's service worker waking) included.
+    const sorted = [...delays].sort((a, b) => a - b);
+    const at = (q: number) => Math.round((sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN) * 10) / 10;
+    console.log(`BENCH ${JSON.stringify({ name: `Stripe field on the invoice page after DOMContentLoaded, p90 of ${LOADS} (Chromium)`, value: at(0.9), unit: 'ms', budget: '≤ 50 ms' })}`);
+    console.log(`BENCH ${JSON.stringify({ name: `Stripe field after DOMContentLoaded, median of ${LOADS}`, value: at(0.5), unit: 'ms', budget: 'figure' })}`);
+    console.log(`BENCH ${JSON.stringify({ name: 'Stripe field after DOMContentLoaded, slowest load', value: at(1), unit: 'ms', budget: 'figure' })}`);
+    if (process.env.BENCH_VERBOSE) console.log(delays.map((d) => Math.round(d)).join(' '));
   } finally {
     await stopAll();
     rmSync(scratch, { recursive: true, force: true });

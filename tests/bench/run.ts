@@ -6,6 +6,8 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { contentScriptSizes, sitePageLoads } from '../../scripts/lib/content-script-sizes';
 import { EXTENSION_OUTPUT } from '../../scripts/lib/extension-output';
+import { measureScale } from './scale';
+import { measureStartup } from './startup';
 
 interface Figure {
   name: string;
@@ -34,6 +36,18 @@ const out = mkdtempSync(join(tmpdir(), 'qtsb-bundle-'));
 run('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', out]);
 const bundle = filesUnder(out).filter((f) => f.endsWith('.js'));
 figures.push({ name: 'worker bundle (gzip)', value: kb(bundle.reduce((sum, f) => sum + gzipSync(readFileSync(f)).length, 0)), unit: 'KB', budget: '≤ 100 KB' });
+const entry = join(out, 'index.js');
+
+// Cold start of that bundle in workerd, against a trivial worker started the same way.
+const startup = await measureStartup(entry, { STRIPE_SECRET_KEY: 'sk_test_benchstartup', STRIPE_WEBHOOK_SECRET: 'whsec_benchstartup' });
+const ms = (value: number) => Math.round(value * 10) / 10;
+figures.push({ name: 'cold start: first /health, trivial worker (median)', value: ms(startup.trivialMs), unit: 'ms', budget: 'figure' });
+figures.push({ name: 'cold start: first /health, worker bundle (median)', value: ms(startup.bundleMs), unit: 'ms', budget: 'figure' });
+figures.push({ name: 'cold start: worker over trivial (median of pairs)', value: ms(startup.overMs), unit: 'ms', budget: '≤ 30 ms' });
+figures.push({ name: "cold start: worker over trivial in workerd's CPU time (median of pairs)", value: ms(startup.cpuOverMs), unit: 'ms', budget: 'figure' });
+
+// The scale run: reads, charge and refund for a small and a large account among many.
+figures.push(...(await measureScale(entry)));
 rmSync(out, { recursive: true, force: true });
 
 // Extension: content scripts and zips, from a fresh (sandbox) build. The budget is what a page of

@@ -2,6 +2,8 @@ import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:
 import { expect, it } from 'vitest';
 import app from '../../worker/src/index';
 import { BASE } from '../worker/factories';
+import { MAX_STATUS_INVOICES } from '../../shared/api';
+import { simControl } from '../worker/stripe-world';
 import { connectedStripeAccount, saveTestCard, signedEventFor, workerStripeRequests } from './bench-world';
 import { countingD1 } from './counting-d1';
 
@@ -54,6 +56,18 @@ it('measures D1 round trips and Stripe calls on the charge, read and webhook pat
   report('Paid-list status for 500 invoices: requests', 1, 'request', '1');
   report('Paid-list status for 500 invoices: D1 round trips (incl. token check)', d1.roundTrips(), 'round trips', '1 + 1 auth');
   report('Paid-list status for 500 invoices, in-process', Math.round(listMs * 10) / 10, 'ms', 'figure');
+
+  const most = ['9001', ...Array.from({ length: MAX_STATUS_INVOICES - 1 }, (_, i) => `7${i}`)];
+  d1.reset();
+  const longList = await call('/api/invoices/status', { method: 'POST', headers: { ...acct.auth, 'content-type': 'application/json' }, body: JSON.stringify({ numbers: most }) });
+  expect(longList.status).toBe(200);
+  report(`Paid-list status for ${MAX_STATUS_INVOICES} invoices (POST): D1 round trips (incl. token check)`, d1.roundTrips(), 'round trips', '1 + 1 auth');
+
+  await simControl('/_sim/balance', { account: acct.id, currency: 'usd', available: 100_000, pending: 0 });
+  d1.reset();
+  const refund = await call('/api/refunds', { method: 'POST', headers: { ...acct.auth, 'content-type': 'application/json' }, body: JSON.stringify({ attemptId: `bench_${crypto.randomUUID()}`, invoiceNumber: '9001', kind: 'normal_sale', amountMinor: 1000 }) });
+  expect(refund.status).toBe(200);
+  report('D1 round trips per refund (incl. token check)', d1.roundTrips(), 'round trips', 'figure');
 
   const { payload, header } = await signedEventFor('customer.updated', acct.id);
   d1.reset();

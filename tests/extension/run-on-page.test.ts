@@ -55,4 +55,15 @@ describe('features across in-page navigation', () => {
     page.navigate('/invoices/1042');
     expect(log).toEqual(['paid-list on', 'paid-list off']);
   });
+
+  it('waits for the page to be parsed before checking it and starting features, when it starts with the page', () => {
+    const log: string[] = [];
+    const page = fakePage(`${site}/invoices/1042`);
+    const doc = Object.assign(new EventTarget(), { readyState: 'loading' });
+    Object.assign(page.win, { document: doc });
+    runFeaturesOnPage(page.ctx, [pathFeature('invoice', '/invoices/1042', log)], page.win);
+    expect(log).toEqual([]);
+    doc.dispatchEvent(new Event('DOMContentLoaded'));
+    expect(log).toEqual(['invoice on']);
+  });
 });

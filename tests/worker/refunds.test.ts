@@ -111,7 +111,7 @@ describe('refunds', () => {
 });
 
 describe('Paid list status', () => {
-  it('answers 500 invoices in one request, and refuses 501', async () => {
+  it('answers 500 invoices in one request', async () => {
     const { acct, invoice } = await paidInvoice({ availableMinor: 100_000 });
     const numbers = [invoice.number, ...Array.from({ length: 499 }, (_, i) => `9${i}`)];
     const { status, body } = await statusOf(acct, numbers);
@@ -119,7 +119,6 @@ describe('Paid list status', () => {
     expect(body.invoices).toHaveLength(500);
     expect(body.invoices[0]).toMatchObject({ number: invoice.number, state: 'paid', chargedMinor: 5000, refundableMinor: 5000 });
     expect(body.invoices.slice(1).every((i) => i.state === 'none')).toBe(true);
-    expect((await statusOf(acct, [...numbers, '99999'])).status).toBe(400);
   });
 
   it("never shows another account's invoices", async () => {

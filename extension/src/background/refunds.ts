@@ -17,8 +17,8 @@ const failedBody = z.object({ refunds: z.array(refundSummarySchema), status: inv
 
 export async function invoiceStatuses(numbers: string[], fetchImpl: typeof fetch): Promise<InvoiceStatusReply | StripeFailure> {
   if (numbers.length === 0) return { ok: true, invoices: [] };
-  const query = new URLSearchParams({ numbers: numbers.join(',') });
-  const result = await callApi(`/invoices/status?${query}`, { method: 'GET' }, invoiceStatusResponseSchema, fetchImpl);
+  // A body, not a query string: a list of thousands would pass Cloudflare's 16 KB URL limit.
+  const result = await callApi('/invoices/status', { method: 'POST', body: { numbers } }, invoiceStatusResponseSchema, fetchImpl);
   return result.ok ? { ok: true, invoices: result.data.invoices } : { ok: false, code: result.code, message: result.message };
 }
 

@@ -27,14 +27,21 @@ export default defineFeature({
       else await reload().then(() => store.set({ cardProblem: failureText(reply) }));
     };
     // The customer (and so the card on file) changes when the consultant picks another one.
-    let shown = readInvoice(document);
+    let shown: ReturnType<typeof readInvoice> = null;
     document.addEventListener('change', () => {
       const now = readInvoice(document);
       if (now?.number === shown?.number && now?.customer.id === shown?.customer.id) return;
       shown = now;
       void reload();
     }, { signal });
+    // Drawn as soon as the payment fields are parsed, from what the page holds; the invoice is read
+    // once the page is whole, and the connection and card on file fill in when the background answers.
     mountBeside(ctx, document, signal, { name: 'stripe-charge-field', find: findPaymentFields, append: 'after', view: () => <ChargeField store={store} onEditCard={() => void editCard()} /> });
-    void reload();
+    const start = () => {
+      shown = readInvoice(document);
+      void reload();
+    };
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true, signal });
+    else start();
   },
 });

@@ -16,9 +16,15 @@ export function runFeaturesOnPage(ctx: ContentScriptContext, features: readonly 
     const missing = missingFeatureShape(features, context);
     return missing.length > 0 ? switchOff(context, missing, ctx.signal) : runFeatures(features, context, ctx.signal);
   };
-  let running = start(new URL(win.location.href));
-  ctx.addEventListener(win, 'wxt:locationchange', ({ newUrl }) => {
-    running.stop();
-    running = start(newUrl);
-  });
+  const begin = () => {
+    let running = start(new URL(win.location.href));
+    ctx.addEventListener(win, 'wxt:locationchange', ({ newUrl }) => {
+      running.stop();
+      running = start(newUrl);
+    });
+  };
+  // A script that starts with the page (document_start) checks the page's shape once it is parsed,
+  // and no later: controls appear at DOMContentLoaded, never on a half-read page.
+  if (win.document.readyState === 'loading') ctx.addEventListener(win.document, 'DOMContentLoaded', begin, { once: true });
+  else begin();
 }

@@ -25,7 +25,8 @@ export function watchElement(
     if (found) handlers.onAppear(found);
   };
   const observer = new MutationObserver(check);
-  observer.observe(doc.documentElement, { childList: true, subtree: true });
+  // The document itself: at document_start there may be no documentElement yet.
+  observer.observe(doc, { childList: true, subtree: true });
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
   check();
 }

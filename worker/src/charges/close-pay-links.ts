@@ -1,4 +1,5 @@
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
+import { stripeErrors } from '../stripe/client';
 import { isAccessRevoked } from '../stripe/errors';
 
 export interface PayLinkIntent {
@@ -29,7 +30,7 @@ export async function closePayLinks(stripe: Stripe, stripeAccount: string, payLi
       closed.push(link);
     } catch (error) {
       if (isAccessRevoked(error)) return { kind: 'unchecked', revoked: true };
-      if (!(error instanceof Stripe.errors.StripeInvalidRequestError)) return { kind: 'unchecked', revoked: false };
+      if (!(error instanceof stripeErrors().StripeInvalidRequestError)) return { kind: 'unchecked', revoked: false };
       // Already canceled, or paid: ask Stripe which.
       const intent = await stripe.paymentIntents.retrieve(link.paymentIntentId, {}, { stripeAccount }).catch(() => null);
       if (!intent) return { kind: 'unchecked', revoked: false };

@@ -6,7 +6,7 @@ import { audit } from '../db/queries/audit';
 import { clearLinkIntent, newLink } from '../db/queries/links';
 import { applyOutcome, insertLinkPayment, toPaymentSummary, type PaymentRow } from '../db/queries/payments';
 import type { Db, Env } from '../env';
-import { createStripe } from '../stripe/client';
+import { loadStripe } from '../stripe/client';
 import { createCharge, type ChargeOutcome } from '../stripe/create-charge';
 import { DISCONNECTED_SENTENCE } from '../stripe/errors';
 import { closePayLinks, type LinkGate, type PayLinkIntent } from './close-pay-links';
@@ -63,7 +63,7 @@ async function outcomeAtStripe(stripe: Stripe, scope: ChargeScope, payment: Paym
  */
 export async function driveAttempt(scope: ChargeScope, payment: PaymentRow, invoiceNumber: string, payLinks: PayLinkIntent[] = [], now = Date.now()): Promise<Driven> {
   const { db, accountId, tokenId } = scope;
-  const { outcome, gate } = await outcomeAtStripe(createStripe(scope.env), scope, payment, payLinks, now);
+  const { outcome, gate } = await outcomeAtStripe(await loadStripe(scope.env), scope, payment, payLinks, now);
   if (!payment.requestParams) return { outcome, summary: toPaymentSummary(payment, invoiceNumber, null) };
   const done = Date.now();
   const auth =

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import * as z from 'zod/mini';
 import { challengeSchema, redeemRequestSchema, type ConnectFailure } from '../../../shared/api';
 import { randomSecret, hashSecret, sha256Base64Url } from '../crypto';
@@ -13,7 +13,7 @@ import type { AppEnv, Env } from '../env';
 import { AppError } from '../errors';
 import { connectDonePage, connectRejectedPage } from '../pages/connect-pages';
 import { rateLimit } from '../rate-limit';
-import { createStripe } from '../stripe/client';
+import { loadStripe } from '../stripe/client';
 import { isInvalidGrant, isStripeUnavailable } from '../stripe/errors';
 import { validate } from '../validate';
 
@@ -73,7 +73,7 @@ export const connect = new Hono<AppEnv>()
     if (error) return fail(failureFromStripeRedirect(error));
     if (!code) return c.html(connectRejectedPage('Stripe returned no authorization code.'), 400);
 
-    const stripe = createStripe(c.env);
+    const stripe = await loadStripe(c.env);
     let stripeUserId: string;
     let livemode: boolean;
     try {

@@ -2,9 +2,10 @@ import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { ApiEnv } from '../auth';
 import { cardOf, selectCustomer } from '../db/queries/customers';
+import { selectInvoiceHistory } from '../db/queries/invoice-reads';
 import { invoiceIdOf } from '../db/queries/invoices';
 import { authUrlsByPayment, selectAuthLinks } from '../db/queries/links';
-import { selectPaymentsForInvoices, toPaymentSummary } from '../db/queries/payments';
+import { toPaymentSummary } from '../db/queries/payments';
 import { validate } from '../validate';
 
 const params = z.object({ number: z.string().check(z.regex(/^[A-Za-z0-9-]{1,32}$/, 'invoice number is not valid')) });
@@ -15,7 +16,7 @@ export const invoicePayments = new Hono<ApiEnv>().get('/invoices/:number/payment
   const { db, account } = c.var;
   const { number } = c.req.valid('param');
   const [rows, customerRows, authLinks] = await db.batch([
-    selectPaymentsForInvoices(db, account.id, [number]),
+    selectInvoiceHistory(db, account.id, number),
     selectCustomer(db, account.id, c.req.valid('query').customer),
     selectAuthLinks(db, account.id, invoiceIdOf(account.id, number)),
   ]);

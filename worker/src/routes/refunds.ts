@@ -1,31 +1,18 @@
 import { Hono } from 'hono';
-import * as z from 'zod/mini';
-import { MAX_STATUS_INVOICES, refundRequestSchema } from '../../../shared/api';
+import { refundRequestSchema } from '../../../shared/api';
 import { formatMinor } from '../../../shared/money';
 import type { ApiEnv } from '../auth';
 import { audit } from '../db/queries/audit';
-import { paymentFactsQuery, refundableByPayment, refundFactsQuery, splitStatusResults, statusQueries, summarize, type RefundFact } from '../db/queries/invoice-status';
+import { paymentFactsQuery, refundableByPayment, refundFactsQuery, summarize, type RefundFact } from '../db/queries/invoice-status';
 import { applyRefundOutcome, insertPlannedRefunds, recomputeRefunded, selectRefundsOfAttempt, toRefundSummary, type RefundRow } from '../db/queries/refunds';
 import { runBatch } from '../db/run-batch';
 import { AppError } from '../errors';
-import { createStripe } from '../stripe/client';
+import { loadStripe } from '../stripe/client';
 import { driveRefund } from '../refunds/drive-refund';
 import { planRefund, refundAttemptKey } from '../refunds/plan';
 import { validate } from '../validate';
 
-const NUMBER = /^[A-Za-z0-9-]{1,32}$/;
-
 export const refundRoutes = new Hono<ApiEnv>()
-  .get('/invoices/status', validate('query', z.object({ numbers: z.string().check(z.maxLength(MAX_STATUS_INVOICES * 33)) })), async (c) => {
-    const numbers = [...new Set(c.req.valid('query').numbers.split(',').filter((n) => n !== ''))];
-    if (numbers.length > MAX_STATUS_INVOICES) throw new AppError(400, 'validation_failed', `At most ${MAX_STATUS_INVOICES} invoices per request.`);
-    if (numbers.some((n) => !NUMBER.test(n))) throw new AppError(400, 'validation_failed', 'numbers: each invoice number must be 1–32 letters, digits or dashes.');
-    const [first, ...rest] = statusQueries(c.var.db, c.var.account.id, numbers);
-    if (!first) return c.json({ invoices: [] });
-    // One D1 round trip for the whole list, however many invoices it shows.
-    const { paymentRows, refundRows } = splitStatusResults(await c.var.db.batch([first, ...rest]));
-    return c.json({ invoices: numbers.map((n) => summarize(n, paymentRows, refundRows)) });
-  })
   .post('/refunds', validate('json', refundRequestSchema), async (c) => {
     const { attemptId, invoiceNumber, kind, amountMinor } = c.req.valid('json');
     const { db, account, tokenId } = c.var;
@@ -68,7 +55,7 @@ export const refundRoutes = new Hono<ApiEnv>()
       attempt = plan.map((r) => ({ ...r, accountId: account.id, attemptKey, stripeRefundId: null, status: 'unknown', failureReason: null, tokenId, createdAt: now, updatedAt: null }));
     }
 
-    const stripe = createStripe(c.env);
+    const stripe = await loadStripe(c.env);
     const intentOf = new Map(paymentRows.map((p) => [p.paymentId, p.paymentIntentId]));
     const settled: RefundRow[] = [];
     for (const row of attempt) {

@@ -1,13 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import { webhookEvents } from '../db/schema';
 import type { AppEnv } from '../env';
 import { AppError } from '../errors';
-import { createStripe } from '../stripe/client';
+import { loadStripe, stripeSdk } from '../stripe/client';
 import { loadFor, webhookHandlers } from '../stripe/webhook-handlers';
 
-const cryptoProvider = Stripe.createSubtleCryptoProvider();
 /** Stripe's default tolerance; the SDK applies it to old timestamps only, we to both sides. */
 const TOLERANCE_SECONDS = 300;
 
@@ -25,10 +24,10 @@ export const webhooks = new Hono<AppEnv>().post('/webhooks/stripe', async (c) =>
   const signature = c.req.header('stripe-signature');
   if (!signature) throw new AppError(400, 'bad_request', 'Missing Stripe-Signature header.');
   const payload = await c.req.text();
-  const stripe = createStripe(c.env);
+  const stripe = await loadStripe(c.env);
   let event: Stripe.Event;
   try {
-    event = await stripe.webhooks.constructEventAsync(payload, signature, c.env.STRIPE_WEBHOOK_SECRET, undefined, cryptoProvider);
+    event = await stripe.webhooks.constructEventAsync(payload, signature, c.env.STRIPE_WEBHOOK_SECRET, undefined, (await stripeSdk()).createSubtleCryptoProvider());
   } catch {
     throw new AppError(400, 'bad_request', 'Webhook signature verification failed.');
   }

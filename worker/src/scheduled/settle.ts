@@ -10,7 +10,7 @@ import { audit } from '../db/queries/audit';
 import * as schema from '../db/schema';
 import type { Env } from '../env';
 import { driveRefund } from '../refunds/drive-refund';
-import { createStripe } from '../stripe/client';
+import { loadStripe } from '../stripe/client';
 
 /** Per run, so one slow run cannot pile up behind Stripe's rate limits. */
 const BATCH = 50;
@@ -34,7 +34,7 @@ export async function settleUnknown(env: Env, now = Date.now()): Promise<SettleR
     const [[payment], payLinks] = await db.batch([selectPaymentById(db, charge.accountId, charge.id), selectPayLinkIntents(db, charge.accountId, charge.invoiceId)]);
     if (payment) await driveAttempt({ db, env, accountId: charge.accountId, tokenId: null }, payment, charge.invoiceNumber, payLinks, now);
   }
-  const stripe = createStripe(env);
+  const stripe = await loadStripe(env);
   for (const { refund, paymentIntentId, invoiceNumber } of refunds) {
     if (!paymentIntentId) continue;
     const outcome = await driveRefund(stripe, refund.accountId, refund, paymentIntentId, invoiceNumber, now);

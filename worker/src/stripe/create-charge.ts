@@ -1,4 +1,5 @@
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
+import { stripeErrors } from './client';
 import { redact } from '../on-error';
 import type { PaymentUpdate } from '../db/queries/payments';
 import type { StoredChargeParams } from '../db/schema';
@@ -76,7 +77,7 @@ export async function createCharge(stripe: Stripe, input: ChargeInput): Promise<
     );
     return outcomeOfIntent(pi);
   } catch (error) {
-    if (error instanceof Stripe.errors.StripeCardError) {
+    if (error instanceof stripeErrors().StripeCardError) {
       const intent = error.payment_intent;
       const ids = { paymentIntentId: intent?.id ?? null, chargeId: idOf(intent?.latest_charge) };
       if (error.code === 'authentication_required') return { ...ids, status: 'requires_action', failureCode: 'authentication_required', failureMessage: AUTHENTICATION_MESSAGE };
@@ -86,9 +87,9 @@ export async function createCharge(stripe: Stripe, input: ChargeInput): Promise<
     // Stripe refused our access to the account (deauthorized before its webhook reached us): no charge exists.
     if (isAccessRevoked(error)) return { status: 'failed', failureCode: 'not_connected', failureMessage: DISCONNECTED_SENTENCE };
     // Unreachable, 5xx, or the same key still in flight: the charge may or may not exist.
-    const inFlight = error instanceof Stripe.errors.StripeInvalidRequestError && error.code === 'idempotency_key_in_use';
-    if (isStripeUnavailable(error) || inFlight || error instanceof Stripe.errors.StripeIdempotencyError) return { status: 'unknown', failureCode: 'stripe_unavailable', failureMessage: UNKNOWN_OUTCOME_MESSAGE };
-    if (error instanceof Stripe.errors.StripeInvalidRequestError) {
+    const inFlight = error instanceof stripeErrors().StripeInvalidRequestError && error.code === 'idempotency_key_in_use';
+    if (isStripeUnavailable(error) || inFlight || error instanceof stripeErrors().StripeIdempotencyError) return { status: 'unknown', failureCode: 'stripe_unavailable', failureMessage: UNKNOWN_OUTCOME_MESSAGE };
+    if (error instanceof stripeErrors().StripeInvalidRequestError) {
       const message = error.code === 'amount_too_small' ? 'The amount is below the smallest charge Stripe accepts (50¢). Nothing was charged.' : 'Stripe refused this charge. Nothing was charged. Check the card on file (Edit) and try again.';
       return { status: 'failed', failureCode: error.code ?? 'invalid_request', failureMessage: message };
     }

@@ -1,4 +1,5 @@
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
+import { stripeErrors } from './client';
 import { redact } from '../on-error';
 import type { RefundRow } from '../db/queries/refunds';
 import { DISCONNECTED_SENTENCE, isAccessRevoked, isStripeUnavailable } from './errors';
@@ -48,9 +49,9 @@ export async function createRefund(stripe: Stripe, input: { stripeAccount: strin
     return outcomeOfRefund(refund);
   } catch (error) {
     if (isAccessRevoked(error)) return { status: 'failed', stripeRefundId: null, failureReason: DISCONNECTED_SENTENCE };
-    const inFlight = error instanceof Stripe.errors.StripeInvalidRequestError && error.code === 'idempotency_key_in_use';
-    if (isStripeUnavailable(error) || inFlight || error instanceof Stripe.errors.StripeIdempotencyError) return { status: 'unknown', stripeRefundId: null, failureReason: REFUND_UNKNOWN_MESSAGE };
-    if (error instanceof Stripe.errors.StripeInvalidRequestError) {
+    const inFlight = error instanceof stripeErrors().StripeInvalidRequestError && error.code === 'idempotency_key_in_use';
+    if (isStripeUnavailable(error) || inFlight || error instanceof stripeErrors().StripeIdempotencyError) return { status: 'unknown', stripeRefundId: null, failureReason: REFUND_UNKNOWN_MESSAGE };
+    if (error instanceof stripeErrors().StripeInvalidRequestError) {
       const reason =
         error.code === 'charge_already_refunded'
           ? 'Stripe says this card payment was already refunded in full. Nothing more was refunded.'

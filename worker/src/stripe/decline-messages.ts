@@ -1,4 +1,4 @@
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 
 export interface ChargeFailure {
   /** Stable code stored on the attempt and sent to the extension. */

@@ -1,17 +1,17 @@
-import Stripe from 'stripe';
+import { stripeErrors } from './client';
 
 /** Stripe could not be reached or answered with its own failure: the outcome of a call is unknown. */
 export function isStripeUnavailable(error: unknown): boolean {
-  return error instanceof Stripe.errors.StripeConnectionError || error instanceof Stripe.errors.StripeAPIError || error instanceof Stripe.errors.StripeRateLimitError;
+  return error instanceof stripeErrors().StripeConnectionError || error instanceof stripeErrors().StripeAPIError || error instanceof stripeErrors().StripeRateLimitError;
 }
 
 export function isInvalidGrant(error: unknown): boolean {
-  return error instanceof Stripe.errors.StripeInvalidGrantError;
+  return error instanceof stripeErrors().StripeInvalidGrantError;
 }
 
 /** OAuth said the platform has no access to the account (already deauthorized). */
 export function isAlreadyDeauthorized(error: unknown): boolean {
-  return error instanceof Stripe.errors.StripeInvalidClientError || error instanceof Stripe.errors.StripePermissionError;
+  return error instanceof stripeErrors().StripeInvalidClientError || error instanceof stripeErrors().StripePermissionError;
 }
 
 export const DISCONNECTED_SENTENCE = 'Stripe disconnected — reconnect in Stripe Settings. Nothing was charged or refunded.';
@@ -21,5 +21,5 @@ export const DISCONNECTED_SENTENCE = 'Stripe disconnected — reconnect in Strip
  * error). A wrong platform key is also a 401, but without that code: it stays a server error.
  */
 export function isAccessRevoked(error: unknown): boolean {
-  return (error instanceof Stripe.errors.StripeAuthenticationError && error.code === 'account_invalid') || error instanceof Stripe.errors.StripePermissionError;
+  return (error instanceof stripeErrors().StripeAuthenticationError && error.code === 'account_invalid') || error instanceof stripeErrors().StripePermissionError;
 }

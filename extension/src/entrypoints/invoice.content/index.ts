@@ -10,7 +10,9 @@ const { matches, excludeMatches } = sitePageMatches(invoicePagePaths, 'sandbox')
 export default defineContentScript({
   matches,
   excludeMatches,
-  runAt: 'document_end',
+  // From the start of the page: each control is drawn the moment the site's element it sits beside is
+  // parsed, not after DOMContentLoaded; what needs the whole page waits for it (charge-field.tsx).
+  runAt: 'document_start',
   main(ctx) {
     runFeaturesOnPage(ctx, invoiceFeatures);
   },

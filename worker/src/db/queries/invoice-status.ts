@@ -1,40 +1,31 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { InvoiceStripeStatus } from '../../../../shared/api';
 import type { Db } from '../../env';
 import { invoices, payments, refunds } from '../schema';
 
-// D1 binds at most 100 parameters per statement; the account id takes one.
-const CHUNK = 90;
-
-function chunks<T>(items: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
-  return out;
+// Reads start from the account's invoices (the (account_id, number) index) and reach payments and
+// refunds through their invoice and payment ids, so they touch only the rows of the invoices asked
+// about, however long the account's history. The numbers travel as one JSON parameter: D1 binds at
+// most 100 parameters, and one statement for any list keeps a read at a constant number of statements.
+function invoicesNumbered(accountId: string, numbers: string[]) {
+  return and(eq(invoices.accountId, accountId), sql`${invoices.number} IN (SELECT value FROM json_each(${JSON.stringify(numbers)}))`);
 }
 
 export function paymentFactsQuery(db: Db, accountId: string, numbers: string[]) {
   return db
     .select({ paymentId: payments.id, number: invoices.number, kind: invoices.kind, currency: payments.currency, status: payments.status, amountMinor: payments.amountMinor, paymentIntentId: payments.paymentIntentId, recordedOnSiteAt: payments.recordedOnSiteAt, createdAt: payments.createdAt })
-    .from(payments)
-    .innerJoin(invoices, eq(invoices.id, payments.invoiceId))
-    .where(and(eq(payments.accountId, accountId), inArray(invoices.number, numbers)));
+    .from(invoices)
+    .innerJoin(payments, eq(payments.invoiceId, invoices.id))
+    .where(invoicesNumbered(accountId, numbers));
 }
 
 export function refundFactsQuery(db: Db, accountId: string, numbers: string[]) {
   return db
     .select({ refundId: refunds.id, refundPaymentId: refunds.paymentId, refundStatus: refunds.status, refundAmountMinor: refunds.amountMinor })
-    .from(refunds)
-    .innerJoin(payments, eq(payments.id, refunds.paymentId))
-    .innerJoin(invoices, eq(invoices.id, payments.invoiceId))
-    .where(and(eq(payments.accountId, accountId), inArray(invoices.number, numbers)));
-}
-
-/**
- * Statements reading every Stripe payment and refund of the given invoices, in chunks D1 accepts.
- * Selected columns have distinct names because drizzle maps batched rows by name.
- */
-export function statusQueries(db: Db, accountId: string, numbers: string[]) {
-  return chunks(numbers).flatMap((part) => [paymentFactsQuery(db, accountId, part), refundFactsQuery(db, accountId, part)]);
+    .from(invoices)
+    .innerJoin(payments, eq(payments.invoiceId, invoices.id))
+    .innerJoin(refunds, eq(refunds.paymentId, payments.id))
+    .where(invoicesNumbered(accountId, numbers));
 }
 
 export type PaymentFact = { paymentId: string; number: string; kind: 'normal_sale' | 'return_exchange'; currency: string; status: string; amountMinor: number; paymentIntentId: string | null; recordedOnSiteAt: number | null; createdAt: number };
@@ -52,37 +43,73 @@ export function refundableByPayment(paymentRows: PaymentFact[], refundRows: Refu
   return out;
 }
 
+/** What an invoice's status is computed from: sums over its payments and their refunds. */
+export interface StatusTotals {
+  number: string;
+  kind: 'normal_sale' | 'return_exchange';
+  currency: string;
+  chargedMinor: number;
+  refundedMinor: number;
+  pendingRefundMinor: number;
+  unrecordedPaymentIds: string[];
+}
+
+export function statusOf(t: StatusTotals): InvoiceStripeStatus {
+  const { chargedMinor, refundedMinor, pendingRefundMinor } = t;
+  const refundableMinor = Math.max(0, chargedMinor - refundedMinor - pendingRefundMinor);
+  const state: InvoiceStripeStatus['state'] =
+    chargedMinor === 0 ? 'none' : pendingRefundMinor > 0 ? 'refund_pending' : refundedMinor >= chargedMinor ? 'refunded' : refundedMinor > 0 ? 'partially_refunded' : 'paid';
+  return { ...t, refundableMinor, state };
+}
+
 export function summarize(number: string, paymentRows: PaymentFact[], refundRows: RefundFact[]): InvoiceStripeStatus {
   const mine = paymentRows.filter((p) => p.number === number);
   const ids = new Set(mine.map((p) => p.paymentId));
   const myRefunds = refundRows.filter((r) => ids.has(r.refundPaymentId));
   const succeeded = mine.filter((p) => p.status === 'succeeded');
-  const chargedMinor = succeeded.reduce((s, p) => s + p.amountMinor, 0);
-  const refundedMinor = myRefunds.filter((r) => r.refundStatus === 'succeeded').reduce((s, r) => s + r.refundAmountMinor, 0);
-  const pendingRefundMinor = myRefunds.filter((r) => OPEN_REFUND.has(r.refundStatus)).reduce((s, r) => s + r.refundAmountMinor, 0);
-  const refundableMinor = Math.max(0, chargedMinor - refundedMinor - pendingRefundMinor);
-  const state: InvoiceStripeStatus['state'] =
-    chargedMinor === 0 ? 'none' : pendingRefundMinor > 0 ? 'refund_pending' : refundedMinor >= chargedMinor ? 'refunded' : refundedMinor > 0 ? 'partially_refunded' : 'paid';
-  return {
+  return statusOf({
     number,
     kind: mine[0]?.kind ?? 'normal_sale',
     currency: mine[0]?.currency ?? 'usd',
-    chargedMinor,
-    refundedMinor,
-    pendingRefundMinor,
-    refundableMinor,
-    state,
+    chargedMinor: succeeded.reduce((s, p) => s + p.amountMinor, 0),
+    refundedMinor: myRefunds.filter((r) => r.refundStatus === 'succeeded').reduce((s, r) => s + r.refundAmountMinor, 0),
+    pendingRefundMinor: myRefunds.filter((r) => OPEN_REFUND.has(r.refundStatus)).reduce((s, r) => s + r.refundAmountMinor, 0),
     unrecordedPaymentIds: succeeded.filter((p) => p.recordedOnSiteAt === null).map((p) => p.paymentId),
-  };
+  });
 }
 
-/** Splits the batch results of `statusQueries` back into payments and refunds. */
-export function splitStatusResults(results: unknown[]): { paymentRows: PaymentFact[]; refundRows: RefundFact[] } {
-  const paymentRows: PaymentFact[] = [];
-  const refundRows: RefundFact[] = [];
-  results.forEach((rows, i) => {
-    if (i % 2 === 0) paymentRows.push(...(rows as PaymentFact[]));
-    else refundRows.push(...(rows as RefundFact[]));
+const refundSum = (statuses: string) => sql<number>`(SELECT coalesce(sum(${refunds.amountMinor}), 0) FROM ${refunds} WHERE ${refunds.paymentId} = ${payments.id} AND ${refunds.status} IN ${sql.raw(statuses)})`;
+
+/**
+ * One row of sums per listed invoice that has Stripe payments: a list of thousands is one statement
+ * whose answer is as small as the list, each payment's refunds found by the refunds_payment index.
+ */
+export function statusTotalsQuery(db: Db, accountId: string, numbers: string[]) {
+  return db
+    .select({
+      number: invoices.number,
+      kind: invoices.kind,
+      currency: sql<string>`max(${payments.currency})`,
+      chargedMinor: sql<number>`coalesce(sum(CASE WHEN ${payments.status} = 'succeeded' THEN ${payments.amountMinor} END), 0)`,
+      refundedMinor: sql<number>`coalesce(sum(${refundSum("('succeeded')")}), 0)`,
+      pendingRefundMinor: sql<number>`coalesce(sum(${refundSum("('pending', 'unknown', 'requires_action')")}), 0)`,
+      unrecorded: sql<string | null>`group_concat(CASE WHEN ${payments.status} = 'succeeded' AND ${payments.recordedOnSiteAt} IS NULL THEN ${payments.id} END)`,
+    })
+    .from(invoices)
+    .innerJoin(payments, eq(payments.invoiceId, invoices.id))
+    .where(invoicesNumbered(accountId, numbers))
+    .groupBy(invoices.id);
+}
+
+type StatusTotalsRow = Awaited<ReturnType<typeof statusTotalsQuery>>[number];
+
+/** The status of each listed invoice, in the list's order; invoices without payments are `none`. */
+export function statusesOf(numbers: string[], rows: StatusTotalsRow[]): InvoiceStripeStatus[] {
+  const byNumber = new Map(rows.map((r) => [r.number, r]));
+  return numbers.map((number) => {
+    const r = byNumber.get(number);
+    if (!r) return statusOf({ number, kind: 'normal_sale', currency: 'usd', chargedMinor: 0, refundedMinor: 0, pendingRefundMinor: 0, unrecordedPaymentIds: [] });
+    const { unrecorded, ...totals } = r;
+    return statusOf({ ...totals, unrecordedPaymentIds: unrecorded ? unrecorded.split(',') : [] });
   });
-  return { paymentRows, refundRows };
 }
