@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import { MAX_AMOUNT_MINOR } from './money';
+import { INVOICE_NUMBER_PATTERN, PAYMENT_STATUSES, REFUND_STATUSES } from './statuses';
 
 // The wire contract between the extension's background and the worker's /api and /connect routes.
 // Both sides parse with these schemas; neither hand-copies a request or response type.
@@ -63,12 +65,14 @@ export const cardLinkResponseSchema = z.object({ url: z.url(), expiresAt: z.int(
 
 // ---- Charges -------------------------------------------------------------------------------------
 
-const minorAmount = z.int('amount must be a whole number of cents').check(z.positive('amount must be more than zero'), z.maximum(99_999_999, 'amount is too large'));
-const minorTotal = z.int().check(z.nonnegative(), z.maximum(99_999_999));
+export const minorAmountSchema = z.int('amount must be a whole number of cents').check(z.positive('amount must be more than zero'), z.maximum(MAX_AMOUNT_MINOR, 'amount is too large'));
+const minorTotal = z.int().check(z.nonnegative(), z.maximum(MAX_AMOUNT_MINOR));
+/** An invoice number as the site shows it. */
+export const invoiceNumberSchema = z.string().check(z.regex(INVOICE_NUMBER_PATTERN, 'invoice number is not valid'));
 
 /** The invoice as the page shows it when the consultant confirms. */
 export const siteInvoiceSchema = z.strictObject({
-  number: z.string().check(z.regex(/^[A-Za-z0-9-]{1,32}$/, 'invoice number is not valid')),
+  number: invoiceNumberSchema,
   kind: z.enum(['normal_sale', 'return_exchange']),
   totalMinor: minorTotal,
   balanceDueMinor: minorTotal,
@@ -81,12 +85,10 @@ export const chargeRequestSchema = z.strictObject({
   /** Made by the extension once per Confirm; a retry of the same Confirm sends the same id. */
   attemptId: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/, 'attemptId must be 16–64 characters')),
   invoice: siteInvoiceSchema,
-  amountMinor: minorAmount,
+  amountMinor: minorAmountSchema,
 });
 export type ChargeRequest = z.infer<typeof chargeRequestSchema>;
 
-export const PAYMENT_STATUSES = ['pending', 'unknown', 'requires_action', 'succeeded', 'failed', 'canceled'] as const;
-export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
 export const paymentSummarySchema = z.object({
   id: z.string(),
@@ -117,14 +119,13 @@ export const invoicePaymentsResponseSchema = z.object({ payments: z.array(paymen
 export const refundRequestSchema = z.strictObject({
   /** One per click on Refund; a retry of the same click sends the same id. */
   attemptId: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/, 'attemptId must be 16–64 characters')),
-  invoiceNumber: z.string().check(z.regex(/^[A-Za-z0-9-]{1,32}$/, 'invoice number is not valid')),
+  invoiceNumber: invoiceNumberSchema,
   /** The invoice kind as the list shows it; only Normal Sale invoices can be refunded to Stripe. */
   kind: z.enum(['normal_sale', 'return_exchange']),
-  amountMinor: minorAmount,
+  amountMinor: minorAmountSchema,
 });
 export type RefundRequest = z.infer<typeof refundRequestSchema>;
 
-export const REFUND_STATUSES = ['pending', 'unknown', 'requires_action', 'succeeded', 'failed', 'canceled'] as const;
 
 export const refundSummarySchema = z.object({
   id: z.string(),

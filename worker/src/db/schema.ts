@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { PAYMENT_STATUSES, REFUND_STATUSES } from '../../../shared/statuses';
 
 // The whole schema, designed up front so later flows only fill it. Money columns are integers in
 // the currency's minor unit; times are unix milliseconds. Secrets we hand out (consultant tokens,
@@ -105,7 +106,6 @@ export const invoices = sqliteTable(
   (t) => [uniqueIndex('invoices_number').on(t.accountId, t.number)],
 );
 
-export const PAYMENT_STATUSES = ['pending', 'unknown', 'requires_action', 'succeeded', 'failed', 'canceled'] as const;
 
 /** One charge attempt = one Confirm = one PaymentIntent; the idempotency key is written before the call. */
 export const payments = sqliteTable(
@@ -148,7 +148,6 @@ export const payments = sqliteTable(
   ],
 );
 
-export const REFUND_STATUSES = ['pending', 'unknown', 'requires_action', 'succeeded', 'failed', 'canceled'] as const;
 
 export const refunds = sqliteTable(
   'refunds',

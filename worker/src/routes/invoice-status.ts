@@ -1,12 +1,13 @@
 import { Hono, type Context } from 'hono';
 import * as z from 'zod/mini';
 import { MAX_STATUS_INVOICES } from '../../../shared/api';
+import { INVOICE_NUMBER_PATTERN } from '../../../shared/statuses';
 import type { ApiEnv } from '../auth';
 import { statusesOf, statusTotalsQuery } from '../db/queries/invoice-status';
 import { AppError } from '../errors';
 import { validate } from '../validate';
 
-const NUMBER = /^[A-Za-z0-9-]{1,32}$/;
+const NUMBER = INVOICE_NUMBER_PATTERN;
 const NUMBER_MESSAGE = 'numbers: each invoice number must be 1–32 letters, digits or dashes.';
 
 // A Paid list of thousands does not fit a URL (Cloudflare stops at 16 KB), so the list may also

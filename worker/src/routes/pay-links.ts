@@ -1,11 +1,9 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { payLinkRequestSchema } from '../../../shared/api';
 import type { ApiEnv } from '../auth';
 import { audit } from '../db/queries/audit';
 import { invoiceIdOf, upsertInvoice } from '../db/queries/invoices';
-import { linkUrl, newLink } from '../db/queries/links';
-import { links } from '../db/schema';
+import { linkUrl, newLink, refreshPayLink, selectLivePayLink } from '../db/queries/links';
 import { AppError } from '../errors';
 import { validate } from '../validate';
 
@@ -20,14 +18,9 @@ export const payLinks = new Hono<ApiEnv>().post('/pay-links', validate('json', p
   if (invoice.currency !== account.defaultCurrency) throw new AppError(400, 'validation_failed', `Your Stripe account takes payments in ${account.defaultCurrency.toUpperCase()}; this invoice is in ${invoice.currency.toUpperCase()}.`);
   const now = Date.now();
   const invoiceId = invoiceIdOf(account.id, invoice.number);
-  const live = db
-    .select({ tokenHash: links.tokenHash, shareToken: links.shareToken, expiresAt: links.expiresAt })
-    .from(links)
-    .where(and(eq(links.invoiceId, invoiceId), eq(links.purpose, 'pay'), isNull(links.usedAt), gt(links.expiresAt, now)))
-    .limit(1);
-  const [, [existing]] = await db.batch([upsertInvoice(db, account.id, invoice, now), live]);
+  const [, [existing]] = await db.batch([upsertInvoice(db, account.id, invoice, now), selectLivePayLink(db, account.id, invoiceId, now)]);
   if (existing?.shareToken) {
-    await db.update(links).set({ amountMinor: invoice.balanceDueMinor, createdAt: now }).where(eq(links.tokenHash, existing.tokenHash));
+    await refreshPayLink(db, account.id, existing.tokenHash, invoice.balanceDueMinor, now);
     return c.json({ url: linkUrl(c.env.PUBLIC_URL, 'pay', existing.shareToken), expiresAt: existing.expiresAt, amountMinor: invoice.balanceDueMinor });
   }
   const link = await newLink(db, c.env.PUBLIC_URL, { purpose: 'pay', accountId: account.id, invoiceId, amountMinor: invoice.balanceDueMinor }, now);

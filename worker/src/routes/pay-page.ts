@@ -1,10 +1,9 @@
-import { and, eq } from 'drizzle-orm';
 import { Hono, type Context } from 'hono';
 import type Stripe from 'stripe';
 import { formatMinor } from '../../../shared/money';
+import { selectInvoice } from '../db/queries/invoices';
 import { findLiveLink, keepLinkIntent, type LinkRow } from '../db/queries/links';
 import { IN_FLIGHT, selectInvoicePayments, type PaymentRow } from '../db/queries/payments';
-import { invoices } from '../db/schema';
 import type { AppEnv } from '../env';
 import { html, page } from '../pages/html';
 import { elementResponse, notFoundPage } from '../pages/element-page';
@@ -50,7 +49,7 @@ async function payLinkPage(c: Context<AppEnv>, link: LinkRow) {
   const db = c.var.db;
   const [paymentRows, [invoice]] = await db.batch([
     selectInvoicePayments(db, link.accountId, link.invoiceId),
-    db.select().from(invoices).where(and(eq(invoices.id, link.invoiceId), eq(invoices.accountId, link.accountId))).limit(1),
+    selectInvoice(db, link.accountId, link.invoiceId),
   ]);
   if (!invoice) return c.html(notFoundPage(NOT_FOUND), 404);
   if (paymentRows.some(isCardChargeInFlight)) return c.html(cardInFlightPage(invoice.number));

@@ -1,7 +1,6 @@
-import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import type Stripe from 'stripe';
-import { webhookEvents } from '../db/schema';
+import { recordEvent, selectSeenEvent } from '../db/queries/webhook-events';
 import type { AppEnv } from '../env';
 import { AppError } from '../errors';
 import { loadStripe, stripeSdk } from '../stripe/client';
@@ -34,7 +33,7 @@ export const webhooks = new Hono<AppEnv>().post('/webhooks/stripe', async (c) =>
   const at = signedAt(signature);
   if (at === null || at > Date.now() / 1000 + TOLERANCE_SECONDS) throw new AppError(400, 'bad_request', 'Webhook timestamp is outside the tolerance.');
   const db = c.var.db;
-  const seenQuery = db.select({ id: webhookEvents.id }).from(webhookEvents).where(eq(webhookEvents.id, event.id)).limit(1);
+  const seenQuery = selectSeenEvent(db, event.id);
   const load = loadFor(event, db);
   const [seen, loaded] = load ? await db.batch([seenQuery, load]) : [await seenQuery, []];
   if (seen.length > 0) return c.json({ received: true, duplicate: true });
@@ -42,6 +41,6 @@ export const webhooks = new Hono<AppEnv>().post('/webhooks/stripe', async (c) =>
   const now = Date.now();
   const handler = webhookHandlers[event.type];
   const statements = handler ? await handler(event, db, now, stripe, loaded) : [];
-  await db.batch([db.insert(webhookEvents).values({ id: event.id, type: event.type, accountId: event.account ?? null, receivedAt: now }).onConflictDoNothing(), ...statements]);
+  await db.batch([recordEvent(db, event, now), ...statements]);
   return c.json({ received: true });
 });

@@ -1,3 +1,4 @@
+import { and, eq } from 'drizzle-orm';
 import type { SiteInvoice } from '../../../../shared/api';
 import type { Db } from '../../env';
 import { invoices } from '../schema';
@@ -24,3 +25,11 @@ export function upsertInvoice(db: Db, accountId: string, invoice: SiteInvoice, n
 }
 
 export const invoiceIdOf = (accountId: string, number: string) => `inv_${accountId}_${number}`;
+
+export function selectInvoice(db: Db, accountId: string, invoiceId: string) {
+  return db
+    .select()
+    .from(invoices)
+    .where(and(eq(invoices.id, invoiceId), eq(invoices.accountId, accountId)))
+    .limit(1);
+}

@@ -148,3 +148,17 @@ export function authUrlsByPayment(rows: { paymentId: string | null; shareToken: 
   for (const r of rows) if (r.paymentId && r.shareToken) out.set(r.paymentId, linkUrl(publicUrl, 'authenticate', r.shareToken));
   return out;
 }
+
+/** The invoice's live payment link, to hand out again rather than make a second one. */
+export function selectLivePayLink(db: Db, accountId: string, invoiceId: string, now: number) {
+  return db
+    .select({ tokenHash: links.tokenHash, shareToken: links.shareToken, expiresAt: links.expiresAt })
+    .from(links)
+    .where(and(eq(links.accountId, accountId), eq(links.invoiceId, invoiceId), eq(links.purpose, 'pay'), isNull(links.usedAt), gt(links.expiresAt, now)))
+    .limit(1);
+}
+
+/** The link asks for the balance the site shows now; payments before this moment are in that balance. */
+export function refreshPayLink(db: Db, accountId: string, tokenHash: string, amountMinor: number, now: number) {
+  return db.update(links).set({ amountMinor, createdAt: now }).where(and(eq(links.tokenHash, tokenHash), eq(links.accountId, accountId)));
+}
