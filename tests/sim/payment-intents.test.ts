@@ -12,11 +12,11 @@ const DECLINES = [
 ] as const;
 
 describe('payment intents', () => {
-  it('charges a saved card off-session and books the 2.9% + 30¢ fee', async () => {
+  it('charges a saved card off-session and, with capture_method automatic, books the 2.9% + 30¢ fee at once', async () => {
     const h = await harness();
     const { customer, paymentMethod } = await customerWithCard(h, 'pm_card_visa');
     const pi = await h.stripe.paymentIntents.create(
-      { amount: 2000, currency: 'usd', customer: customer.id, payment_method: paymentMethod.id, off_session: true, confirm: true, metadata: { invoice: '1001' }, receipt_email: 'ann@example.com', expand: ['latest_charge.balance_transaction'] },
+      { amount: 2000, currency: 'usd', customer: customer.id, payment_method: paymentMethod.id, off_session: true, confirm: true, metadata: { invoice: '1001' }, receipt_email: 'ann@example.com', capture_method: 'automatic', expand: ['latest_charge.balance_transaction'] },
       { stripeAccount: h.account, idempotencyKey: 'charge-1001' },
     );
     expect(pi.status).toBe('succeeded');

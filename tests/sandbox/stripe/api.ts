@@ -102,7 +102,7 @@ export async function handleApi(sim: Sim, request: Request, url: URL): Promise<R
       }
     }
     const ctx: Ctx = {
-      sim, account: caller.account, params, publishable: caller.publishable, ids: found.ids, url,
+      sim, account: caller.account, params, publishable: caller.publishable, ids: found.ids, url, apiVersion: headers['stripe-version'] ?? API_VERSION,
       origin: { requestId, idempotencyKey },
     };
     const body = applyExpand(sim.state, caller.account, found.route.handle(ctx), expandPaths(params));

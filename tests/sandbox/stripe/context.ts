@@ -10,6 +10,8 @@ export interface Ctx {
   origin: Origin;
   /** Authenticated with a `pk_test_` key (Stripe.js): only client_secret calls are allowed. */
   publishable: boolean;
+  /** The request's Stripe-Version (the SDK's pinned version when it sends none). */
+  apiVersion: string;
   /** Values of the route's `:name` segments, in order. */
   ids: string[];
   url: URL;

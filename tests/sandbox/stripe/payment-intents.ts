@@ -81,7 +81,8 @@ function create(ctx: Ctx): PaymentIntent {
       throw invalidRequest(`You can only pass \`${onlyWithConfirm}\` when \`confirm=true\`.`, { param: onlyWithConfirm });
     }
   }
-  const captureMethod = optionalEnum(params, 'capture_method', ['automatic', 'automatic_async', 'manual'] as const) ?? 'automatic_async';
+  // Stripe's default became automatic_async with API 2024-04-10 (dated versions compare as strings).
+  const captureMethod = optionalEnum(params, 'capture_method', ['automatic', 'automatic_async', 'manual'] as const) ?? (ctx.apiVersion >= '2024-04-10' ? 'automatic_async' : 'automatic');
   if (captureMethod === 'manual') throw invalidRequest('The sandbox simulates automatic capture only.', { param: 'capture_method' });
   const types = optionalStringList(params, 'payment_method_types');
   const automatic = optionalHash(params, 'automatic_payment_methods');

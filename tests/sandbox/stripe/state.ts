@@ -83,9 +83,9 @@ export interface Fault {
 /** Something due later on the simulator clock; plain data so state can be saved to a file. */
 export interface Timer {
   at: number;
-  kind: 'settle_charge' | 'fail_refund';
+  kind: 'settle_charge' | 'fail_refund' | 'capture_charge';
   account: string;
-  /** The balance transaction or refund it concerns. */
+  /** The balance transaction, refund or charge it concerns. */
   id: string;
 }
 

@@ -85,7 +85,8 @@ async function attempt(sim: Sim, delivery: Delivery): Promise<void> {
     return;
   }
   const event = stored.data;
-  const payload = JSON.stringify(event, null, 2);
+  // Each endpoint gets the event rendered in its own API version (chosen when it was created).
+  const payload = JSON.stringify({ ...event, api_version: registered.endpoint.api_version ?? API_VERSION }, null, 2);
   // Receivers check the signature's age against their own wall clock, so sign with real time.
   const signature = await signatureHeader(registered.secret, payload, Math.floor(Date.now() / 1000));
   let status: number | null = null;

@@ -4,12 +4,26 @@ import { audit } from '../db/queries/audit';
 import { payments } from '../db/schema';
 import type { Db } from '../env';
 import { invoiceIdOf } from '../db/queries/invoices';
+import { isAccessRevoked } from './errors';
 import type { Statements } from './webhook-handlers';
 
 /** Our attempt named in the PaymentIntent's metadata, scoped to the account the event came from. */
 function attempt(intent: Stripe.PaymentIntent, account: string | undefined) {
   const id = intent.metadata?.payment_id;
   return id && account ? and(eq(payments.id, id), eq(payments.accountId, account)) : null;
+}
+
+/**
+ * The charge with its balance transaction; null once the account is disconnected, so the payment is
+ * still recorded (without fee and card) instead of the event failing for days.
+ */
+async function retrieveCharge(stripe: Stripe, chargeId: string, account: string): Promise<Stripe.Charge | null> {
+  try {
+    return await stripe.charges.retrieve(chargeId, { expand: ['balance_transaction'] }, { stripeAccount: account });
+  } catch (error) {
+    if (isAccessRevoked(error)) return null;
+    throw error;
+  }
 }
 
 /**
@@ -22,8 +36,9 @@ export async function paymentSucceeded(event: Stripe.Event, db: Db, now: number,
   const chargeId = typeof intent.latest_charge === 'string' ? intent.latest_charge : (intent.latest_charge?.id ?? null);
   let fee: { feeMinor: number | null; netMinor: number | null } = { feeMinor: null, netMinor: null };
   let card: { cardBrand: string | null; cardLast4: string | null } = { cardBrand: null, cardLast4: null };
-  if (chargeId) {
-    const charge = await stripe.charges.retrieve(chargeId, { expand: ['balance_transaction'] }, { stripeAccount: event.account });
+  const charge = chargeId ? await retrieveCharge(stripe, chargeId, event.account) : null;
+  if (charge) {
+    // Null until an automatic_async capture completes: charge.updated brings it then (charge-webhooks.ts).
     const bt = charge.balance_transaction;
     if (bt && typeof bt !== 'string') fee = { feeMinor: bt.fee, netMinor: bt.net };
     const details = charge.payment_method_details?.card;

@@ -3,6 +3,7 @@ import type Stripe from 'stripe';
 import { disconnectStatements } from '../db/queries/accounts';
 import { audit } from '../db/queries/audit';
 import type { Db } from '../env';
+import { chargeUpdated } from './charge-webhooks';
 import { paymentFailed, paymentSucceeded } from './payment-webhooks';
 import { selectCardTarget } from '../db/queries/links';
 import { refundChanged } from './refund-webhooks';
@@ -32,6 +33,7 @@ export const webhookHandlers: Partial<Record<Stripe.Event.Type, Handler>> = {
   },
   'payment_intent.succeeded': paymentSucceeded,
   'payment_intent.payment_failed': paymentFailed,
+  'charge.updated': chargeUpdated,
   'refund.updated': refundChanged,
   'refund.failed': refundChanged,
   'charge.refund.updated': refundChanged,
