@@ -38,7 +38,7 @@ function int(body: Body, key: string, fallback?: number): number {
   return value;
 }
 
-const FAULT_MODES: readonly FaultMode[] = ['error_500', 'hang', 'drop_after_commit'];
+const FAULT_MODES: readonly FaultMode[] = ['error_500', 'error_500_saved', 'hang', 'drop_after_commit'];
 
 /** `/_sim/*`: sandbox controls for tests and people (JSON in, JSON out). */
 export async function handleControls(sim: Sim, request: Request, url: URL, hooks: ControlHooks): Promise<Response> {

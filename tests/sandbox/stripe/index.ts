@@ -51,7 +51,7 @@ export function createStripeSimulator(options: SimulatorOptions = {}): Persisten
     }
   }
 
-  async function route(request: Request, url: URL): Promise<Response> {
+  async function route(request: Request, url: URL, failInside: boolean): Promise<Response> {
     const path = url.pathname;
     if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: CORS_HEADERS });
     if (path === '/v3' || path === '/v3/') {
@@ -60,7 +60,7 @@ export function createStripeSimulator(options: SimulatorOptions = {}): Persisten
     if (path.startsWith('/_sim/3ds/')) return handleThreeDSecure(sim, request, url);
     if (path.startsWith('/_sim/')) return handleControls(sim, request, url, { reset, deliverWebhooks, advance });
     if (path.startsWith('/oauth/')) return handleOAuth(sim, request, url);
-    if (path.startsWith('/v1/')) return handleApi(sim, request, url);
+    if (path.startsWith('/v1/')) return handleApi(sim, request, url, failInside);
     return new Response('Not found', { status: 404 });
   }
 
@@ -80,14 +80,14 @@ export function createStripeSimulator(options: SimulatorOptions = {}): Persisten
     const url = new URL(request.url);
     runDueTimers(sim);
     const fault = url.pathname.startsWith('/_sim/') || url.pathname.startsWith('/v3') ? null : takeFault(sim, url.pathname);
-    if (fault === 'error_500') return apiError(500, 'An unknown error occurred');
+    if (fault === 'error_500' || (fault === 'error_500_saved' && !url.pathname.startsWith('/v1/'))) return apiError(500, 'An unknown error occurred');
     if (fault === 'hang') {
       return new Promise((_, reject) => {
         request.signal.addEventListener('abort', () => reject(new DOMException('The operation was aborted.', 'AbortError')));
       });
     }
     try {
-      const response = await route(request, url);
+      const response = await route(request, url, fault === 'error_500_saved');
       if (fault === 'drop_after_commit') throw new DroppedConnection();
       return response;
     } catch (e) {

@@ -36,6 +36,8 @@ export interface StoredObject {
 }
 
 export interface IdempotencyRecord {
+  /** Simulator time (unix s) the result was saved; Stripe prunes keys 24 hours later. */
+  savedAt: number;
   fingerprint: string;
   status: number;
   body: string;
@@ -72,7 +74,11 @@ export interface OAuthSession {
   email: string;
 }
 
-export type FaultMode = 'error_500' | 'hang' | 'drop_after_commit';
+/**
+ * error_500: fails before the endpoint runs (nothing saved); error_500_saved: the endpoint started and
+ * failed, so Stripe saves the 500 for the request's Idempotency-Key and replays it.
+ */
+export type FaultMode = 'error_500' | 'error_500_saved' | 'hang' | 'drop_after_commit';
 
 export interface Fault {
   mode: FaultMode;
