@@ -105,7 +105,7 @@ describe('simulator over HTTP', () => {
     const js = await fetch(`${running.url}/v3/`);
     expect([js.status, js.headers.get('content-type')]).toEqual([200, 'application/javascript; charset=utf-8']);
     expect(await js.text()).toContain('window.Stripe = Stripe');
-    const page = await fetch(`${running.url}/oauth/authorize?response_type=code&client_id=ca_sandboxqtbridge&scope=read_write&redirect_uri=http://127.0.0.1:8787/cb`);
+    const page = await fetch(`${running.url}/oauth/authorize?response_type=code&client_id=ca_sandboxqtbridge&scope=read_write&redirect_uri=http://127.0.0.1:8787/connect/callback&stripe_landing=login`);
     expect(await page.text()).toContain('data-testid="oauth-signin"');
   });
 });

@@ -35,7 +35,7 @@ describe('webhooks', () => {
     const { customer, paymentMethod } = await customerWithCard(h, 'pm_card_visa');
     await h.stripe.paymentIntents.create({ amount: 2000, currency: 'usd', customer: customer.id, payment_method: paymentMethod.id, confirm: true, off_session: true }, { stripeAccount: h.account });
     await h.sim.deliverWebhooks();
-    expect(types(h)).toEqual(['customer.created', 'payment_method.attached', 'payment_intent.created', 'charge.succeeded', 'payment_intent.succeeded']);
+    expect(types(h)).toEqual(['customer.created', 'payment_method.attached', 'payment_intent.created', 'charge.succeeded', 'payment_intent.succeeded', 'charge.updated']);
     for (const delivery of h.received) {
       expect(delivery.signature).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
       const event = await h.stripe.webhooks.constructEventAsync(delivery.body, delivery.signature, CONNECT_SECRET);

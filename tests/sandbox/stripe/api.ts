@@ -114,8 +114,8 @@ export async function handleApi(sim: Sim, request: Request, url: URL, failInside
       }
     }
     const ctx: Ctx = {
-      sim, account: caller.account, params, publishable: caller.publishable, ids: found.ids, url,
-      origin: { requestId, idempotencyKey }, apiVersion: headers['stripe-version'] ?? API_VERSION,
+      sim, account: caller.account, params, publishable: caller.publishable, ids: found.ids, url, livemode: caller.livemode,
+      origin: { requestId, idempotencyKey, livemode: caller.livemode }, apiVersion: headers['stripe-version'] ?? API_VERSION,
     };
     if (failInside) throw SERVER_ERROR();
     const body = applyExpand(sim.state, caller.account, found.route.handle(ctx), expandPaths(params));

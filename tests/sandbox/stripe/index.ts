@@ -1,5 +1,6 @@
 import { CORS_HEADERS, handleApi } from './api.ts';
 import { DroppedConnection, takeFault } from './faults.ts';
+import { completeCaptures } from './charges.ts';
 import { handleOAuth } from './oauth.ts';
 import { seedState, PLATFORM_ACCOUNT } from './seed.ts';
 import { handleControls } from './controls.ts';
@@ -15,6 +16,7 @@ export type { PersistentSimulator, SimulatorOptions, StripeSimulator } from './t
 export { DroppedConnection } from './faults.ts';
 
 export const DEFAULT_PUBLIC_URL = 'http://127.0.0.1:12111';
+export const DEFAULT_CONNECT_URL = 'http://127.0.0.1:12112';
 
 function apiError(status: number, message: string): Response {
   return new Response(JSON.stringify({ error: { type: 'api_error', message } }, null, 2), { status, headers: { 'content-type': 'application/json', ...CORS_HEADERS } });
@@ -23,6 +25,7 @@ function apiError(status: number, message: string): Response {
 /** A stateful Stripe stand-in as a fetch handler: same code in-process (tests, workerd) and behind server.ts. */
 export function createStripeSimulator(options: SimulatorOptions = {}): PersistentSimulator {
   const publicUrl = (options.publicUrl ?? DEFAULT_PUBLIC_URL).replace(/\/+$/, '');
+  const connectOrigin = new URL(options.connectUrl ?? DEFAULT_CONNECT_URL).origin;
   const autoDeliver = options.autoDeliver ?? false;
   const wallNow = (): number => Math.floor(Date.now() / 1000);
   let delivering: Promise<number> | null = null;
@@ -43,7 +46,7 @@ export function createStripeSimulator(options: SimulatorOptions = {}): Persisten
   /** One delivery pass at a time, so a webhook is never sent twice by overlapping passes. */
   async function deliverWebhooks(): Promise<number> {
     while (delivering) await delivering;
-    delivering = deliverDue(sim);
+    delivering = deliverDue(sim, () => completeCaptures(sim));
     try {
       return await delivering;
     } finally {
@@ -53,6 +56,10 @@ export function createStripeSimulator(options: SimulatorOptions = {}): Persisten
 
   async function route(request: Request, url: URL, failInside: boolean): Promise<Response> {
     const path = url.pathname;
+    // connect.stripe.com serves OAuth and nothing else.
+    if (url.origin === connectOrigin && url.origin !== new URL(publicUrl).origin) {
+      return path.startsWith('/oauth/') ? handleOAuth(sim, request, url) : new Response('Not found', { status: 404 });
+    }
     if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: CORS_HEADERS });
     if (path === '/v3' || path === '/v3/') {
       return new Response(STRIPE_JS_SOURCE(publicUrl), { headers: { 'content-type': 'application/javascript; charset=utf-8', 'access-control-allow-origin': '*', 'cache-control': 'no-store' } });
@@ -72,6 +79,7 @@ export function createStripeSimulator(options: SimulatorOptions = {}): Persisten
   async function advance(seconds: number): Promise<void> {
     if (!Number.isFinite(seconds) || seconds < 0) throw new RangeError('advance(seconds) takes a non-negative number');
     sim.state.clockOffset += seconds;
+    completeCaptures(sim);
     runDueTimers(sim);
     if (autoDeliver) await deliverWebhooks();
   }

@@ -103,7 +103,7 @@ export type SimEvent = {
   api_version: string;
   created: number;
   data: { object: unknown; previous_attributes?: Record<string, unknown> };
-  livemode: false;
+  livemode: boolean;
   pending_webhooks: number;
   request: { id: string | null; idempotency_key: string | null };
   type: string;

@@ -47,12 +47,13 @@ async function respond(sim: StripeSimulator, req: IncomingMessage, res: ServerRe
 
 export interface RunningSimulator {
   url: string;
+  /** The origin standing for connect.stripe.com (OAuth). */
+  connectUrl: string;
   sim: PersistentSimulator;
   server: Server;
   close(): Promise<void>;
 }
 
-/** Starts a server; port 0 picks a free one (tests). */
 /** Keeps the state in `file`: loaded at start, written whenever it changed (checked each request and tick). */
 function persist(sim: PersistentSimulator, file: string): () => void {
   if (existsSync(file)) sim.importState(readFileSync(file, 'utf8'));
@@ -66,44 +67,62 @@ function persist(sim: PersistentSimulator, file: string): () => void {
   };
 }
 
+async function listen(port: number, host: string): Promise<{ server: Server; url: string }> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, resolve);
+  });
+  const address = server.address();
+  const actual = typeof address === 'object' && address ? address.port : port;
+  return { server, url: `http://${host}:${actual}` };
+}
+
+/** Starts the API origin and the Connect origin; port 0 picks free ones (tests). */
 export async function startSimulatorServer(
-  options: { port?: number; host?: string; autoDeliver?: boolean; stateFile?: string; deliver?: SimulatorOptions['deliver'] } = {},
+  options: { port?: number; connectPort?: number; host?: string; autoDeliver?: boolean; stateFile?: string; deliver?: SimulatorOptions['deliver'] } = {},
 ): Promise<RunningSimulator> {
   const host = options.host ?? '127.0.0.1';
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(options.port ?? 12111, host, resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port ?? 12111;
-  const url = `http://${host}:${port}`;
-  const sim = createStripeSimulator({ publicUrl: url, autoDeliver: options.autoDeliver ?? true, ...(options.deliver ? { deliver: options.deliver } : {}) });
+  const port = options.port ?? 12111;
+  const api = await listen(port, host);
+  const connect = await listen(options.connectPort ?? (port === 0 ? 0 : port + 1), host);
+  const url = api.url;
+  const sim = createStripeSimulator({ publicUrl: url, connectUrl: connect.url, autoDeliver: options.autoDeliver ?? true, ...(options.deliver ? { deliver: options.deliver } : {}) });
   const save = options.stateFile ? persist(sim, options.stateFile) : () => {};
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => void respond(sim, req, res, url).finally(save));
+  for (const listener of [api, connect]) {
+    listener.server.on('request', (req: IncomingMessage, res: ServerResponse) => void respond(sim, req, res, listener.url).finally(save));
+  }
   // Timers and webhook retries follow the wall clock while serving.
   const ticker = setInterval(() => void sim.clock.advance(0).finally(save), 1000);
   ticker.unref();
+  const closeOne = (server: Server) =>
+    new Promise<void>((resolve, reject) => {
+      server.closeAllConnections();
+      server.close((error) => (error ? reject(error) : resolve()));
+    });
   return {
     url,
+    connectUrl: connect.url,
     sim,
-    server,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        clearInterval(ticker);
-        save();
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
+    server: api.server,
+    close: async () => {
+      clearInterval(ticker);
+      save();
+      await Promise.all([closeOne(api.server), closeOne(connect.server)]);
+    },
   };
 }
 
 const isMain = import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('tests/sandbox/stripe/server.ts');
 if (isMain) {
   const port = Number(process.env.STRIPE_SIM_PORT ?? 12111);
+  const connectPort = Number(process.env.STRIPE_SIM_CONNECT_PORT ?? port + 1);
   const stateFile = process.env.STRIPE_SIM_STATE_FILE;
-  const running = await startSimulatorServer({ port, ...(stateFile ? { stateFile } : {}) });
+  const running = await startSimulatorServer({ port, connectPort, ...(stateFile ? { stateFile } : {}) });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void running.close().finally(() => process.exit(0)));
   console.log(`Stripe simulator listening on ${running.url}`);
   console.log(`  API      ${running.url}/v1   (any sk_test_… key)`);
-  console.log(`  OAuth    ${running.url}/oauth/authorize`);
+  console.log(`  OAuth    ${running.connectUrl}/oauth/authorize   (connect.stripe.com; also on ${running.url})`);
   console.log(`  Stripe.js ${running.url}/v3/`);
   console.log(`  Controls ${running.url}/_sim/  (see tests/sandbox/stripe/README.md)`);
   if (stateFile) console.log(`  State    ${stateFile}`);

@@ -56,12 +56,24 @@ export interface Delivery {
 }
 
 export interface RegisteredEndpoint {
+  /** A live endpoint; a live Connect endpoint also hears test-mode events of its connected accounts. */
+  livemode: boolean;
   endpoint: WebhookEndpoint;
   secret: string;
   connect: boolean;
 }
 
+/** A Connect platform's OAuth settings as the Dashboard holds them: one client id per mode. */
+export interface OAuthClient {
+  id: string;
+  /** Live-mode (production) client id; test-mode (development) ids connect accounts in test mode. */
+  livemode: boolean;
+  /** Exact URIs Stripe may redirect to; the first is used when a request names none. */
+  redirectUris: string[];
+}
+
 export interface OAuthCode {
+  livemode: boolean;
   code: string;
   accountId: string;
   scope: string;
@@ -105,6 +117,9 @@ export interface SimState {
   endpoints: Map<string, RegisteredEndpoint>;
   deliveries: Delivery[];
   webhooks: { held: boolean; duplicateNext: number };
+  oauthClients: Map<string, OAuthClient>;
+  /** The platform's live secret key (`sk_live_…`), once registered by `/_sim/live_key`; others are refused. */
+  liveKey: string | null;
   oauthCodes: Map<string, OAuthCode>;
   /** OAuth access tokens (`sk_test_…`) → the connected account they act as. */
   accessTokens: Map<string, string>;
@@ -125,6 +140,8 @@ export function emptyState(): SimState {
     endpoints: new Map(),
     deliveries: [],
     webhooks: { held: false, duplicateNext: 0 },
+    oauthClients: new Map(),
+    liveKey: null,
     oauthCodes: new Map(),
     accessTokens: new Map(),
     refreshTokens: new Map(),
