@@ -4,7 +4,7 @@ import Stripe from 'stripe';
 import { webhookEvents } from '../db/schema';
 import type { AppEnv } from '../env';
 import { AppError } from '../errors';
-import { createStripe } from '../stripe/client';
+import { createStripe, isLiveKey } from '../stripe/client';
 import { loadFor, webhookHandlers } from '../stripe/webhook-handlers';
 
 const cryptoProvider = Stripe.createSubtleCryptoProvider();
@@ -25,6 +25,8 @@ export const webhooks = new Hono<AppEnv>().post('/webhooks/stripe', async (c) =>
   } catch {
     throw new AppError(400, 'bad_request', 'Webhook signature verification failed.');
   }
+  // A live Connect endpoint also gets its accounts' test-mode events: only this deployment's mode has effects.
+  if (event.livemode !== isLiveKey(c.env)) return c.json({ received: true, ignored: 'other_mode' });
   const db = c.var.db;
   const seenQuery = db.select({ id: webhookEvents.id }).from(webhookEvents).where(eq(webhookEvents.id, event.id)).limit(1);
   const load = loadFor(event, db);
