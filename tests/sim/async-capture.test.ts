@@ -7,7 +7,7 @@ async function chargeVisa(h: Harness, extra: Partial<Stripe.PaymentIntentCreateP
   const { customer, paymentMethod } = await customerWithCard(h, 'pm_card_visa');
   const stripe = apiVersion ? new Stripe('sk_test_sandbox', { apiVersion: apiVersion as Stripe.LatestApiVersion, httpClient: Stripe.createFetchHttpClient((input, init) => h.sim.fetch(new Request(input, init))), maxNetworkRetries: 0 }) : h.stripe;
   return stripe.paymentIntents.create(
-    { amount: 2000, currency: 'usd', customer: customer.id, payment_method: paymentMethod.id, off_session: true, confirm: true, expand: ['latest_charge'], ...extra },
+    { amount: 2000, currency: 'usd', customer: customer.id, payment_method: paymentMethod.id, allowed_payment_method_types: ['card'], off_session: true, confirm: true, expand: ['latest_charge'], ...extra },
     { stripeAccount: h.account },
   );
 }

@@ -26,12 +26,12 @@ describe('idempotency keys over time and failures', () => {
   it('replays a 500 the endpoint failed with for the same key, and acts on nothing', async () => {
     const h = await harness();
     const { customer, paymentMethod } = await customerWithCard(h, 'pm_card_visa');
-    const params = { amount: 2500, currency: 'usd', customer: customer.id, payment_method: paymentMethod.id, confirm: true, off_session: true };
+    const params = { amount: 2500, currency: 'usd', customer: customer.id, payment_method: paymentMethod.id, allowed_payment_method_types: ['card'], confirm: true, off_session: true };
     await h.control('/_sim/faults', { mode: 'error_500_saved', count: 1, path: '/v1/payment_intents' });
     const failed = await stripeError(h.stripe.paymentIntents.create(params, { stripeAccount: h.account, idempotencyKey: 'inv-25' }));
     expect([failed.statusCode, failed.type]).toEqual([500, 'StripeAPIError']);
     const again = await h.request('/v1/payment_intents', {
-      method: 'POST', body: new URLSearchParams({ amount: '2500', currency: 'usd', customer: customer.id, payment_method: paymentMethod.id, confirm: 'true', off_session: 'true' }).toString(),
+      method: 'POST', body: new URLSearchParams({ amount: '2500', currency: 'usd', customer: customer.id, payment_method: paymentMethod.id, 'allowed_payment_method_types[0]': 'card', confirm: 'true', off_session: 'true' }).toString(),
       headers: { authorization: 'Bearer sk_test_x', 'content-type': 'application/x-www-form-urlencoded', 'stripe-account': h.account, 'idempotency-key': 'inv-25' },
     });
     expect(again.status).toBe(500);

@@ -83,6 +83,14 @@ describe('the card on file', () => {
     expect(html).not.toMatch(/sk_test_/);
   });
 
+  it('asks Stripe for cards only, so the Payment Element offers no bank debit the card on file could not be', async () => {
+    const acct = await connectedStripeAccount();
+    const res = await SELF.fetch(`${BASE}/api/card-links`, { method: 'POST', headers: { ...acct.auth, 'content-type': 'application/json' }, body: JSON.stringify({ customer: fakeCustomer() }) });
+    expect(res.status).toBe(200);
+    const [setupIntent] = (await platform.setupIntents.list({}, { stripeAccount: acct.id })).data;
+    expect([setupIntent?.payment_method_types, setupIntent?.allowed_payment_method_types]).toEqual([['card'], ['card']]);
+  });
+
   it('rejects a malformed card-link request with a 400 and creates nothing at Stripe', async () => {
     const acct = await connectedStripeAccount();
     for (const customer of [{}, { id: '', name: 'x', email: null }, { id: 'a', name: 'b', email: 'not-an-email' }]) {

@@ -67,6 +67,8 @@ export async function createCharge(stripe: Stripe, input: ChargeInput): Promise<
         // the customer is not present; Stripe asks the bank to exempt the charge from 3-D Secure.
         off_session: true,
         confirm: true,
+        // Cards only: with the Dashboard's methods Stripe would also want a return_url for redirects.
+        allowed_payment_method_types: ['card'],
         ...(input.receiptEmail ? { receipt_email: input.receiptEmail } : {}),
         description: `Invoice ${input.invoiceNumber}`,
         metadata: { invoice_number: input.invoiceNumber, site_customer_id: input.siteCustomerId, payment_id: input.paymentId },
