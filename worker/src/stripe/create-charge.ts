@@ -3,7 +3,7 @@ import { redact } from '../on-error';
 import type { PaymentUpdate } from '../db/queries/payments';
 import type { StoredChargeParams } from '../db/schema';
 import { DISCONNECTED_SENTENCE, isAccessRevoked, isStripeUnavailable } from './errors';
-import { AUTHENTICATION_MESSAGE, describeCardError, UNKNOWN_OUTCOME_MESSAGE } from './decline-messages';
+import { AUTHENTICATION_MESSAGE, declineReason, describeCardError, UNKNOWN_OUTCOME_MESSAGE } from './decline-messages';
 
 /** Everything one PaymentIntent create sends; the stored part is kept on the attempt for retries. */
 export interface ChargeInput extends StoredChargeParams {
@@ -46,7 +46,7 @@ export function outcomeOfIntent(pi: Stripe.PaymentIntent): ChargeOutcome {
     default: {
       const err = pi.last_payment_error;
       if (err?.code === 'authentication_required') return { ...base, status: 'requires_action', failureCode: 'authentication_required', failureMessage: AUTHENTICATION_MESSAGE };
-      return { ...base, status: 'failed', failureCode: err?.decline_code ?? err?.code ?? 'card_declined', failureMessage: "The card was declined by the customer's bank. Nothing was charged." };
+      return { ...base, status: 'failed', failureCode: declineReason(err?.decline_code, err?.code), failureMessage: "The card was declined by the customer's bank. Nothing was charged." };
     }
   }
 }

@@ -4,6 +4,7 @@ import { audit } from '../db/queries/audit';
 import { payments } from '../db/schema';
 import type { Db } from '../env';
 import { invoiceIdOf } from '../db/queries/invoices';
+import { AUTHENTICATION_MESSAGE, declineReason } from './decline-messages';
 import { isAccessRevoked } from './errors';
 import type { Statements } from './webhook-handlers';
 
@@ -58,7 +59,17 @@ export function paymentFailed(event: Stripe.Event, db: Db, now: number): Stateme
   const intent = event.data.object as Stripe.PaymentIntent;
   const where = attempt(intent, event.account);
   if (!where) return [];
-  const reason = intent.last_payment_error?.decline_code ?? intent.last_payment_error?.code ?? 'card_declined';
+  const error = intent.last_payment_error;
+  // The bank wants the customer: the attempt waits for them (authentication link), it was not declined.
+  if (error?.code === 'authentication_required' || error?.decline_code === 'authentication_required') {
+    return [
+      db
+        .update(payments)
+        .set({ status: 'requires_action', paymentIntentId: intent.id, failureCode: 'authentication_required', failureMessage: AUTHENTICATION_MESSAGE, updatedAt: now })
+        .where(and(where, inArray(payments.status, ['pending', 'unknown']))),
+    ];
+  }
+  const reason = declineReason(error?.decline_code, error?.code);
   return [
     db
       .update(payments)

@@ -7,7 +7,7 @@ import { chargeUpdated } from './charge-webhooks';
 import { paymentFailed, paymentSucceeded } from './payment-webhooks';
 import { selectCardTarget } from '../db/queries/links';
 import { refundChanged } from './refund-webhooks';
-import { saveCardFromLink } from './save-card';
+import { saveCardStatements } from './save-card';
 
 export type Statements = BatchItem<'sqlite'>[];
 
@@ -40,6 +40,6 @@ export const webhookHandlers: Partial<Record<Stripe.Event.Type, Handler>> = {
   'setup_intent.succeeded': async (_event, db, now, stripe, loaded) => {
     const found = loaded[0];
     if (!found) return [];
-    return (await saveCardFromLink(db, stripe, found, now)).statements;
+    return saveCardStatements(db, stripe, found, now);
   },
 };
