@@ -9,7 +9,6 @@ import { startWorkerDev } from './lib/worker-dev';
 
 const root = resolve(import.meta.dirname, '..');
 const SIM_PORT = Number(process.env.STRIPE_SIM_PORT ?? 12111);
-const SIM_CONNECT_PORT = Number(process.env.STRIPE_SIM_CONNECT_PORT ?? SIM_PORT + 1);
 const WORKER_PORT = Number(process.env.WORKER_PORT ?? 8787);
 const SITE_PORT = Number(process.env.BACKOFFICE_PORT ?? 8788);
 
@@ -33,7 +32,7 @@ async function main(): Promise<void> {
   const siteUrl = `http://127.0.0.1:${SITE_PORT}`;
 
   console.log('Starting the Stripe simulator, the stand-in site and the worker…');
-  const [simulator] = await Promise.all([startSimulator(SIM_PORT, join(root, '.sandbox-data/stripe-sim.json'), SIM_CONNECT_PORT), startSite(SITE_PORT)]);
+  const [simulator] = await Promise.all([startSimulator(SIM_PORT, join(root, '.sandbox-data/stripe-sim.json'), { connect: SIM_PORT + 1, js: SIM_PORT + 2, hooks: SIM_PORT + 3 }), startSite(SITE_PORT)]);
   await registerWebhookEndpoint(simulatorUrl, workerUrl, webhookSecret);
   await registerOAuthRedirect(simulatorUrl, workerUrl);
   const worker = await startWorkerDev({
@@ -48,7 +47,7 @@ qt-stripe-bridge is running offline.
   Stand-in back office   ${siteUrl}/account   (invoices: ${siteUrl}/invoices/unpaid)
   Worker                 ${worker.url}/health
   Stripe simulator       ${simulatorUrl}      (Stripe sign-in: jane@example.com / sandbox-password)
-                         ${simulator.connectUrl}      (its connect.stripe.com: OAuth)
+                         ${simulator.connectUrl} connect.stripe.com · ${simulator.jsUrl} js.stripe.com · ${simulator.hooksUrl} hooks.stripe.com
 
 Load the extension:
   Chrome   chrome://extensions → Developer mode → Load unpacked → ${join(root, EXTENSION_OUTPUT.chrome)}

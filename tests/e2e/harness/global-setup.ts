@@ -25,9 +25,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
     rmSync(scratch, { recursive: true, force: true });
   };
   try {
-    const [simPort, simConnectPort, sitePort, workerPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+    const [simPort, sitePort, workerPort] = [await freePort(), await freePort(), await freePort()];
+    // Stripe's other hosts on ports of their own, so pages load Stripe.js cross-origin as from js.stripe.com.
+    const stripeHosts = { connect: await freePort(), js: await freePort(), hooks: await freePort() };
     const workerUrl = `http://127.0.0.1:${workerPort}`;
-    const [simulator, site] = await Promise.all([startSimulator(simPort, undefined, simConnectPort), startSite(sitePort, join(scratch, 'backoffice.json'))]);
+    const [simulator, site] = await Promise.all([startSimulator(simPort, undefined, stripeHosts), startSite(sitePort, join(scratch, 'backoffice.json'))]);
     await registerWebhookEndpoint(simulator.url, workerUrl, WEBHOOK_SECRET);
     await registerOAuthRedirect(simulator.url, workerUrl);
     const worker = startWorkerDev({

@@ -6,7 +6,7 @@ import { seedState, PLATFORM_ACCOUNT } from './seed.ts';
 import { handleControls } from './controls.ts';
 import { runDueTimers, type Sim } from './sim.ts';
 import { emptyState } from './state.ts';
-import { STRIPE_JS_SOURCE } from './stripe-js.ts';
+import { STRIPE_JS_CONTROLLER, STRIPE_JS_SOURCE } from './stripe-js.ts';
 import { handleThreeDSecure } from './three-d-secure.ts';
 import type { PersistentSimulator, SimulatorOptions } from './types.ts';
 import { deserializeState, serializeState } from './state-io.ts';
@@ -17,6 +17,8 @@ export { DroppedConnection } from './faults.ts';
 
 export const DEFAULT_PUBLIC_URL = 'http://127.0.0.1:12111';
 export const DEFAULT_CONNECT_URL = 'http://127.0.0.1:12112';
+export const DEFAULT_JS_URL = 'http://127.0.0.1:12113';
+export const DEFAULT_HOOKS_URL = 'http://127.0.0.1:12114';
 
 function apiError(status: number, message: string): Response {
   return new Response(JSON.stringify({ error: { type: 'api_error', message } }, null, 2), { status, headers: { 'content-type': 'application/json', ...CORS_HEADERS } });
@@ -26,6 +28,11 @@ function apiError(status: number, message: string): Response {
 export function createStripeSimulator(options: SimulatorOptions = {}): PersistentSimulator {
   const publicUrl = (options.publicUrl ?? DEFAULT_PUBLIC_URL).replace(/\/+$/, '');
   const connectOrigin = new URL(options.connectUrl ?? DEFAULT_CONNECT_URL).origin;
+  const jsOrigin = new URL(options.jsUrl ?? DEFAULT_JS_URL).origin;
+  const hooksOrigin = new URL(options.hooksUrl ?? DEFAULT_HOOKS_URL).origin;
+  const apiOrigin = new URL(publicUrl).origin;
+  const stripeJs = (): Response =>
+    new Response(STRIPE_JS_SOURCE(apiOrigin, jsOrigin), { headers: { 'content-type': 'application/javascript; charset=utf-8', 'access-control-allow-origin': '*', 'cache-control': 'no-store' } });
   const autoDeliver = options.autoDeliver ?? false;
   const wallNow = (): number => Math.floor(Date.now() / 1000);
   let delivering: Promise<number> | null = null;
@@ -56,14 +63,18 @@ export function createStripeSimulator(options: SimulatorOptions = {}): Persisten
 
   async function route(request: Request, url: URL, failInside: boolean): Promise<Response> {
     const path = url.pathname;
-    // connect.stripe.com serves OAuth and nothing else.
-    if (url.origin === connectOrigin && url.origin !== new URL(publicUrl).origin) {
-      return path.startsWith('/oauth/') ? handleOAuth(sim, request, url) : new Response('Not found', { status: 404 });
+    // connect.stripe.com serves OAuth, js.stripe.com Stripe.js and its frames, hooks.stripe.com 3-D Secure; nothing else.
+    if (url.origin !== apiOrigin) {
+      if (url.origin === connectOrigin) return path.startsWith('/oauth/') ? handleOAuth(sim, request, url) : new Response('Not found', { status: 404 });
+      if (url.origin === jsOrigin) {
+        if (path === '/v3' || path === '/v3/') return stripeJs();
+        if (path === '/v3/controller.html') return new Response(STRIPE_JS_CONTROLLER, { headers: { 'content-type': 'text/html; charset=utf-8' } });
+        return new Response('Not found', { status: 404 });
+      }
+      if (url.origin === hooksOrigin) return path.startsWith('/_sim/3ds/') ? handleThreeDSecure(sim, request, url) : new Response('Not found', { status: 404 });
     }
     if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: CORS_HEADERS });
-    if (path === '/v3' || path === '/v3/') {
-      return new Response(STRIPE_JS_SOURCE(publicUrl), { headers: { 'content-type': 'application/javascript; charset=utf-8', 'access-control-allow-origin': '*', 'cache-control': 'no-store' } });
-    }
+    if (path === '/v3' || path === '/v3/') return stripeJs();
     if (path.startsWith('/_sim/3ds/')) return handleThreeDSecure(sim, request, url);
     if (path.startsWith('/_sim/')) return handleControls(sim, request, url, { reset, deliverWebhooks, advance });
     if (path.startsWith('/oauth/')) return handleOAuth(sim, request, url);

@@ -49,6 +49,10 @@ export interface RunningSimulator {
   url: string;
   /** The origin standing for connect.stripe.com (OAuth). */
   connectUrl: string;
+  /** The origin standing for js.stripe.com (Stripe.js stand-in and its frames). */
+  jsUrl: string;
+  /** The origin standing for hooks.stripe.com (3-D Secure). */
+  hooksUrl: string;
   sim: PersistentSimulator;
   server: Server;
   close(): Promise<void>;
@@ -78,18 +82,22 @@ async function listen(port: number, host: string): Promise<{ server: Server; url
   return { server, url: `http://${host}:${actual}` };
 }
 
-/** Starts the API origin and the Connect origin; port 0 picks free ones (tests). */
+/** Starts the API origin and those standing for connect., js. and hooks.stripe.com; port 0 picks free ones (tests). */
 export async function startSimulatorServer(
-  options: { port?: number; connectPort?: number; host?: string; autoDeliver?: boolean; stateFile?: string; deliver?: SimulatorOptions['deliver'] } = {},
+  options: { port?: number; connectPort?: number; jsPort?: number; hooksPort?: number; host?: string; autoDeliver?: boolean; stateFile?: string; deliver?: SimulatorOptions['deliver'] } = {},
 ): Promise<RunningSimulator> {
   const host = options.host ?? '127.0.0.1';
   const port = options.port ?? 12111;
   const api = await listen(port, host);
-  const connect = await listen(options.connectPort ?? (port === 0 ? 0 : port + 1), host);
+  const next = (offset: number, given?: number): number => given ?? (port === 0 ? 0 : port + offset);
+  const connect = await listen(next(1, options.connectPort), host);
+  const js = await listen(next(2, options.jsPort), host);
+  const hooks = await listen(next(3, options.hooksPort), host);
+  const listeners = [api, connect, js, hooks];
   const url = api.url;
-  const sim = createStripeSimulator({ publicUrl: url, connectUrl: connect.url, autoDeliver: options.autoDeliver ?? true, ...(options.deliver ? { deliver: options.deliver } : {}) });
+  const sim = createStripeSimulator({ publicUrl: url, connectUrl: connect.url, jsUrl: js.url, hooksUrl: hooks.url, autoDeliver: options.autoDeliver ?? true, ...(options.deliver ? { deliver: options.deliver } : {}) });
   const save = options.stateFile ? persist(sim, options.stateFile) : () => {};
-  for (const listener of [api, connect]) {
+  for (const listener of listeners) {
     listener.server.on('request', (req: IncomingMessage, res: ServerResponse) => void respond(sim, req, res, listener.url).finally(save));
   }
   // Timers and webhook retries follow the wall clock while serving.
@@ -103,12 +111,14 @@ export async function startSimulatorServer(
   return {
     url,
     connectUrl: connect.url,
+    jsUrl: js.url,
+    hooksUrl: hooks.url,
     sim,
     server: api.server,
     close: async () => {
       clearInterval(ticker);
       save();
-      await Promise.all([closeOne(api.server), closeOne(connect.server)]);
+      await Promise.all(listeners.map((l) => closeOne(l.server)));
     },
   };
 }
@@ -117,13 +127,15 @@ const isMain = import.meta.url === `file://${process.argv[1]}` || process.argv[1
 if (isMain) {
   const port = Number(process.env.STRIPE_SIM_PORT ?? 12111);
   const connectPort = Number(process.env.STRIPE_SIM_CONNECT_PORT ?? port + 1);
+  const jsPort = Number(process.env.STRIPE_SIM_JS_PORT ?? port + 2);
+  const hooksPort = Number(process.env.STRIPE_SIM_HOOKS_PORT ?? port + 3);
   const stateFile = process.env.STRIPE_SIM_STATE_FILE;
-  const running = await startSimulatorServer({ port, connectPort, ...(stateFile ? { stateFile } : {}) });
+  const running = await startSimulatorServer({ port, connectPort, jsPort, hooksPort, ...(stateFile ? { stateFile } : {}) });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void running.close().finally(() => process.exit(0)));
   console.log(`Stripe simulator listening on ${running.url}`);
   console.log(`  API      ${running.url}/v1   (any sk_test_… key)`);
   console.log(`  OAuth    ${running.connectUrl}/oauth/authorize   (connect.stripe.com; also on ${running.url})`);
-  console.log(`  Stripe.js ${running.url}/v3/`);
+  console.log(`  Stripe.js ${running.jsUrl}/v3/   (js.stripe.com; 3-D Secure on ${running.hooksUrl})`);
   console.log(`  Controls ${running.url}/_sim/  (see tests/sandbox/stripe/README.md)`);
   if (stateFile) console.log(`  State    ${stateFile}`);
 }

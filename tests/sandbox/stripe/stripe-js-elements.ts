@@ -90,7 +90,10 @@ export const STRIPE_JS_ELEMENTS = String.raw`
     this._error = error;
     host.appendChild(root);
     this._root = root;
-    setTimeout(function () { self._emit('ready', { elementType: 'payment' }); }, 0);
+    controller().then(function () { self._emit('ready', { elementType: 'payment' }); }, function (e) {
+      self._showError(e.message);
+      self._emit('loaderror', { elementType: 'payment', error: { type: 'invalid_request_error', message: e.message } });
+    });
   };
   PaymentElement.prototype.unmount = function () { if (this._root) this._root.remove(); this._root = null; };
   PaymentElement.prototype.destroy = function () { this.unmount(); this._elements._payment = null; };
