@@ -166,4 +166,16 @@ describe('Stripe.js stand-in in Chromium', () => {
     expect(await page.locator('#result').textContent()).toMatch(/^loaderror:Stripe\.js could not load its frame at http:\/\/127\.0\.0\.1:\d+: .*frame-src/);
     expect((await stripe.setupIntents.retrieve(si.id, {}, { stripeAccount: account })).status).toBe('requires_payment_method');
   });
+
+  it('offers a bank debit besides the card when the intent has no type restriction, and only the card with allowed types card', async () => {
+    const open = await stripe.setupIntents.create({}, { stripeAccount: account });
+    const page = await openPage('setup', open.client_secret);
+    expect(await page.getByTestId('payment-method-us_bank_account').count()).toBe(1);
+    await page.getByTestId('payment-method-us_bank_account').click();
+    expect(await page.getByTestId('bank-account-note').isVisible()).toBe(true);
+    const cardsOnly = await stripe.setupIntents.create({ allowed_payment_method_types: ['card'] }, { stripeAccount: account });
+    const cardPage = await openPage('setup', cardsOnly.client_secret);
+    expect(await cardPage.getByTestId('payment-method-us_bank_account').count()).toBe(0);
+    expect(await cardPage.getByTestId('card-number').isVisible()).toBe(true);
+  });
 });

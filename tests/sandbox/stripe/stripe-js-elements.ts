@@ -90,7 +90,8 @@ export const STRIPE_JS_ELEMENTS = String.raw`
     this._error = error;
     host.appendChild(root);
     this._root = root;
-    controller().then(function () { self._emit('ready', { elementType: 'payment' }); }, function (e) {
+    var offered = this._offeredTypes();
+    Promise.all([controller(), offered]).then(function (results) { self._showMethods(root, results[1]); self._emit('ready', { elementType: 'payment' }); }, function (e) {
       self._showError(e.message);
       self._emit('loaderror', { elementType: 'payment', error: { type: 'invalid_request_error', message: e.message } });
     });
@@ -133,7 +134,52 @@ export const STRIPE_JS_ELEMENTS = String.raw`
     var empty = !c.number && !c.expMonth && !c.cvc && !c.postal;
     this._emit('change', { elementType: 'payment', empty: empty, complete: this._problem() === null, collapsed: false, value: { type: 'card' } });
   };
+  // What the intent offers: without a type restriction, the Dashboard's methods (a bank debit besides cards).
+  PaymentElement.prototype._offeredTypes = function () {
+    var cs = this._elements._clientSecret;
+    if (!cs) return Promise.resolve(['card']);
+    var kind = String(cs).indexOf('seti_') === 0 ? 'setup_intent' : 'payment_intent';
+    return this._elements._stripe._retrieve(kind, cs).then(function (r) {
+      var intent = r.setupIntent || r.paymentIntent;
+      return intent && intent.payment_method_types ? intent.payment_method_types : ['card'];
+    });
+  };
+  PaymentElement.prototype._showMethods = function (root, types) {
+    var self = this;
+    this._method = 'card';
+    if (types.length < 2) return;
+    var tabs = document.createElement('div');
+    tabs.setAttribute('role', 'tablist');
+    tabs.style.cssText = 'grid-column:1 / span 2;display:flex;gap:8px';
+    var note = document.createElement('p');
+    note.setAttribute('data-testid', 'bank-account-note');
+    note.textContent = 'Pay with your US bank account: you will be asked to sign in to your bank.';
+    note.hidden = true;
+    note.style.cssText = 'grid-column:1 / span 2;font-size:14px';
+    types.forEach(function (type) {
+      var tab = document.createElement('button');
+      tab.type = 'button';
+      tab.setAttribute('role', 'tab');
+      tab.setAttribute('data-testid', 'payment-method-' + type);
+      tab.textContent = type === 'card' ? 'Card' : type === 'us_bank_account' ? 'US bank account' : type;
+      tab.style.cssText = 'flex:1;padding:8px;border:1px solid #e6e6e6;border-radius:5px;background:#fff';
+      tab.addEventListener('click', function () {
+        self._method = type;
+        Object.keys(self._inputs).forEach(function (k) { self._inputs[k].parentNode.hidden = type !== 'card'; });
+        note.hidden = type === 'card';
+        self._emit('change', { elementType: 'payment', empty: true, complete: false, collapsed: false, value: { type: type } });
+      });
+      tabs.appendChild(tab);
+    });
+    root.insertBefore(note, root.firstChild);
+    root.insertBefore(tabs, root.firstChild);
+  };
   PaymentElement.prototype._validate = function (showAll) {
+    if (this._method && this._method !== 'card') {
+      var unsupported = { type: 'validation_error', code: 'payment_method_unsupported_in_sandbox', message: 'Bank account payments are not simulated by the sandbox Stripe.js; they are offered because this intent accepts the Dashboard\'s payment methods.' };
+      this._showError(unsupported.message);
+      return unsupported;
+    }
     var problem = this._problem();
     var inputs = this._inputs;
     Object.keys(inputs).forEach(function (k) { inputs[k].style.borderColor = problem && problem.field === k ? '#df1b41' : '#e6e6e6'; });
