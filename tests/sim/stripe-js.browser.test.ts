@@ -72,11 +72,17 @@ async function openPage(kind: 'setup' | 'payment', clientSecret: string | null, 
   return page;
 }
 
+/** The Payment Element's frame, served from the js.stripe.com stand-in: the card fields are only in there. */
+function stripeFrame(page: Page) {
+  return page.frameLocator('iframe[name^="__privateStripeFrame"]');
+}
+
 async function fillCard(page: Page, number: string): Promise<void> {
-  await page.getByTestId('card-number').fill(number);
-  await page.getByTestId('card-expiry').fill('12 / 34');
-  await page.getByTestId('card-cvc').fill('123');
-  await page.getByTestId('card-postal').fill('12345');
+  const frame = stripeFrame(page);
+  await frame.getByTestId('card-number').fill(number);
+  await frame.getByTestId('card-expiry').fill('12 / 34');
+  await frame.getByTestId('card-cvc').fill('123');
+  await frame.getByTestId('card-postal').fill('12345');
   await page.click('#submit');
 }
 
@@ -131,7 +137,7 @@ describe('Stripe.js stand-in in Chromium', () => {
     await fillCard(page, '4000002760003184');
     await page.getByTestId('threeds-fail').click();
     expect(await result(page)).toBe('error:payment_intent_authentication_failure');
-    expect(await page.getByTestId('card-error').textContent()).toContain('failed authentication');
+    expect(await stripeFrame(page).getByTestId('card-error').textContent()).toContain('failed authentication');
     expect((await stripe.paymentIntents.retrieve(pi.id, {}, { stripeAccount: account })).status).toBe('requires_payment_method');
   });
 
@@ -140,7 +146,7 @@ describe('Stripe.js stand-in in Chromium', () => {
     const page = await openPage('payment', pi.client_secret);
     await fillCard(page, '4000000000009995');
     expect(await result(page)).toBe('error:card_declined');
-    expect(await page.getByTestId('card-error').textContent()).toBe('Your card has insufficient funds.');
+    expect(await stripeFrame(page).getByTestId('card-error').textContent()).toBe('Your card has insufficient funds.');
   });
 
   it('sends the customer to return_url with redirect_status when not asked to stay', async () => {
@@ -157,7 +163,7 @@ describe('Stripe.js stand-in in Chromium', () => {
     const page = await openPage('payment', pi.client_secret);
     await fillCard(page, '4242 4242 4242 4241');
     expect(await result(page)).toBe('invalid:invalid_number');
-    expect(await page.getByTestId('card-error').textContent()).toBe('Your card number is invalid.');
+    expect(await stripeFrame(page).getByTestId('card-error').textContent()).toBe('Your card number is invalid.');
   });
 
   it('does not work on a page whose CSP keeps its frames out, as real Stripe.js would not', async () => {
@@ -170,12 +176,13 @@ describe('Stripe.js stand-in in Chromium', () => {
   it('offers a bank debit besides the card when the intent has no type restriction, and only the card with allowed types card', async () => {
     const open = await stripe.setupIntents.create({}, { stripeAccount: account });
     const page = await openPage('setup', open.client_secret);
-    expect(await page.getByTestId('payment-method-us_bank_account').count()).toBe(1);
-    await page.getByTestId('payment-method-us_bank_account').click();
-    expect(await page.getByTestId('bank-account-note').isVisible()).toBe(true);
+    expect(await stripeFrame(page).getByTestId('payment-method-us_bank_account').count()).toBe(1);
+    await stripeFrame(page).getByTestId('payment-method-us_bank_account').click();
+    expect(await stripeFrame(page).getByTestId('bank-account-note').isVisible()).toBe(true);
+    expect(await page.locator('input').count()).toBe(0);
     const cardsOnly = await stripe.setupIntents.create({ allowed_payment_method_types: ['card'] }, { stripeAccount: account });
     const cardPage = await openPage('setup', cardsOnly.client_secret);
-    expect(await cardPage.getByTestId('payment-method-us_bank_account').count()).toBe(0);
-    expect(await cardPage.getByTestId('card-number').isVisible()).toBe(true);
+    expect(await stripeFrame(cardPage).getByTestId('payment-method-us_bank_account').count()).toBe(0);
+    expect(await stripeFrame(cardPage).getByTestId('card-number').isVisible()).toBe(true);
   });
 });

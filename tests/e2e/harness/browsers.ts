@@ -81,6 +81,19 @@ async function pollText(read: () => Promise<string>, expected: RegExp, timeoutMs
   }
 }
 
+/** Stripe.js's Payment Element frame (the js.stripe.com stand-in): card fields are only in there, as with real Stripe.js. */
+const STRIPE_FRAME = 'iframe[name^="__privateStripeFrame"]';
+
+/** The element with a test id on the page, or else inside Stripe's frame. */
+function playwrightLocate(page: PwPage, selector: string, timeoutMs = 10_000) {
+  return poll(async () => {
+    const onPage = page.locator(selector).first();
+    if ((await onPage.count()) > 0) return onPage;
+    const framed = page.frameLocator(STRIPE_FRAME).locator(selector).first();
+    return (await framed.count()) > 0 ? framed : null;
+  }, timeoutMs, selector);
+}
+
 function playwrightPage(page: PwPage): E2EPage {
   return {
     goto: async (url) => void (await page.goto(url, { waitUntil: 'domcontentloaded' })),
@@ -96,8 +109,8 @@ function playwrightPage(page: PwPage): E2EPage {
     fontCss: (css) => page.locator(css).first().evaluate((el) => getComputedStyle(el).fontFamily),
     waitForTextCss: (css, expected, timeoutMs = 10_000) => pollText(() => page.locator(css).first().innerText({ timeout: 1_000 }), expected, timeoutMs, css),
     close: () => page.close(),
-    click: (id) => page.locator(sel(id)).first().click(),
-    fill: (id, text) => page.locator(sel(id)).first().fill(text),
+    click: async (id) => (await playwrightLocate(page, sel(id))).click(),
+    fill: async (id, text) => (await playwrightLocate(page, sel(id))).fill(text),
     textOf: (id, timeoutMs = 10_000) => page.locator(sel(id)).first().innerText({ timeout: timeoutMs }),
     waitForText: (id, expected, timeoutMs = 10_000) => pollText(() => page.locator(sel(id)).first().innerText({ timeout: 1_000 }), expected, timeoutMs, id),
     screenshot: async (path) => void (await page.screenshot({ path, fullPage: true })),
@@ -107,6 +120,15 @@ function playwrightPage(page: PwPage): E2EPage {
 function puppeteerPage(page: PpPage): E2EPage {
   // `>>>` is puppeteer's deep combinator: it finds test ids inside the extension's shadow roots.
   const deep = (id: string) => `>>> ${sel(id)}`;
+  /** The element with a test id on the page, or else inside one of its frames (Stripe's Payment Element). */
+  const locate = (id: string, timeoutMs = 10_000) =>
+    poll(async () => {
+      if (await page.$(deep(id))) return page.locator(deep(id));
+      for (const frame of page.frames()) {
+        if (frame !== page.mainFrame() && (await frame.$(sel(id)))) return frame.locator(sel(id));
+      }
+      return null;
+    }, timeoutMs, id);
   const text = async (id: string, timeoutMs: number) => {
     const handle = await page.waitForSelector(deep(id), { timeout: timeoutMs });
     if (!handle) throw new Error(`${id} not found`);
@@ -130,8 +152,8 @@ function puppeteerPage(page: PpPage): E2EPage {
     fontCss: (css) => page.$eval(css, (el) => getComputedStyle(el).fontFamily),
     waitForTextCss: (css, expected, timeoutMs = 10_000) => pollText(() => page.$eval(css, (el) => (el as HTMLElement).innerText), expected, timeoutMs, css),
     close: () => page.close(),
-    click: (id) => page.locator(deep(id)).click(),
-    fill: (id, value) => page.locator(deep(id)).fill(value),
+    click: async (id) => (await locate(id)).click(),
+    fill: async (id, value) => (await locate(id)).fill(value),
     textOf: (id, timeoutMs = 10_000) => text(id, timeoutMs),
     waitForText: (id, expected, timeoutMs = 10_000) => pollText(() => text(id, 1_000), expected, timeoutMs, id),
     screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png`, fullPage: true })),

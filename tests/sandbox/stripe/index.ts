@@ -6,7 +6,7 @@ import { seedState, PLATFORM_ACCOUNT } from './seed.ts';
 import { handleControls } from './controls.ts';
 import { runDueTimers, type Sim } from './sim.ts';
 import { emptyState } from './state.ts';
-import { STRIPE_JS_CONTROLLER, STRIPE_JS_SOURCE } from './stripe-js.ts';
+import { STRIPE_JS_CONTROLLER, STRIPE_JS_ELEMENT_FRAME, STRIPE_JS_SOURCE } from './stripe-js.ts';
 import { handleThreeDSecure } from './three-d-secure.ts';
 import type { PersistentSimulator, SimulatorOptions } from './types.ts';
 import { deserializeState, serializeState } from './state-io.ts';
@@ -69,6 +69,7 @@ export function createStripeSimulator(options: SimulatorOptions = {}): Persisten
       if (url.origin === jsOrigin) {
         if (path === '/v3' || path === '/v3/') return stripeJs();
         if (path === '/v3/controller.html') return new Response(STRIPE_JS_CONTROLLER, { headers: { 'content-type': 'text/html; charset=utf-8' } });
+        if (path === '/v3/elements-inner.html') return new Response(STRIPE_JS_ELEMENT_FRAME, { headers: { 'content-type': 'text/html; charset=utf-8' } });
         return new Response('Not found', { status: 404 });
       }
       if (url.origin === hooksOrigin) return path.startsWith('/_sim/3ds/') ? handleThreeDSecure(sim, request, url) : new Response('Not found', { status: 404 });
