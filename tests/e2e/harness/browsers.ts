@@ -81,16 +81,20 @@ async function pollText(read: () => Promise<string>, expected: RegExp, timeoutMs
   }
 }
 
-/** Stripe.js's Payment Element frame (the js.stripe.com stand-in): card fields are only in there, as with real Stripe.js. */
-const STRIPE_FRAME = 'iframe[name^="__privateStripeFrame"]';
-
-/** The element with a test id on the page, or else inside Stripe's frame. */
+/**
+ * The element with a test id on the page, or else inside one of its frames: Stripe.js keeps card
+ * fields (js.stripe.com) and the bank's 3-D Secure page (hooks.stripe.com) in frames of their own.
+ */
 function playwrightLocate(page: PwPage, selector: string, timeoutMs = 10_000) {
   return poll(async () => {
     const onPage = page.locator(selector).first();
     if ((await onPage.count()) > 0) return onPage;
-    const framed = page.frameLocator(STRIPE_FRAME).locator(selector).first();
-    return (await framed.count()) > 0 ? framed : null;
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame()) continue;
+      const framed = frame.locator(selector).first();
+      if ((await framed.count()) > 0) return framed;
+    }
+    return null;
   }, timeoutMs, selector);
 }
 
