@@ -14,7 +14,7 @@ describe('fault injection', () => {
   it('commits and then drops the connection; a retry with the same key replays the charge', async () => {
     const h = await harness();
     const { customer, paymentMethod } = await customerWithCard(h, 'pm_card_visa');
-    const params = { amount: 3100, currency: 'usd', customer: customer.id, payment_method: paymentMethod.id, confirm: true, off_session: true };
+    const params = { amount: 3100, currency: 'usd', customer: customer.id, payment_method: paymentMethod.id, allowed_payment_method_types: ['card'], confirm: true, off_session: true };
     await h.control('/_sim/faults', { mode: 'drop_after_commit', count: 1, path: '/v1/payment_intents' });
     const dropped = await stripeError(h.stripe.paymentIntents.create(params, { stripeAccount: h.account, idempotencyKey: 'inv-31' }));
     expect(dropped).toBeInstanceOf(Stripe.errors.StripeConnectionError);

@@ -60,7 +60,7 @@ describe('simulator over HTTP', () => {
     const pm = await stripe.paymentMethods.attach('pm_card_visa', { customer: customer.id }, { stripeAccount: account });
     const succeeded = nextEvent('payment_intent.succeeded');
     const pi = await stripe.paymentIntents.create(
-      { amount: 2500, currency: 'usd', customer: customer.id, payment_method: pm.id, confirm: true, off_session: true, metadata: { invoice: '9' } },
+      { amount: 2500, currency: 'usd', customer: customer.id, payment_method: pm.id, allowed_payment_method_types: ['card'], confirm: true, off_session: true, metadata: { invoice: '9' } },
       { stripeAccount: account, idempotencyKey: 'http-9' },
     );
     const event = await succeeded;
@@ -74,7 +74,7 @@ describe('simulator over HTTP', () => {
   it('answers declines with Stripe’s 402 body', async () => {
     const customer = await stripe.customers.create({}, { stripeAccount: account });
     await expect(
-      stripe.paymentIntents.create({ amount: 2500, currency: 'usd', customer: customer.id, payment_method: 'pm_card_visa_chargeDeclinedInsufficientFunds', confirm: true, off_session: true }, { stripeAccount: account }),
+      stripe.paymentIntents.create({ amount: 2500, currency: 'usd', customer: customer.id, payment_method: 'pm_card_visa_chargeDeclinedInsufficientFunds', allowed_payment_method_types: ['card'], confirm: true, off_session: true }, { stripeAccount: account }),
     ).rejects.toMatchObject({ statusCode: 402, code: 'card_declined', decline_code: 'insufficient_funds' });
   });
 
@@ -105,7 +105,7 @@ describe('simulator over HTTP', () => {
     const js = await fetch(`${running.url}/v3/`);
     expect([js.status, js.headers.get('content-type')]).toEqual([200, 'application/javascript; charset=utf-8']);
     expect(await js.text()).toContain('window.Stripe = Stripe');
-    const page = await fetch(`${running.url}/oauth/authorize?response_type=code&client_id=ca_sandboxqtbridge&scope=read_write&redirect_uri=http://127.0.0.1:8787/cb`);
+    const page = await fetch(`${running.url}/oauth/authorize?response_type=code&client_id=ca_sandboxqtbridge&scope=read_write&redirect_uri=http://127.0.0.1:8787/connect/callback&stripe_landing=login`);
     expect(await page.text()).toContain('data-testid="oauth-signin"');
   });
 });

@@ -11,7 +11,7 @@ function form(fields: Record<string, string>): RequestInit {
 
 /** Opens the authorize page and signs in as the sandbox consultant; returns what the account picker needs. */
 async function signIn(h: Harness, state = 'state-123'): Promise<{ q: string; session: string; page: string }> {
-  const q = new URLSearchParams({ response_type: 'code', client_id: SANDBOX_CLIENT_ID, scope: 'read_write', state, redirect_uri: CALLBACK }).toString();
+  const q = new URLSearchParams({ response_type: 'code', client_id: SANDBOX_CLIENT_ID, scope: 'read_write', state, redirect_uri: CALLBACK, stripe_landing: 'login' }).toString();
   const authorize = await h.request(`/oauth/authorize?${q}`);
   expect(await authorize.text()).toContain('data-testid="oauth-email"');
   const picker = await h.request('/oauth/authorize/signin', form({ q, email: SANDBOX_LOGIN.email, password: SANDBOX_LOGIN.password }));

@@ -91,6 +91,11 @@ export function specViolations(method: string, url: URL, body: string): string[]
   const validate = validatorFor(verb, specPath);
   if (!validate) return [`${method} ${specPath}: no such operation in Stripe's OpenAPI spec`];
   const params = qs.parse(verb === 'post' ? body : url.search.slice(1), { depth: 20, arrayLimit: 1000 });
+  // The spec is API 2024-04-10; 2026-10-28 renamed the intents' payment_method_types.
+  if (params.allowed_payment_method_types !== undefined && /\/v1\/(payment|setup)_intents/.test(specPath)) {
+    params.payment_method_types = params.allowed_payment_method_types;
+    delete params.allowed_payment_method_types;
+  }
   if (validate(params)) return [];
   return (validate.errors ?? []).map((e) => `${method} ${specPath} ${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
 }

@@ -12,11 +12,11 @@ const DECLINES = [
 ] as const;
 
 describe('payment intents', () => {
-  it('charges a saved card off-session and books the 2.9% + 30¢ fee', async () => {
+  it('charges a saved card off-session and, with capture_method automatic, books the 2.9% + 30¢ fee at once', async () => {
     const h = await harness();
     const { customer, paymentMethod } = await customerWithCard(h, 'pm_card_visa');
     const pi = await h.stripe.paymentIntents.create(
-      { amount: 2000, currency: 'usd', customer: customer.id, payment_method: paymentMethod.id, off_session: true, confirm: true, metadata: { invoice: '1001' }, receipt_email: 'ann@example.com', expand: ['latest_charge.balance_transaction'] },
+      { amount: 2000, currency: 'usd', customer: customer.id, payment_method: paymentMethod.id, allowed_payment_method_types: ['card'], off_session: true, confirm: true, metadata: { invoice: '1001' }, receipt_email: 'ann@example.com', capture_method: 'automatic', expand: ['latest_charge.balance_transaction'] },
       { stripeAccount: h.account, idempotencyKey: 'charge-1001' },
     );
     expect(pi.status).toBe('succeeded');
@@ -46,7 +46,7 @@ describe('payment intents', () => {
     const h = await harness();
     const customer = await h.stripe.customers.create({}, { stripeAccount: h.account });
     const error = await stripeError(
-      h.stripe.paymentIntents.create({ amount: 1000, currency: 'usd', customer: customer.id, payment_method: pm, confirm: true, off_session: true }, { stripeAccount: h.account }),
+      h.stripe.paymentIntents.create({ amount: 1000, currency: 'usd', customer: customer.id, payment_method: pm, allowed_payment_method_types: ['card'], confirm: true, off_session: true }, { stripeAccount: h.account }),
     );
     expect(error.type).toBe('StripeCardError');
     expect(error.statusCode).toBe(402);
@@ -66,7 +66,7 @@ describe('payment intents', () => {
     const h = await harness();
     const { customer, paymentMethod } = await customerWithCard(h, 'pm_card_chargeCustomerFail');
     const error = await stripeError(
-      h.stripe.paymentIntents.create({ amount: 1000, currency: 'usd', customer: customer.id, payment_method: paymentMethod.id, confirm: true, off_session: true }, { stripeAccount: h.account }),
+      h.stripe.paymentIntents.create({ amount: 1000, currency: 'usd', customer: customer.id, payment_method: paymentMethod.id, allowed_payment_method_types: ['card'], confirm: true, off_session: true }, { stripeAccount: h.account }),
     );
     expect([error.code, error.decline_code]).toEqual(['card_declined', 'generic_decline']);
   });
@@ -75,7 +75,7 @@ describe('payment intents', () => {
     const h = await harness();
     const { customer, paymentMethod } = await customerWithCard(h, 'pm_card_authenticationRequired');
     const error = await stripeError(
-      h.stripe.paymentIntents.create({ amount: 5000, currency: 'usd', customer: customer.id, payment_method: paymentMethod.id, off_session: true, confirm: true }, { stripeAccount: h.account }),
+      h.stripe.paymentIntents.create({ amount: 5000, currency: 'usd', customer: customer.id, payment_method: paymentMethod.id, allowed_payment_method_types: ['card'], off_session: true, confirm: true }, { stripeAccount: h.account }),
     );
     expect([error.statusCode, error.code, error.decline_code]).toEqual([402, 'authentication_required', 'authentication_required']);
     const pi = error.payment_intent;
@@ -100,15 +100,15 @@ describe('payment intents', () => {
     expect(onSession.status).toBe('requires_action');
     const notSetUp = await customerWithCard(h, 'pm_card_authenticationRequiredOnSetup');
     const offWithoutSetup = await stripeError(
-      h.stripe.paymentIntents.create({ amount: 1000, currency: 'usd', customer: notSetUp.customer.id, payment_method: notSetUp.paymentMethod.id, confirm: true, off_session: true }, { stripeAccount: h.account }),
+      h.stripe.paymentIntents.create({ amount: 1000, currency: 'usd', customer: notSetUp.customer.id, payment_method: notSetUp.paymentMethod.id, allowed_payment_method_types: ['card'], confirm: true, off_session: true }, { stripeAccount: h.account }),
     );
     expect(offWithoutSetup.code).toBe('authentication_required');
-    const si = await h.stripe.setupIntents.create({ customer: customer.id, payment_method: 'pm_card_authenticationRequiredOnSetup', confirm: true, usage: 'off_session' }, { stripeAccount: h.account });
+    const si = await h.stripe.setupIntents.create({ customer: customer.id, allowed_payment_method_types: ['card'], payment_method: 'pm_card_authenticationRequiredOnSetup', confirm: true, usage: 'off_session' }, { stripeAccount: h.account });
     expect(si.status).toBe('requires_action');
     await authenticate(h, si, 'complete');
     const setUp = await h.stripe.setupIntents.retrieve(si.id, {}, { stripeAccount: h.account });
     const pi = await h.stripe.paymentIntents.create(
-      { amount: 1000, currency: 'usd', customer: customer.id, payment_method: String(setUp.payment_method), confirm: true, off_session: true },
+      { amount: 1000, currency: 'usd', customer: customer.id, payment_method: String(setUp.payment_method), allowed_payment_method_types: ['card'], confirm: true, off_session: true },
       { stripeAccount: h.account },
     );
     expect(pi.status).toBe('succeeded');
@@ -134,7 +134,7 @@ describe('payment intents', () => {
   it('refuses actions in the wrong state with payment_intent_unexpected_state', async () => {
     const h = await harness();
     const { customer, paymentMethod } = await customerWithCard(h, 'pm_card_visa');
-    const pi = await h.stripe.paymentIntents.create({ amount: 1000, currency: 'usd', customer: customer.id, payment_method: paymentMethod.id, confirm: true, off_session: true }, { stripeAccount: h.account });
+    const pi = await h.stripe.paymentIntents.create({ amount: 1000, currency: 'usd', customer: customer.id, payment_method: paymentMethod.id, allowed_payment_method_types: ['card'], confirm: true, off_session: true }, { stripeAccount: h.account });
     const again = await stripeError(h.stripe.paymentIntents.confirm(pi.id, {}, { stripeAccount: h.account }));
     expect(again.code).toBe('payment_intent_unexpected_state');
     const cancel = await stripeError(h.stripe.paymentIntents.cancel(pi.id, {}, { stripeAccount: h.account }));

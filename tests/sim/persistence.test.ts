@@ -27,7 +27,7 @@ describe('state file (STRIPE_SIM_STATE_FILE)', () => {
     const stripe = sdk(first.url);
     const customer = await stripe.customers.create({ email: 'kept@example.com' }, { stripeAccount: account });
     const pm = await stripe.paymentMethods.attach('pm_card_refundFail', { customer: customer.id }, { stripeAccount: account });
-    const pi = await stripe.paymentIntents.create({ amount: 3000, currency: 'usd', customer: customer.id, payment_method: pm.id, confirm: true, off_session: true }, { stripeAccount: account });
+    const pi = await stripe.paymentIntents.create({ amount: 3000, currency: 'usd', customer: customer.id, payment_method: pm.id, allowed_payment_method_types: ['card'], confirm: true, off_session: true }, { stripeAccount: account });
     const refund = await stripe.refunds.create({ payment_intent: pi.id }, { stripeAccount: account });
     await first.close();
 

@@ -3,7 +3,7 @@ import { customerWithCard, harness, stripeError, type Harness } from './harness.
 
 async function paidIntent(h: Harness, pm = 'pm_card_visa', amount = 5000) {
   const { customer, paymentMethod } = await customerWithCard(h, pm);
-  return h.stripe.paymentIntents.create({ amount, currency: 'usd', customer: customer.id, payment_method: paymentMethod.id, confirm: true, off_session: true }, { stripeAccount: h.account });
+  return h.stripe.paymentIntents.create({ amount, currency: 'usd', customer: customer.id, payment_method: paymentMethod.id, allowed_payment_method_types: ['card'], confirm: true, off_session: true }, { stripeAccount: h.account });
 }
 
 describe('refunds', () => {

@@ -59,7 +59,7 @@ describe('idempotency', () => {
   it('replays the first response for the same key and parameters', async () => {
     const h = await harness();
     const { customer, paymentMethod } = await customerWithCard(h, 'pm_card_visa');
-    const params = { amount: 1200, currency: 'usd', customer: customer.id, payment_method: paymentMethod.id, confirm: true, off_session: true };
+    const params = { amount: 1200, currency: 'usd', customer: customer.id, payment_method: paymentMethod.id, allowed_payment_method_types: ['card'], confirm: true, off_session: true };
     const first = await h.stripe.paymentIntents.create(params, { stripeAccount: h.account, idempotencyKey: 'invoice-77' });
     const second = await h.stripe.paymentIntents.create(params, { stripeAccount: h.account, idempotencyKey: 'invoice-77' });
     expect(second.id).toBe(first.id);
@@ -83,7 +83,7 @@ describe('idempotency', () => {
   it('replays a decline too, without charging again', async () => {
     const h = await harness();
     const customer = await h.stripe.customers.create({}, { stripeAccount: h.account });
-    const params = { amount: 1200, currency: 'usd', customer: customer.id, payment_method: 'pm_card_visa_chargeDeclined', confirm: true, off_session: true };
+    const params = { amount: 1200, currency: 'usd', customer: customer.id, payment_method: 'pm_card_visa_chargeDeclined', allowed_payment_method_types: ['card'], confirm: true, off_session: true };
     const first = await stripeError(h.stripe.paymentIntents.create(params, { stripeAccount: h.account, idempotencyKey: 'k-decline' }));
     const second = await stripeError(h.stripe.paymentIntents.create(params, { stripeAccount: h.account, idempotencyKey: 'k-decline' }));
     expect(second.payment_intent?.id).toBe(first.payment_intent?.id);

@@ -33,9 +33,9 @@ describe('webhooks', () => {
   it('signs every state change of a charge like Stripe and names the connected account', async () => {
     const h = await listening();
     const { customer, paymentMethod } = await customerWithCard(h, 'pm_card_visa');
-    await h.stripe.paymentIntents.create({ amount: 2000, currency: 'usd', customer: customer.id, payment_method: paymentMethod.id, confirm: true, off_session: true }, { stripeAccount: h.account });
+    await h.stripe.paymentIntents.create({ amount: 2000, currency: 'usd', customer: customer.id, payment_method: paymentMethod.id, allowed_payment_method_types: ['card'], confirm: true, off_session: true }, { stripeAccount: h.account });
     await h.sim.deliverWebhooks();
-    expect(types(h)).toEqual(['customer.created', 'payment_method.attached', 'payment_intent.created', 'charge.succeeded', 'payment_intent.succeeded']);
+    expect(types(h)).toEqual(['customer.created', 'payment_method.attached', 'payment_intent.created', 'charge.succeeded', 'payment_intent.succeeded', 'charge.updated']);
     for (const delivery of h.received) {
       expect(delivery.signature).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
       const event = await h.stripe.webhooks.constructEventAsync(delivery.body, delivery.signature, CONNECT_SECRET);
@@ -124,7 +124,7 @@ describe('webhooks', () => {
     const h = await harness({ deliver: async (_url, init) => (received.push((JSON.parse(init.body) as { type: string }).type), { status: 200 }) });
     await h.stripe.webhookEndpoints.create({ url: 'https://example.com/hook', enabled_events: ['payment_intent.succeeded'], connect: true });
     const { customer, paymentMethod } = await customerWithCard(h, 'pm_card_visa');
-    await h.stripe.paymentIntents.create({ amount: 2000, currency: 'usd', customer: customer.id, payment_method: paymentMethod.id, confirm: true, off_session: true }, { stripeAccount: h.account });
+    await h.stripe.paymentIntents.create({ amount: 2000, currency: 'usd', customer: customer.id, payment_method: paymentMethod.id, allowed_payment_method_types: ['card'], confirm: true, off_session: true }, { stripeAccount: h.account });
     await h.sim.deliverWebhooks();
     expect(received).toEqual(['payment_intent.succeeded']);
   });

@@ -1,4 +1,5 @@
-import { SELF } from 'cloudflare:test';
+import { env, SELF } from 'cloudflare:test';
+import { app } from '../../worker/src/index';
 import { describe, expect, it } from 'vitest';
 import type { CardSummary } from '../../shared/api';
 import { BASE } from './factories';
@@ -77,10 +78,34 @@ describe('the card on file', () => {
     const page = await SELF.fetch(url.replace(/^https?:\/\/[^/]+/, BASE));
     expect(page.status).toBe(200);
     const csp = page.headers.get('content-security-policy') ?? '';
-    expect(csp).toMatch(/script-src http:\/\/127\.0\.0\.1:12111 'nonce-/);
+    expect(csp).toMatch(/script-src http:\/\/127\.0\.0\.1:12113 'nonce-/);
     const html = await page.text();
-    expect(html).toContain('<script src="http://127.0.0.1:12111/v3/">');
+    expect(html).toContain('<script src="http://127.0.0.1:12113/v3/">');
     expect(html).not.toMatch(/sk_test_/);
+  });
+
+  it("sends, in the production configuration, the CSP of Stripe's documented host list", async () => {
+    const acct = await connectedStripeAccount();
+    const res = await SELF.fetch(`${BASE}/api/card-links`, { method: 'POST', headers: { ...acct.auth, 'content-type': 'application/json' }, body: JSON.stringify({ customer: fakeCustomer() }) });
+    const { url } = (await res.json()) as { url: string };
+    // Production [vars]: Stripe's own Stripe.js URL and no CSP overrides (README "Deploying for real").
+    const { STRIPE_CSP_SCRIPT_SRC: _s, STRIPE_CSP_FRAME_SRC: _f, STRIPE_CSP_CONNECT_SRC: _c, ...rest } = env;
+    const production = { ...rest, STRIPE_JS_URL: 'https://js.stripe.com/v3/' };
+    const page = await app.request(url.replace(/^https?:\/\/[^/]+/, BASE), {}, production);
+    expect(page.status).toBe(200);
+    const directives = Object.fromEntries((page.headers.get('content-security-policy') ?? '').split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1).join(' ')]));
+    expect(directives['script-src']).toMatch(/^https:\/\/js\.stripe\.com https:\/\/\*\.js\.stripe\.com 'nonce-[^']+'$/);
+    expect(directives['frame-src']).toBe('https://js.stripe.com https://*.js.stripe.com https://hooks.stripe.com');
+    expect(directives['connect-src']).toBe("'self' https://api.stripe.com");
+    expect(await page.text()).toContain('<script src="https://js.stripe.com/v3/">');
+  });
+
+  it('asks Stripe for cards only, so the Payment Element offers no bank debit the card on file could not be', async () => {
+    const acct = await connectedStripeAccount();
+    const res = await SELF.fetch(`${BASE}/api/card-links`, { method: 'POST', headers: { ...acct.auth, 'content-type': 'application/json' }, body: JSON.stringify({ customer: fakeCustomer() }) });
+    expect(res.status).toBe(200);
+    const [setupIntent] = (await platform.setupIntents.list({}, { stripeAccount: acct.id })).data;
+    expect([setupIntent?.payment_method_types, setupIntent?.allowed_payment_method_types]).toEqual([['card'], ['card']]);
   });
 
   it('rejects a malformed card-link request with a 400 and creates nothing at Stripe', async () => {

@@ -2,7 +2,8 @@ import { env, SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import type { PaymentSummary } from '../../shared/api';
 import { BASE } from './factories';
-import { completeThreeDSecure, connectedStripeAccount, platform, saveTestCard, sim, simControl } from './stripe-world';
+import { ASYNC_CAPTURE_SECONDS } from '../sandbox/stripe/charges.ts';
+import { advanceSimClock, completeThreeDSecure, connectedStripeAccount, platform, saveTestCard, sim, simControl } from './stripe-world';
 
 let n = 0;
 function fakeInvoice(overrides: Partial<{ number: string; totalMinor: number; balanceDueMinor: number; kind: 'normal_sale' | 'return_exchange'; email: string | null }> = {}) {
@@ -22,12 +23,17 @@ async function charge(auth: Record<string, string>, invoice: ReturnType<typeof f
   return { status: res.status, body: (await res.json()) as { payment?: PaymentSummary; error?: { code: string; message: string } } };
 }
 
+async function paymentsOf(auth: Record<string, string>, invoice: ReturnType<typeof fakeInvoice>) {
+  const history = await SELF.fetch(`${BASE}/api/invoices/${invoice.number}/payments?customer=${invoice.customer.id}`, { headers: auth });
+  return ((await history.json()) as { payments: PaymentSummary[] }).payments;
+}
+
 async function intentsOf(accountId: string) {
   return (await platform.paymentIntents.list({ limit: 100 }, { stripeAccount: accountId })).data;
 }
 
 describe('charging the card on file', () => {
-  it('charges once, stores the Stripe fee, names the invoice and sends the receipt to the customer', async () => {
+  it('charges once, names the invoice, sends the receipt to the customer, and stores the fee charge.updated brings', async () => {
     const acct = await connectedStripeAccount();
     const invoice = fakeInvoice({ totalMinor: 12_345 });
     const saved = await saveTestCard(acct, invoice.customer, 'pm_card_visa');
@@ -37,8 +43,12 @@ describe('charging the card on file', () => {
     const { status, body } = await charge(acct.auth, invoice, 12_345);
     expect(status).toBe(200);
     expect(body.payment).toMatchObject({ status: 'succeeded', amountMinor: 12_345, card: { brand: 'visa', last4: '4242' } });
-    expect(body.payment?.feeMinor).toBe(Math.round(12_345 * 0.029) + 30);
-    expect(body.payment?.netMinor).toBe(12_345 - (body.payment?.feeMinor ?? 0));
+    // automatic_async capture: Stripe knows the fee only later, and says so with charge.updated.
+    expect(body.payment?.feeMinor).toBeNull();
+    await advanceSimClock(ASYNC_CAPTURE_SECONDS * 1000);
+    await sim.deliverWebhooks();
+    const fee = Math.round(12_345 * 0.029) + 30;
+    expect(await paymentsOf(acct.auth, invoice)).toMatchObject([{ status: 'succeeded', feeMinor: fee, netMinor: 12_345 - fee }]);
 
     const [pi] = await intentsOf(acct.id);
     expect(pi).toMatchObject({ amount: 12_345, currency: 'usd', receipt_email: invoice.customer.email, description: `Invoice ${invoice.number}`, status: 'succeeded' });
@@ -84,10 +94,9 @@ describe('charging the card on file', () => {
     await simControl('/_sim/faults', { mode: 'drop_after_commit', count: 3, path: '/v1/payment_intents' });
     const lost = await charge(acct.auth, invoice, 5000);
     expect(lost.body.payment?.status).toBe('unknown');
+    await advanceSimClock(ASYNC_CAPTURE_SECONDS * 1000);
     await sim.deliverWebhooks();
-    const history = await SELF.fetch(`${BASE}/api/invoices/${invoice.number}/payments?customer=${invoice.customer.id}`, { headers: acct.auth });
-    const { payments } = (await history.json()) as { payments: PaymentSummary[] };
-    expect(payments).toMatchObject([{ status: 'succeeded', amountMinor: 5000, feeMinor: 175 }]);
+    expect(await paymentsOf(acct.auth, invoice)).toMatchObject([{ status: 'succeeded', amountMinor: 5000, feeMinor: 175 }]);
     expect(await intentsOf(acct.id)).toHaveLength(1);
   });
 

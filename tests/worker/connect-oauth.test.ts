@@ -1,9 +1,9 @@
 import { env, SELF } from 'cloudflare:test';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { randomSecret, sha256Base64Url } from '../../worker/src/crypto';
 import { JANES_BEAUTY_STUDIO, JANE_DOE_CONSULTING, MK_MY_SHOP, SANDBOX_LOGIN } from '../sandbox/stripe/seed.ts';
 import { BASE } from './factories';
-import { sim } from './stripe-world';
+import { sim, simControl } from './stripe-world';
 
 const form = (fields: Record<string, string>) => ({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString(), redirect: 'manual' as const });
 
@@ -13,7 +13,10 @@ async function authorize(decision: { account: string } | 'deny') {
   const start = await SELF.fetch(`${BASE}/connect/start?challenge=${await sha256Base64Url(verifier)}`, { redirect: 'manual' });
   const authorizeUrl = new URL(start.headers.get('location') ?? '');
   const q = authorizeUrl.search.slice(1);
-  expect((await sim.fetch(new Request(authorizeUrl))).status).toBe(200);
+  const landing = await sim.fetch(new Request(authorizeUrl));
+  expect(landing.status).toBe(200);
+  // stripe_landing=login: consultants who have an account start at Stripe's sign-in form, not its sign-up form.
+  expect(await landing.text()).toContain('data-testid="oauth-email"');
   const chooser = await (await sim.fetch(new Request(`${authorizeUrl.origin}/oauth/authorize/signin`, form({ q, email: SANDBOX_LOGIN.email, password: SANDBOX_LOGIN.password })))).text();
   const session = /name="session" value="([^"]+)"/.exec(chooser)?.[1] ?? '';
   const decided = await sim.fetch(
@@ -45,6 +48,25 @@ describe('connect through Stripe (simulator)', () => {
     expect(body.account).toMatchObject({ id: JANES_BEAUTY_STUDIO.id, businessName: "Jane's Beauty Studio", livemode: false, status: 'connected' });
     const columns = await env.DB.prepare('SELECT * FROM accounts WHERE id = ?').bind(JANES_BEAUTY_STUDIO.id).first<Record<string, unknown>>();
     expect(JSON.stringify(columns)).not.toMatch(/sk_test_|rt_/);
+  });
+
+  it('asks Stripe to open its sign-in form and always to offer the choice of account', async () => {
+    const start = await SELF.fetch(`${BASE}/connect/start?challenge=${await sha256Base64Url(randomSecret())}`, { redirect: 'manual' });
+    const query = new URL(start.headers.get('location') ?? '').searchParams;
+    expect([query.get('stripe_landing'), query.get('always_prompt')]).toEqual(['login', 'true']);
+  });
+
+  it('refuses, in words, an account Stripe connected in live mode while this deployment holds a test key', async () => {
+    // The platform's Dashboard has the client id in live mode (a production client id with a test key).
+    await simControl('/_sim/oauth/clients', { client_id: env.STRIPE_CONNECT_CLIENT_ID, livemode: true });
+    onTestFinished(() => simControl('/_sim/oauth/clients', { client_id: env.STRIPE_CONNECT_CLIENT_ID, livemode: false }).then(() => undefined));
+    const count = async () => (await env.DB.prepare('SELECT COUNT(*) AS n FROM accounts').first<{ n: number }>())?.n;
+    const before = await count();
+    const { decided } = await authorize({ account: JANE_DOE_CONSULTING.id });
+    const callback = await followToWorker(decided);
+    expect(callback.status).toBe(400);
+    expect(await callback.text()).toContain('Stripe connected the account in live mode, but this service runs in test mode');
+    expect(await count()).toBe(before);
   });
 
   it('tells the extension the consultant denied access, and issues nothing', async () => {

@@ -39,6 +39,8 @@ describe('connect: start', () => {
       scope: 'read_write',
       state,
       redirect_uri: `${env.PUBLIC_URL}/connect/callback`,
+      stripe_landing: 'login',
+      always_prompt: 'true',
     });
     expect(state.length).toBeGreaterThanOrEqual(43); // 256 bits, base64url
     expect((await start(challenge)).state).not.toBe(state);

@@ -61,3 +61,8 @@ export async function completeThreeDSecure(intentId: string, clientSecret: strin
   const res = await sim.fetch(new Request(`http://sim/_sim/3ds/${intentId}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ client_secret: clientSecret, outcome }) }));
   if (!res.ok) throw new Error(`3DS ${outcome}: ${res.status} ${await res.text()}`);
 }
+
+/** Moves the simulator's clock (and runs what fell due: async captures, settlements, key expiry) through its /_sim/ control. */
+export async function advanceSimClock(ms: number) {
+  return simControl('/_sim/clock/advance', { seconds: Math.ceil(ms / 1000) });
+}

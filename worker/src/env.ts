@@ -15,6 +15,10 @@ export interface Env {
   STRIPE_PUBLISHABLE_KEY: string;
   STRIPE_JS_URL: string;
   PUBLIC_URL: string;
+  /** CSP host lists of the card and pay pages; unset = Stripe's documented hosts (pages/element-page.ts). */
+  STRIPE_CSP_SCRIPT_SRC?: string;
+  STRIPE_CSP_FRAME_SRC?: string;
+  STRIPE_CSP_CONNECT_SRC?: string;
   /** Multiplies the connect/redeem rate limits (default 1). */
   RATE_LIMIT_SCALE?: string;
 }

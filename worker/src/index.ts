@@ -41,6 +41,8 @@ app.notFound((c) => onError(notFound('There is nothing here.'), c));
 app.onError(onError);
 
 export type AppType = typeof app;
+/** The Hono app itself, for tests that call it with other bindings (`app.request(url, init, env)`). */
+export { app };
 
 export default {
   fetch: app.fetch,

@@ -81,6 +81,23 @@ async function pollText(read: () => Promise<string>, expected: RegExp, timeoutMs
   }
 }
 
+/**
+ * The element with a test id on the page, or else inside one of its frames: Stripe.js keeps card
+ * fields (js.stripe.com) and the bank's 3-D Secure page (hooks.stripe.com) in frames of their own.
+ */
+function playwrightLocate(page: PwPage, selector: string, timeoutMs = 10_000) {
+  return poll(async () => {
+    const onPage = page.locator(selector).first();
+    if ((await onPage.count()) > 0) return onPage;
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame()) continue;
+      const framed = frame.locator(selector).first();
+      if ((await framed.count()) > 0) return framed;
+    }
+    return null;
+  }, timeoutMs, selector);
+}
+
 function playwrightPage(page: PwPage): E2EPage {
   return {
     goto: async (url) => void (await page.goto(url, { waitUntil: 'domcontentloaded' })),
@@ -96,8 +113,8 @@ function playwrightPage(page: PwPage): E2EPage {
     fontCss: (css) => page.locator(css).first().evaluate((el) => getComputedStyle(el).fontFamily),
     waitForTextCss: (css, expected, timeoutMs = 10_000) => pollText(() => page.locator(css).first().innerText({ timeout: 1_000 }), expected, timeoutMs, css),
     close: () => page.close(),
-    click: (id) => page.locator(sel(id)).first().click(),
-    fill: (id, text) => page.locator(sel(id)).first().fill(text),
+    click: async (id) => (await playwrightLocate(page, sel(id))).click(),
+    fill: async (id, text) => (await playwrightLocate(page, sel(id))).fill(text),
     textOf: (id, timeoutMs = 10_000) => page.locator(sel(id)).first().innerText({ timeout: timeoutMs }),
     waitForText: (id, expected, timeoutMs = 10_000) => pollText(() => page.locator(sel(id)).first().innerText({ timeout: 1_000 }), expected, timeoutMs, id),
     screenshot: async (path) => void (await page.screenshot({ path, fullPage: true })),
@@ -110,7 +127,16 @@ function puppeteerPage(page: PpPage): E2EPage {
   // A locator's own wait for an enabled control compiles its check with `new Function` in the page,
   // which the page's CSP blocks in Firefox 140 (Stripe Settings, the payment page): every click
   // there timed out. The selector waits for an enabled control instead, as Playwright does.
-  const act = (selector: string) => page.locator(`${selector}:not(:disabled)`).setWaitForEnabled(false);
+  const enabled = (selector: string) => `${selector}:not(:disabled)`;
+  /** The element with a test id on the page, or else inside one of its frames (Stripe's Payment Element). */
+  const locate = (id: string, timeoutMs = 10_000) =>
+    poll(async () => {
+      if (await page.$(deep(id))) return page.locator(enabled(deep(id))).setWaitForEnabled(false);
+      for (const frame of page.frames()) {
+        if (frame !== page.mainFrame() && (await frame.$(sel(id)))) return frame.locator(enabled(sel(id))).setWaitForEnabled(false);
+      }
+      return null;
+    }, timeoutMs, id);
   const text = async (id: string, timeoutMs: number) => {
     const handle = await page.waitForSelector(deep(id), { timeout: timeoutMs });
     if (!handle) throw new Error(`${id} not found`);
@@ -122,8 +148,8 @@ function puppeteerPage(page: PpPage): E2EPage {
     url: () => page.url(),
     waitForUrl: (expected, timeoutMs = 15_000) => poll(async () => (expected.test(page.url()) ? page.url() : null), timeoutMs, `URL ${expected}`),
     count: async (id) => (await page.$$(deep(id))).length,
-    clickCss: (css) => act(`:is(${css})`).click(),
-    fillCss: (css, value) => act(`:is(${css})`).fill(value),
+    clickCss: (css) => page.locator(enabled(`:is(${css})`)).setWaitForEnabled(false).click(),
+    fillCss: (css, value) => page.locator(enabled(`:is(${css})`)).setWaitForEnabled(false).fill(value),
     selectCss: async (css, value) => void (await page.select(css, value)),
     textCss: (css) => page.$eval(css, (el) => (el as HTMLElement).innerText),
     fontOf: async (id) => {
@@ -134,8 +160,8 @@ function puppeteerPage(page: PpPage): E2EPage {
     fontCss: (css) => page.$eval(css, (el) => getComputedStyle(el).fontFamily),
     waitForTextCss: (css, expected, timeoutMs = 10_000) => pollText(() => page.$eval(css, (el) => (el as HTMLElement).innerText), expected, timeoutMs, css),
     close: () => page.close(),
-    click: (id) => act(deep(id)).click(),
-    fill: (id, value) => act(deep(id)).fill(value),
+    click: async (id) => (await locate(id)).click(),
+    fill: async (id, value) => (await locate(id)).fill(value),
     textOf: (id, timeoutMs = 10_000) => text(id, timeoutMs),
     waitForText: (id, expected, timeoutMs = 10_000) => pollText(() => text(id, 1_000), expected, timeoutMs, id),
     screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png`, fullPage: true })),

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { freePort, run, stopAll } from '../../../scripts/lib/processes';
-import { registerWebhookEndpoint, startSimulator, startSite } from '../../../scripts/lib/sandbox';
+import { registerOAuthRedirect, registerWebhookEndpoint, simulatorWorkerVars, startSimulator, startSite } from '../../../scripts/lib/sandbox';
 import { startWorkerDev } from '../../../scripts/lib/worker-dev';
 import { EXTENSION_OUTPUT } from '../../../scripts/lib/extension-output';
 import type { BrowserName } from './browsers';
@@ -26,9 +26,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   };
   try {
     const [simPort, sitePort, workerPort] = [await freePort(), await freePort(), await freePort()];
+    // Stripe's other hosts on ports of their own, so pages load Stripe.js cross-origin as from js.stripe.com.
+    const stripeHosts = { connect: await freePort(), js: await freePort(), hooks: await freePort() };
     const workerUrl = `http://127.0.0.1:${workerPort}`;
-    const [simulator, site] = await Promise.all([startSimulator(simPort), startSite(sitePort, join(scratch, 'backoffice.json'))]);
+    const [simulator, site] = await Promise.all([startSimulator(simPort, undefined, stripeHosts), startSite(sitePort, join(scratch, 'backoffice.json'))]);
     await registerWebhookEndpoint(simulator.url, workerUrl, WEBHOOK_SECRET);
+    await registerOAuthRedirect(simulator.url, workerUrl);
     const worker = startWorkerDev({
       port: workerPort,
       persistDir: join(scratch, 'd1'),
@@ -36,7 +39,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       secretKey: SECRET_KEY,
       webhookSecret: WEBHOOK_SECRET,
       // Every e2e test connects a fresh account from 127.0.0.1; the limits themselves are worker-tested.
-      extraVars: { RATE_LIMIT_SCALE: '100' },
+      extraVars: { RATE_LIMIT_SCALE: '100', ...simulatorWorkerVars(simulator) },
     });
     const build = run('npx', ['tsx', join(root, 'scripts/build-extension.ts')], { WXT_WORKER_URL: workerUrl });
     await Promise.all([worker, build]);

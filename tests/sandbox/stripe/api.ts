@@ -68,8 +68,16 @@ async function readParams(request: Request, url: URL): Promise<Params> {
   return { ...qs.parse(url.search.slice(1), options), ...qs.parse(text, options) };
 }
 
-/** Serves `/v1/*`: auth, routing, params, idempotency, expand, Stripe's headers and error bodies. */
-export async function handleApi(sim: Sim, request: Request, url: URL): Promise<Response> {
+/** Stripe prunes idempotency keys after 24 hours; the same key then starts a new request. */
+export const IDEMPOTENCY_KEY_TTL_SECONDS = 24 * 3600;
+
+const SERVER_ERROR = (): StripeApiError => new StripeApiError(500, { type: 'api_error', message: 'An unknown error occurred' });
+
+/**
+ * Serves `/v1/*`: auth, routing, params, idempotency, expand, Stripe's headers and error bodies.
+ * `failInside`: the endpoint starts and fails with a 500 (an `error_500_saved` fault).
+ */
+export async function handleApi(sim: Sim, request: Request, url: URL, failInside = false): Promise<Response> {
   const requestId = `req_${randomToken(14)}`;
   const idempotencyKey = request.method === 'POST' ? request.headers.get('idempotency-key') : null;
   const headers: Record<string, string> = { 'request-id': requestId, 'stripe-version': request.headers.get('stripe-version') ?? API_VERSION };
@@ -90,7 +98,11 @@ export async function handleApi(sim: Sim, request: Request, url: URL): Promise<R
       if (idempotencyKey.length > 255) throw invalidRequest('Idempotency-Key must be at most 255 characters long.', {});
       idempotencySlot = `${caller.account}\u0000${idempotencyKey}`;
       fingerprint = `${request.method} ${url.pathname} ${JSON.stringify(params)}`;
-      const saved = sim.state.idempotency.get(idempotencySlot);
+      let saved = sim.state.idempotency.get(idempotencySlot);
+      if (saved && sim.now() - saved.savedAt >= IDEMPOTENCY_KEY_TTL_SECONDS) {
+        sim.state.idempotency.delete(idempotencySlot);
+        saved = undefined;
+      }
       if (saved && saved.fingerprint !== fingerprint) {
         throw new StripeApiError(400, {
           type: 'idempotency_error',
@@ -102,19 +114,20 @@ export async function handleApi(sim: Sim, request: Request, url: URL): Promise<R
       }
     }
     const ctx: Ctx = {
-      sim, account: caller.account, params, publishable: caller.publishable, ids: found.ids, url,
-      origin: { requestId, idempotencyKey },
+      sim, account: caller.account, params, publishable: caller.publishable, ids: found.ids, url, livemode: caller.livemode,
+      origin: { requestId, idempotencyKey, livemode: caller.livemode }, apiVersion: headers['stripe-version'] ?? API_VERSION,
     };
+    if (failInside) throw SERVER_ERROR();
     const body = applyExpand(sim.state, caller.account, found.route.handle(ctx), expandPaths(params));
     const response = json(200, body, headers);
-    if (idempotencySlot) sim.state.idempotency.set(idempotencySlot, { fingerprint, status: 200, body: JSON.stringify(body, null, 2) });
+    if (idempotencySlot) sim.state.idempotency.set(idempotencySlot, { savedAt: sim.now(), fingerprint, status: 200, body: JSON.stringify(body, null, 2) });
     return response;
   } catch (e) {
     if (!(e instanceof StripeApiError)) throw e;
     const body = { error: { ...e.body, request_log_url: `https://dashboard.stripe.com/test/logs/${requestId}` } };
-    // Stripe saves a result once the endpoint started executing (a decline), not for rejected parameters.
-    if (idempotencySlot && e.body.type === 'card_error') {
-      sim.state.idempotency.set(idempotencySlot, { fingerprint, status: e.status, body: JSON.stringify(body, null, 2) });
+    // Stripe saves a result once the endpoint started executing (a decline, a 500 inside), not for rejected parameters.
+    if (idempotencySlot && (e.body.type === 'card_error' || e.status === 500)) {
+      sim.state.idempotency.set(idempotencySlot, { savedAt: sim.now(), fingerprint, status: e.status, body: JSON.stringify(body, null, 2) });
     }
     return json(e.status, body, headers);
   }

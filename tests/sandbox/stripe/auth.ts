@@ -4,6 +4,7 @@ import type { Sim } from './sim.ts';
 export interface Caller {
   account: string;
   publishable: boolean;
+  livemode: boolean;
 }
 
 function mask(key: string): string {
@@ -19,7 +20,7 @@ function bearerKey(header: string | null): string | null {
   return null;
 }
 
-/** Any `sk_test_…` is the platform's key; an OAuth access token acts as its account; `pk_test_…` only for Stripe.js calls. */
+/** Any `sk_test_…` (and the registered `sk_live_…`) is the platform's key; an OAuth access token acts as its account; `pk_test_…` only for Stripe.js calls. */
 export function authenticate(sim: Sim, request: Request): Caller {
   const key = bearerKey(request.headers.get('authorization'));
   if (!key) {
@@ -28,11 +29,16 @@ export function authenticate(sim: Sim, request: Request): Caller {
     );
   }
   let caller: Caller;
-  if (key.startsWith('sk_test_') && key.length > 8) {
-    caller = { account: sim.state.accessTokens.get(key) ?? sim.platformId, publishable: false };
+  const tokenAccount = sim.state.accessTokens.get(key);
+  if (tokenAccount) {
+    caller = { account: tokenAccount, publishable: false, livemode: key.startsWith('sk_live_') };
+  } else if (key.startsWith('sk_test_') && key.length > 8) {
+    caller = { account: sim.platformId, publishable: false, livemode: false };
+  } else if (sim.state.liveKey !== null && key === sim.state.liveKey) {
+    caller = { account: sim.platformId, publishable: false, livemode: true };
   } else if (key.startsWith('pk_test_') && key.length > 8) {
     const owner = [...sim.state.accounts.values()].find((r) => r.publishableKey === key);
-    caller = { account: owner ? owner.account.id : sim.platformId, publishable: true };
+    caller = { account: owner ? owner.account.id : sim.platformId, publishable: true, livemode: false };
   } else {
     throw authenticationError(`Invalid API Key provided: ${mask(key)}`);
   }

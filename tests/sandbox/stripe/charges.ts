@@ -8,6 +8,7 @@ import { optionalString, rejectUnknown } from './params.ts';
 import { bookCharge } from './balance.ts';
 import { findObject, listObjects, putObject } from './state.ts';
 import { emitEvent } from './webhooks.ts';
+import { NO_ORIGIN, schedule, type Sim } from './sim.ts';
 import { behaviourOf } from './payment-methods.ts';
 
 /** Creates the Charge for one confirmation attempt of `intent`: succeeded and booked, or failed with `decline`. */
@@ -71,9 +72,37 @@ export function createCharge(ctx: Ctx, intent: PaymentIntent, pm: PaymentMethod,
     status: decline ? 'failed' : 'succeeded',
     transfer_group: null,
   };
+  // automatic_async (the default since 2024-04-10): the fee is known only once capture completes.
+  if (txn && intent.capture_method === 'automatic_async') {
+    charge.balance_transaction = null;
+    // Not due by wall time (tests would race it): completed by the next delivery pass or clock advance.
+    schedule(sim, { at: Number.MAX_SAFE_INTEGER, kind: 'capture_charge', account: ctx.account, id: chargeId });
+  }
   putObject(sim.state, ctx.account, charge);
   emitEvent(sim, ctx.account, decline ? 'charge.failed' : 'charge.succeeded', charge, ctx.origin);
   return charge;
+}
+
+/**
+ * "Shortly after": an automatic_async capture completes at the next webhook delivery pass (after the
+ * *.succeeded events went out) or the next clock advance — this many seconds is always enough.
+ */
+export const ASYNC_CAPTURE_SECONDS = 1;
+
+/** Completes every pending automatic_async capture: the charge gets its balance transaction and charge.updated. */
+export function completeCaptures(sim: Sim): void {
+  const pending = sim.state.timers.filter((t) => t.kind === 'capture_charge');
+  sim.state.timers = sim.state.timers.filter((t) => t.kind !== 'capture_charge');
+  for (const timer of pending) captureCharge(sim, timer.account, timer.id);
+}
+
+function captureCharge(sim: Sim, account: string, chargeId: string): void {
+  const charge = findObject(sim.state, account, chargeId, 'charge');
+  if (!charge || charge.balance_transaction !== null) return;
+  const txn = listObjects(sim.state, account, 'balance_transaction', (t) => t.source === chargeId && t.type === 'charge')[0];
+  if (!txn) return;
+  charge.balance_transaction = txn.id;
+  emitEvent(sim, account, 'charge.updated', charge, NO_ORIGIN, { balance_transaction: null });
 }
 
 export const chargeRoutes: Route[] = [

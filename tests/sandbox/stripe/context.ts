@@ -8,8 +8,12 @@ export interface Ctx {
   account: string;
   params: Params;
   origin: Origin;
+  /** Authenticated with a live key (the platform's registered `sk_live_…`, or a live access token). */
+  livemode: boolean;
   /** Authenticated with a `pk_test_` key (Stripe.js): only client_secret calls are allowed. */
   publishable: boolean;
+  /** The request's Stripe-Version (the SDK's pinned version when it sends none). */
+  apiVersion: string;
   /** Values of the route's `:name` segments, in order. */
   ids: string[];
   url: URL;

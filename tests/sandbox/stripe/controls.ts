@@ -38,7 +38,7 @@ function int(body: Body, key: string, fallback?: number): number {
   return value;
 }
 
-const FAULT_MODES: readonly FaultMode[] = ['error_500', 'hang', 'drop_after_commit'];
+const FAULT_MODES: readonly FaultMode[] = ['error_500', 'error_500_saved', 'hang', 'drop_after_commit'];
 
 /** `/_sim/*`: sandbox controls for tests and people (JSON in, JSON out). */
 export async function handleControls(sim: Sim, request: Request, url: URL, hooks: ControlHooks): Promise<Response> {
@@ -110,11 +110,29 @@ export async function handleControls(sim: Sim, request: Request, url: URL, hooks
       case 'POST /_sim/webhook_endpoints': {
         const events = Array.isArray(body.enabled_events) ? body.enabled_events.filter((e): e is string => typeof e === 'string') : undefined;
         const endpoint = registerEndpoint(sim, {
-          url: str(body, 'url'), connect: body.connect === true,
+          url: str(body, 'url'), connect: body.connect === true, livemode: body.livemode === true,
           ...(body.secret === undefined ? {} : { secret: str(body, 'secret') }),
           ...(events ? { enabledEvents: events } : {}),
         });
         return reply(200, endpoint);
+      }
+      case 'POST /_sim/oauth/clients': {
+        // Like the Dashboard's Connect settings: a client id per mode and the redirect URIs it may use.
+        const id = str(body, 'client_id');
+        if (!/^ca_[A-Za-z0-9]+$/.test(id)) throw new BadControl('client_id starts with ca_');
+        const uris = Array.isArray(body.redirect_uris) ? body.redirect_uris.filter((u): u is string => typeof u === 'string') : [];
+        for (const uri of uris) if (!/^https?:\/\/[^/]+/.test(uri)) throw new BadControl(`not an absolute URI: ${uri}`);
+        const client = state.oauthClients.get(id) ?? { id, livemode: body.livemode === true, redirectUris: [] };
+        if (body.livemode !== undefined) client.livemode = body.livemode === true;
+        for (const uri of uris) if (!client.redirectUris.includes(uri)) client.redirectUris.push(uri);
+        state.oauthClients.set(id, client);
+        return reply(200, { client_id: client.id, livemode: client.livemode, redirect_uris: client.redirectUris });
+      }
+      case 'POST /_sim/live_key': {
+        const key = str(body, 'key');
+        if (!/^sk_live_[A-Za-z0-9]+$/.test(key)) throw new BadControl('key must look like sk_live_…');
+        state.liveKey = key;
+        return reply(200, { live_key: `${key.slice(0, 8)}…` });
       }
       case 'POST /_sim/connect': {
         const record = state.accounts.get(str(body, 'account'));

@@ -42,7 +42,7 @@ export type PaymentIntent = Pick<
     | 'id' | 'object' | 'amount' | 'amount_capturable' | 'amount_received' | 'application' | 'application_fee_amount'
     | 'automatic_payment_methods' | 'canceled_at' | 'cancellation_reason' | 'capture_method' | 'client_secret'
     | 'confirmation_method' | 'created' | 'currency' | 'customer' | 'description' | 'latest_charge' | 'livemode'
-    | 'metadata' | 'on_behalf_of' | 'payment_method' | 'payment_method_types' | 'processing' | 'receipt_email'
+    | 'metadata' | 'on_behalf_of' | 'payment_method' | 'payment_method_types' | 'allowed_payment_method_types' | 'processing' | 'receipt_email'
     | 'review' | 'setup_future_usage' | 'shipping' | 'statement_descriptor' | 'statement_descriptor_suffix'
     | 'status' | 'transfer_data' | 'transfer_group'
 > & { last_payment_error: IntentError | null; next_action: NextAction | null };
@@ -51,7 +51,7 @@ export type SetupIntent = Pick<
   Stripe.SetupIntent,
   | 'id' | 'object' | 'application' | 'automatic_payment_methods' | 'cancellation_reason' | 'client_secret' | 'created'
   | 'customer' | 'description' | 'latest_attempt' | 'livemode' | 'mandate' | 'metadata' | 'on_behalf_of'
-  | 'payment_method' | 'payment_method_types' | 'single_use_mandate' | 'status' | 'usage'
+  | 'payment_method' | 'payment_method_types' | 'allowed_payment_method_types' | 'single_use_mandate' | 'status' | 'usage'
 > & { last_setup_error: IntentError | null; next_action: NextAction | null };
 
 export type ChargeCardDetails = Pick<
@@ -103,7 +103,7 @@ export type SimEvent = {
   api_version: string;
   created: number;
   data: { object: unknown; previous_attributes?: Record<string, unknown> };
-  livemode: false;
+  livemode: boolean;
   pending_webhooks: number;
   request: { id: string | null; idempotency_key: string | null };
   type: string;

@@ -16,6 +16,23 @@ ${error ? `<p class="error" role="alert" data-testid="oauth-error">${escapeHtml(
   );
 }
 
+/** Stripe's default landing (no `stripe_landing=login`): a sign-up form; signing in is a link away. */
+export function signUpPage(query: string): Response {
+  const login = new URLSearchParams(query);
+  login.set('stripe_landing', 'login');
+  return page(
+    'Create your Stripe account',
+    `<h1 data-testid="oauth-signup">Create your Stripe account</h1>
+<form method="post" action="/oauth/authorize/signup" onsubmit="return false">
+<label for="su-email">Email</label><input id="su-email" type="email" name="email" autocomplete="email">
+<label for="su-name">Full name</label><input id="su-name" type="text" name="name" autocomplete="name">
+<label for="su-password">Password</label><input id="su-password" type="password" name="password" autocomplete="new-password">
+<button type="submit" disabled>Create account</button>
+</form>
+<p class="note">Already have an account? <a href="/oauth/authorize?${escapeHtml(login.toString())}" data-testid="oauth-signin-link">Sign in</a></p>`,
+  );
+}
+
 export function chooseAccountPage(query: string, session: string, platformName: string, accounts: AccountRecord[], error?: string): Response {
   const rows = accounts
     .map((r) => {

@@ -9,20 +9,20 @@ import { changedFields, snapshot } from './objects.ts';
 import {
   mergeMetadata, nullableString, optionalBoolean, optionalEnum, optionalHash, optionalString, optionalStringList, rejectUnknown, requiredInteger, requiredString, type Params,
 } from './params.ts';
-import { createPaymentMethod, resolvePaymentMethod } from './payment-methods.ts';
+import { allowedTypes, createPaymentMethod, DASHBOARD_PAYMENT_METHOD_TYPES, resolvePaymentMethod } from './payment-methods.ts';
 import { requireCustomer } from './customers.ts';
 import { findObject, listObjects, putObject } from './state.ts';
 import { emitEvent } from './webhooks.ts';
 import { assertClientSecret } from './client-secret.ts';
 
 const CREATE = [
-  'amount', 'currency', 'customer', 'payment_method', 'payment_method_types', 'automatic_payment_methods', 'confirm', 'off_session',
+  'amount', 'currency', 'customer', 'payment_method', 'payment_method_types', 'allowed_payment_method_types', 'automatic_payment_methods', 'confirm', 'off_session',
   'receipt_email', 'metadata', 'description', 'setup_future_usage', 'statement_descriptor', 'statement_descriptor_suffix', 'capture_method',
   'confirmation_method', 'return_url', 'payment_method_data', 'payment_method_options', 'error_on_requires_action', 'use_stripe_sdk', 'shipping',
   'transfer_group', 'mandate_data',
 ];
-const CONFIRM = ['payment_method', 'payment_method_data', 'off_session', 'return_url', 'receipt_email', 'setup_future_usage', 'error_on_requires_action', 'use_stripe_sdk', 'payment_method_options', 'mandate_data', 'shipping', 'client_secret', 'payment_method_types', 'capture_method'];
-const UPDATE = ['amount', 'currency', 'customer', 'description', 'metadata', 'payment_method', 'receipt_email', 'setup_future_usage', 'statement_descriptor', 'statement_descriptor_suffix', 'payment_method_types', 'shipping', 'transfer_group', 'payment_method_options'];
+const CONFIRM = ['payment_method', 'payment_method_data', 'off_session', 'return_url', 'receipt_email', 'setup_future_usage', 'error_on_requires_action', 'use_stripe_sdk', 'payment_method_options', 'mandate_data', 'shipping', 'client_secret', 'payment_method_types', 'allowed_payment_method_types', 'capture_method'];
+const UPDATE = ['amount', 'currency', 'customer', 'description', 'metadata', 'payment_method', 'receipt_email', 'setup_future_usage', 'statement_descriptor', 'statement_descriptor_suffix', 'payment_method_types', 'allowed_payment_method_types', 'shipping', 'transfer_group', 'payment_method_options'];
 const CANCELABLE: readonly PaymentIntent['status'][] = ['requires_payment_method', 'requires_capture', 'requires_confirmation', 'requires_action', 'processing'];
 
 export function requireIntent(ctx: Ctx, intentId: string): PaymentIntent {
@@ -56,9 +56,10 @@ function confirm(ctx: Ctx, intent: PaymentIntent, pm: PaymentMethod | undefined)
     );
   }
   const redirectsAllowed = intent.automatic_payment_methods?.enabled === true && intent.automatic_payment_methods.allow_redirects !== 'never';
-  if (redirectsAllowed && !offSession && !returnUrl && !ctx.publishable) {
+  // Off-session too: with Dashboard payment methods Stripe wants somewhere to send a redirect.
+  if (redirectsAllowed && !returnUrl && !ctx.publishable) {
     throw invalidRequest(
-      'This PaymentIntent is configured to accept payment methods enabled in your Dashboard, some of which may require a full page redirect to succeed. If you do not want to accept redirect-based payment methods, set `automatic_payment_methods[enabled]` to `true` and `automatic_payment_methods[allow_redirects]` to `never` when creating Setup Intents and Payment Intents. If you do want to accept redirect-based payment methods, set the `return_url` parameter when confirming the PaymentIntent.',
+      'A `return_url` must be specified because this Payment Intent is configured to automatically accept the payment methods enabled in the Dashboard, some of which may require a full page redirect to succeed. If you do not want to accept redirect-based payment methods, set `automatic_payment_methods[enabled]` to `true` and `automatic_payment_methods[allow_redirects]` to `never` when creating Setup Intents and Payment Intents.',
     );
   }
   const receiptEmail = nullableString(params, 'receipt_email');
@@ -81,12 +82,11 @@ function create(ctx: Ctx): PaymentIntent {
       throw invalidRequest(`You can only pass \`${onlyWithConfirm}\` when \`confirm=true\`.`, { param: onlyWithConfirm });
     }
   }
-  const captureMethod = optionalEnum(params, 'capture_method', ['automatic', 'automatic_async', 'manual'] as const) ?? 'automatic_async';
+  // Stripe's default became automatic_async with API 2024-04-10 (dated versions compare as strings).
+  const captureMethod = optionalEnum(params, 'capture_method', ['automatic', 'automatic_async', 'manual'] as const) ?? (ctx.apiVersion >= '2024-04-10' ? 'automatic_async' : 'automatic');
   if (captureMethod === 'manual') throw invalidRequest('The sandbox simulates automatic capture only.', { param: 'capture_method' });
-  const types = optionalStringList(params, 'payment_method_types');
+  const types = allowedTypes(ctx);
   const automatic = optionalHash(params, 'automatic_payment_methods');
-  if (types && automatic) throw invalidRequest('You may only specify one of these parameters: automatic_payment_methods, payment_method_types.', { param: 'automatic_payment_methods' });
-  if (types && types.some((t) => t !== 'card')) throw invalidRequest(`The payment method type "${types.find((t) => t !== 'card')}" is invalid. Please ensure the provided type is activated in your dashboard (https://dashboard.stripe.com/account/payments/settings) and your account is enabled for any preview features that you are trying to use.`, { param: 'payment_method_types' });
   const customerId = optionalString(params, 'customer');
   const customer = customerId === undefined ? null : requireCustomer(ctx, customerId, 'customer').id;
   const allowRedirects = optionalEnum(automatic ?? {}, 'allow_redirects', ['always', 'never'] as const) ?? 'always';
@@ -99,7 +99,7 @@ function create(ctx: Ctx): PaymentIntent {
     confirmation_method: optionalEnum(params, 'confirmation_method', ['automatic', 'manual'] as const) ?? 'automatic',
     created: ctx.sim.now(), currency, customer, description: nullableString(params, 'description') ?? null,
     last_payment_error: null, latest_charge: null, livemode: false, metadata: mergeMetadata({}, params), next_action: null,
-    on_behalf_of: null, payment_method: pm ? pm.id : null, payment_method_types: ['card'], processing: null,
+    on_behalf_of: null, payment_method: pm ? pm.id : null, payment_method_types: types ? ['card'] : [...DASHBOARD_PAYMENT_METHOD_TYPES], allowed_payment_method_types: types ? ['card'] : null, processing: null,
     receipt_email: nullableString(params, 'receipt_email') ?? null, review: null, setup_future_usage: usage(params) ?? null,
     shipping: null, statement_descriptor: optionalString(params, 'statement_descriptor') ?? null,
     statement_descriptor_suffix: optionalString(params, 'statement_descriptor_suffix') ?? null,

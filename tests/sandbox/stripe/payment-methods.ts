@@ -1,14 +1,42 @@
 import { cardByNumber, cardByPmId, isTestPaymentMethodId, LIVE_CARD_IN_TEST_MODE, luhnValid, type Decline, type TestCard } from './cards.ts';
 import { id as routeId, type Ctx, type Route } from './context.ts';
-import { cardError, invalidRequest, resourceMissing, StripeApiError } from './errors.ts';
+import { cardError, invalidRequest, parameterUnknown, resourceMissing, StripeApiError } from './errors.ts';
 import { newId } from './ids.ts';
 import type { CardDetails, PaymentMethod } from './models.ts';
-import { isParams, mergeMetadata, optionalHash, optionalString, rejectUnknown, requiredString, type Params } from './params.ts';
+import { isParams, mergeMetadata, optionalHash, optionalString, optionalStringList, rejectUnknown, requiredString, type Params } from './params.ts';
 import { type Sim } from './sim.ts';
 import { emitEvent } from './webhooks.ts';
 import { findObject, listObjects, putObject, type CardBehaviour } from './state.ts';
 import { listOf } from './lists.ts';
 import { requireCustomer } from './customers.ts';
+
+/**
+ * What an intent without `payment_method_types` offers: the methods "enabled in the Dashboard" of a
+ * US account — cards and ACH bank debits — so the Payment Element shows more than a card form.
+ */
+export const DASHBOARD_PAYMENT_METHOD_TYPES = ['card', 'us_bank_account'] as const;
+
+/** The API version that renamed `payment_method_types` (on intents) to `allowed_payment_method_types`. */
+export const ALLOWED_TYPES_VERSION = '2026-10-28';
+
+/**
+ * The payment method types an intent request restricts itself to: `allowed_payment_method_types`,
+ * or `payment_method_types` on API versions before the rename (refused as unknown from it on).
+ */
+export function allowedTypes(ctx: Ctx): string[] | undefined {
+  const legacy = optionalStringList(ctx.params, 'payment_method_types');
+  if (legacy !== undefined && ctx.apiVersion >= ALLOWED_TYPES_VERSION) throw parameterUnknown('payment_method_types');
+  const types = optionalStringList(ctx.params, 'allowed_payment_method_types') ?? legacy;
+  const param = legacy ? 'payment_method_types' : 'allowed_payment_method_types';
+  const other = types?.find((t) => t !== 'card');
+  if (other !== undefined) {
+    throw invalidRequest(`The payment method type "${other}" is invalid. Please ensure the provided type is activated in your dashboard (https://dashboard.stripe.com/account/payments/settings) and your account is enabled for any preview features that you are trying to use.`, { param });
+  }
+  if (types && ctx.params.automatic_payment_methods !== undefined) {
+    throw invalidRequest(`You may only specify one of these parameters: automatic_payment_methods, ${param}.`, { param: 'automatic_payment_methods' });
+  }
+  return types;
+}
 
 function fingerprint(number: string): string {
   let hash = 0;

@@ -1,8 +1,11 @@
 import type { Account } from './models.ts';
 import type { AccountRecord, SimState } from './state.ts';
 
-/** OAuth client id of the project's Connect platform (any `ca_` id is accepted). */
+/** Test-mode (development) OAuth client id of the project's Connect platform. */
 export const SANDBOX_CLIENT_ID = 'ca_sandboxqtbridge';
+
+/** Redirect URIs registered for SANDBOX_CLIENT_ID at seed time (the worker on its default port); add more with /_sim/oauth/clients. */
+export const SANDBOX_REDIRECT_URIS: readonly string[] = ['http://127.0.0.1:8787/connect/callback', 'http://localhost:8787/connect/callback'];
 
 /** The platform that owns the `sk_test_…` key every request authenticates with. */
 export const PLATFORM_ACCOUNT = { id: 'acct_1SbxQtBridgePlatf', businessName: 'QT Stripe Bridge (sandbox platform)' } as const;
@@ -88,6 +91,7 @@ export function accountRecord(account: Account, options: Partial<Omit<AccountRec
 }
 
 export function seedState(state: SimState, now: number): void {
+  state.oauthClients.set(SANDBOX_CLIENT_ID, { id: SANDBOX_CLIENT_ID, livemode: false, redirectUris: [...SANDBOX_REDIRECT_URIS] });
   state.accounts.set(
     PLATFORM_ACCOUNT.id,
     accountRecord(accountObject(PLATFORM_ACCOUNT.id, PLATFORM_ACCOUNT.businessName, null, now), {

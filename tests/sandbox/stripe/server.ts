@@ -47,12 +47,17 @@ async function respond(sim: StripeSimulator, req: IncomingMessage, res: ServerRe
 
 export interface RunningSimulator {
   url: string;
+  /** The origin standing for connect.stripe.com (OAuth). */
+  connectUrl: string;
+  /** The origin standing for js.stripe.com (Stripe.js stand-in and its frames). */
+  jsUrl: string;
+  /** The origin standing for hooks.stripe.com (3-D Secure). */
+  hooksUrl: string;
   sim: PersistentSimulator;
   server: Server;
   close(): Promise<void>;
 }
 
-/** Starts a server; port 0 picks a free one (tests). */
 /** Keeps the state in `file`: loaded at start, written whenever it changed (checked each request and tick). */
 function persist(sim: PersistentSimulator, file: string): () => void {
   if (existsSync(file)) sim.importState(readFileSync(file, 'utf8'));
@@ -66,45 +71,71 @@ function persist(sim: PersistentSimulator, file: string): () => void {
   };
 }
 
+async function listen(port: number, host: string): Promise<{ server: Server; url: string }> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, resolve);
+  });
+  const address = server.address();
+  const actual = typeof address === 'object' && address ? address.port : port;
+  return { server, url: `http://${host}:${actual}` };
+}
+
+/** Starts the API origin and those standing for connect., js. and hooks.stripe.com; port 0 picks free ones (tests). */
 export async function startSimulatorServer(
-  options: { port?: number; host?: string; autoDeliver?: boolean; stateFile?: string; deliver?: SimulatorOptions['deliver'] } = {},
+  options: { port?: number; connectPort?: number; jsPort?: number; hooksPort?: number; host?: string; autoDeliver?: boolean; stateFile?: string; deliver?: SimulatorOptions['deliver'] } = {},
 ): Promise<RunningSimulator> {
   const host = options.host ?? '127.0.0.1';
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(options.port ?? 12111, host, resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port ?? 12111;
-  const url = `http://${host}:${port}`;
-  const sim = createStripeSimulator({ publicUrl: url, autoDeliver: options.autoDeliver ?? true, ...(options.deliver ? { deliver: options.deliver } : {}) });
+  const port = options.port ?? 12111;
+  const api = await listen(port, host);
+  const next = (offset: number, given?: number): number => given ?? (port === 0 ? 0 : port + offset);
+  const connect = await listen(next(1, options.connectPort), host);
+  const js = await listen(next(2, options.jsPort), host);
+  const hooks = await listen(next(3, options.hooksPort), host);
+  const listeners = [api, connect, js, hooks];
+  const url = api.url;
+  const sim = createStripeSimulator({ publicUrl: url, connectUrl: connect.url, jsUrl: js.url, hooksUrl: hooks.url, autoDeliver: options.autoDeliver ?? true, ...(options.deliver ? { deliver: options.deliver } : {}) });
   const save = options.stateFile ? persist(sim, options.stateFile) : () => {};
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => void respond(sim, req, res, url).finally(save));
+  for (const listener of listeners) {
+    listener.server.on('request', (req: IncomingMessage, res: ServerResponse) => void respond(sim, req, res, listener.url).finally(save));
+  }
   // Timers and webhook retries follow the wall clock while serving.
   const ticker = setInterval(() => void sim.clock.advance(0).finally(save), 1000);
   ticker.unref();
+  const closeOne = (server: Server) =>
+    new Promise<void>((resolve, reject) => {
+      server.closeAllConnections();
+      server.close((error) => (error ? reject(error) : resolve()));
+    });
   return {
     url,
+    connectUrl: connect.url,
+    jsUrl: js.url,
+    hooksUrl: hooks.url,
     sim,
-    server,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        clearInterval(ticker);
-        save();
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
+    server: api.server,
+    close: async () => {
+      clearInterval(ticker);
+      save();
+      await Promise.all(listeners.map((l) => closeOne(l.server)));
+    },
   };
 }
 
 const isMain = import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('tests/sandbox/stripe/server.ts');
 if (isMain) {
   const port = Number(process.env.STRIPE_SIM_PORT ?? 12111);
+  const connectPort = Number(process.env.STRIPE_SIM_CONNECT_PORT ?? port + 1);
+  const jsPort = Number(process.env.STRIPE_SIM_JS_PORT ?? port + 2);
+  const hooksPort = Number(process.env.STRIPE_SIM_HOOKS_PORT ?? port + 3);
   const stateFile = process.env.STRIPE_SIM_STATE_FILE;
-  const running = await startSimulatorServer({ port, ...(stateFile ? { stateFile } : {}) });
+  const running = await startSimulatorServer({ port, connectPort, jsPort, hooksPort, ...(stateFile ? { stateFile } : {}) });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void running.close().finally(() => process.exit(0)));
   console.log(`Stripe simulator listening on ${running.url}`);
   console.log(`  API      ${running.url}/v1   (any sk_test_… key)`);
-  console.log(`  OAuth    ${running.url}/oauth/authorize`);
-  console.log(`  Stripe.js ${running.url}/v3/`);
+  console.log(`  OAuth    ${running.connectUrl}/oauth/authorize   (connect.stripe.com; also on ${running.url})`);
+  console.log(`  Stripe.js ${running.jsUrl}/v3/   (js.stripe.com; 3-D Secure on ${running.hooksUrl})`);
   console.log(`  Controls ${running.url}/_sim/  (see tests/sandbox/stripe/README.md)`);
   if (stateFile) console.log(`  State    ${stateFile}`);
 }

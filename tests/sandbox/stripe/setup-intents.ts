@@ -8,12 +8,12 @@ import { listOf } from './lists.ts';
 import type { PaymentMethod, SetupIntent } from './models.ts';
 import { snapshot } from './objects.ts';
 import { mergeMetadata, nullableString, optionalBoolean, optionalEnum, optionalHash, optionalString, optionalStringList, rejectUnknown, type Params } from './params.ts';
-import { assertReusable, attachToCustomer, behaviourOf, createPaymentMethod, declineOnCheck, resolvePaymentMethod } from './payment-methods.ts';
+import { allowedTypes, assertReusable, attachToCustomer, behaviourOf, createPaymentMethod, DASHBOARD_PAYMENT_METHOD_TYPES, declineOnCheck, resolvePaymentMethod } from './payment-methods.ts';
 import { findObject, listObjects, putObject } from './state.ts';
 import { emitEvent } from './webhooks.ts';
 
 const CREATE = [
-  'customer', 'payment_method', 'usage', 'confirm', 'metadata', 'description', 'payment_method_types', 'automatic_payment_methods', 'return_url',
+  'customer', 'payment_method', 'usage', 'confirm', 'metadata', 'description', 'payment_method_types', 'allowed_payment_method_types', 'automatic_payment_methods', 'return_url',
   'payment_method_data', 'payment_method_options', 'on_behalf_of', 'single_use', 'mandate_data', 'use_stripe_sdk', 'attach_to_self', 'flow_directions',
 ];
 const CONFIRM = ['payment_method', 'payment_method_data', 'return_url', 'client_secret', 'use_stripe_sdk', 'payment_method_options', 'mandate_data'];
@@ -65,6 +65,12 @@ function confirm(ctx: Ctx, intent: SetupIntent, given: PaymentMethod | undefined
         : `You cannot confirm this SetupIntent because it has a status of ${intent.status}.`,
     );
   }
+  const redirectsAllowed = intent.automatic_payment_methods?.enabled === true && intent.automatic_payment_methods.allow_redirects !== 'never';
+  if (redirectsAllowed && optionalString(ctx.params, 'return_url') === undefined && !ctx.publishable) {
+    throw invalidRequest(
+      'A `return_url` must be specified because this Setup Intent is configured to automatically accept the payment methods enabled in the Dashboard, some of which may require a full page redirect to succeed. If you do not want to accept redirect-based payment methods, set `automatic_payment_methods[enabled]` to `true` and `automatic_payment_methods[allow_redirects]` to `never` when creating Setup Intents and Payment Intents.',
+    );
+  }
   const pm = given ?? (typeof intent.payment_method === 'string' ? resolvePaymentMethod(ctx, intent.payment_method) : undefined);
   if (!pm) throw unexpected("You cannot confirm this SetupIntent because it's missing a payment method. Update the SetupIntent with a payment method and then confirm it again.");
   const behaviour = behaviourOf(ctx.sim, pm);
@@ -94,9 +100,8 @@ function create(ctx: Ctx): SetupIntent {
   rejectUnknown(params, CREATE);
   const confirmNow = optionalBoolean(params, 'confirm') ?? false;
   if (params.return_url !== undefined && !confirmNow) throw invalidRequest('You can only pass `return_url` when `confirm=true`.', { param: 'return_url' });
-  const types = optionalStringList(params, 'payment_method_types');
+  const types = allowedTypes(ctx);
   const automatic = optionalHash(params, 'automatic_payment_methods');
-  if (types && automatic) throw invalidRequest('You may only specify one of these parameters: automatic_payment_methods, payment_method_types.', { param: 'automatic_payment_methods' });
   const customerId = optionalString(params, 'customer');
   const customer = customerId === undefined ? null : requireCustomer(ctx, customerId, 'customer').id;
   const usage = optionalEnum(params, 'usage', ['on_session', 'off_session'] as const) ?? 'off_session';
@@ -108,7 +113,7 @@ function create(ctx: Ctx): SetupIntent {
     cancellation_reason: null, client_secret: clientSecretFor(id), created: ctx.sim.now(), customer,
     description: nullableString(params, 'description') ?? null, last_setup_error: null, latest_attempt: null, livemode: false, mandate: null,
     metadata: mergeMetadata({}, params), next_action: null, on_behalf_of: null, payment_method: pm ? pm.id : null,
-    payment_method_types: ['card'], single_use_mandate: null, status: pm ? 'requires_confirmation' : 'requires_payment_method', usage,
+    payment_method_types: types ? ['card'] : [...DASHBOARD_PAYMENT_METHOD_TYPES], allowed_payment_method_types: types ? ['card'] : null, single_use_mandate: null, status: pm ? 'requires_confirmation' : 'requires_payment_method', usage,
   };
   putObject(ctx.sim.state, ctx.account, intent);
   emitEvent(ctx.sim, ctx.account, 'setup_intent.created', intent, ctx.origin);

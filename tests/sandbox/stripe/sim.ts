@@ -21,6 +21,8 @@ export interface Sim {
 export interface Origin {
   requestId: string | null;
   idempotencyKey: string | null;
+  /** Made with a live key: its events are live-mode events. */
+  livemode?: boolean;
 }
 
 export const NO_ORIGIN: Origin = { requestId: null, idempotencyKey: null };

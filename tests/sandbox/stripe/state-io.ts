@@ -12,13 +12,14 @@ export function serializeState(state: SimState): string {
     idempotency: [...state.idempotency],
     endpoints: [...state.endpoints],
     oauthCodes: [...state.oauthCodes],
+    oauthClients: [...state.oauthClients],
     accessTokens: [...state.accessTokens],
     refreshTokens: [...state.refreshTokens],
     oauthSessions: [...state.oauthSessions],
   });
 }
 
-type Saved = Omit<SimState, 'objects' | 'accounts' | 'cards' | 'deletedCustomers' | 'idempotency' | 'endpoints' | 'oauthCodes' | 'accessTokens' | 'refreshTokens' | 'oauthSessions'> & {
+type Saved = Omit<SimState, 'objects' | 'accounts' | 'cards' | 'deletedCustomers' | 'idempotency' | 'endpoints' | 'oauthCodes' | 'oauthClients' | 'accessTokens' | 'refreshTokens' | 'oauthSessions'> & {
   version: number;
   objects: [string, SimState['objects'] extends Map<string, infer V> ? V : never][];
   accounts: [string, Omit<AccountRecord, 'balances'> & { balances: [string, { available: number; pending: number }][] }][];
@@ -27,6 +28,8 @@ type Saved = Omit<SimState, 'objects' | 'accounts' | 'cards' | 'deletedCustomers
   idempotency: [string, SimState['idempotency'] extends Map<string, infer V> ? V : never][];
   endpoints: [string, SimState['endpoints'] extends Map<string, infer V> ? V : never][];
   oauthCodes: [string, SimState['oauthCodes'] extends Map<string, infer V> ? V : never][];
+  oauthClients?: [string, SimState['oauthClients'] extends Map<string, infer V> ? V : never][];
+  liveKey?: string | null;
   accessTokens: [string, string][];
   refreshTokens: [string, string][];
   oauthSessions: [string, SimState['oauthSessions'] extends Map<string, infer V> ? V : never][];
@@ -46,6 +49,8 @@ export function deserializeState(json: string): SimState {
     deliveries: saved.deliveries,
     webhooks: saved.webhooks,
     oauthCodes: new Map(saved.oauthCodes),
+    oauthClients: new Map(saved.oauthClients ?? []),
+    liveKey: saved.liveKey ?? null,
     accessTokens: new Map(saved.accessTokens),
     refreshTokens: new Map(saved.refreshTokens),
     oauthSessions: new Map(saved.oauthSessions),

@@ -36,6 +36,8 @@ export interface StoredObject {
 }
 
 export interface IdempotencyRecord {
+  /** Simulator time (unix s) the result was saved; Stripe prunes keys 24 hours later. */
+  savedAt: number;
   fingerprint: string;
   status: number;
   body: string;
@@ -54,12 +56,24 @@ export interface Delivery {
 }
 
 export interface RegisteredEndpoint {
+  /** A live endpoint; a live Connect endpoint also hears test-mode events of its connected accounts. */
+  livemode: boolean;
   endpoint: WebhookEndpoint;
   secret: string;
   connect: boolean;
 }
 
+/** A Connect platform's OAuth settings as the Dashboard holds them: one client id per mode. */
+export interface OAuthClient {
+  id: string;
+  /** Live-mode (production) client id; test-mode (development) ids connect accounts in test mode. */
+  livemode: boolean;
+  /** Exact URIs Stripe may redirect to; the first is used when a request names none. */
+  redirectUris: string[];
+}
+
 export interface OAuthCode {
+  livemode: boolean;
   code: string;
   accountId: string;
   scope: string;
@@ -72,7 +86,11 @@ export interface OAuthSession {
   email: string;
 }
 
-export type FaultMode = 'error_500' | 'hang' | 'drop_after_commit';
+/**
+ * error_500: fails before the endpoint runs (nothing saved); error_500_saved: the endpoint started and
+ * failed, so Stripe saves the 500 for the request's Idempotency-Key and replays it.
+ */
+export type FaultMode = 'error_500' | 'error_500_saved' | 'hang' | 'drop_after_commit';
 
 export interface Fault {
   mode: FaultMode;
@@ -83,9 +101,9 @@ export interface Fault {
 /** Something due later on the simulator clock; plain data so state can be saved to a file. */
 export interface Timer {
   at: number;
-  kind: 'settle_charge' | 'fail_refund';
+  kind: 'settle_charge' | 'fail_refund' | 'capture_charge';
   account: string;
-  /** The balance transaction or refund it concerns. */
+  /** The balance transaction, refund or charge it concerns. */
   id: string;
 }
 
@@ -99,6 +117,9 @@ export interface SimState {
   endpoints: Map<string, RegisteredEndpoint>;
   deliveries: Delivery[];
   webhooks: { held: boolean; duplicateNext: number };
+  oauthClients: Map<string, OAuthClient>;
+  /** The platform's live secret key (`sk_live_…`), once registered by `/_sim/live_key`; others are refused. */
+  liveKey: string | null;
   oauthCodes: Map<string, OAuthCode>;
   /** OAuth access tokens (`sk_test_…`) → the connected account they act as. */
   accessTokens: Map<string, string>;
@@ -119,6 +140,8 @@ export function emptyState(): SimState {
     endpoints: new Map(),
     deliveries: [],
     webhooks: { held: false, duplicateNext: 0 },
+    oauthClients: new Map(),
+    liveKey: null,
     oauthCodes: new Map(),
     accessTokens: new Map(),
     refreshTokens: new Map(),

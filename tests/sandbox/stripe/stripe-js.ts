@@ -3,7 +3,8 @@ import { STRIPE_JS_ELEMENTS } from './stripe-js-elements.ts';
 /**
  * The Stripe.js stand-in served at `/v3/`: `Stripe(pk, {stripeAccount})`, Elements with a Payment
  * Element made of plain inputs, confirmSetup/confirmPayment, retrieve*, and a visible 3-D Secure step.
- * Plain ES2017 that talks to the simulator's own origin, like js.stripe.com talks to api.stripe.com.
+ * Plain ES2017 served from an origin standing for js.stripe.com, calling the API origin (api.stripe.com),
+ * and mounting a controller frame from its own origin, as real Stripe.js does.
  */
 const CORE = String.raw`
   function encode(value, prefix, out) {
@@ -34,7 +35,7 @@ const CORE = String.raw`
     var body = encode(params || {}, '', []).join('&');
     if (method === 'GET') query = body ? '?' + body : '';
     else { headers['Content-Type'] = 'application/x-www-form-urlencoded'; init.body = body; }
-    return fetch(ORIGIN + path + query, init).then(function (r) { return r.json().then(function (b) { return { status: r.status, body: b }; }); });
+    return fetch(API + path + query, init).then(function (r) { return r.json().then(function (b) { return { status: r.status, body: b }; }); });
   };
   Stripe.prototype.elements = function (options) { return new Elements(this, options || {}); };
   Stripe.prototype._retrieve = function (kind, clientSecret) {
@@ -51,14 +52,48 @@ const CORE = String.raw`
   Stripe.prototype._authenticate = function (kind, intent, clientSecret) {
     var self = this;
     return showThreeDSecure(intent).then(function (outcome) {
-      return fetch(ORIGIN + '/_sim/3ds/' + intent.id, {
+      return fetch(API + '/_sim/3ds/' + intent.id, {
         method: 'POST', headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ client_secret: clientSecret, outcome: outcome }),
       }).then(function () { return self._retrieve(kind, clientSecret); });
     });
   };
 
+  // Real Stripe.js runs from frames of its own origin (a hidden controller, the Elements): a page whose
+  // CSP frame-src leaves that origin out gets no working Stripe.js, and neither does this stand-in.
+  var controllerReady = null;
+  function controller() {
+    if (controllerReady) return controllerReady;
+    controllerReady = new Promise(function (resolve, reject) {
+      var frame = document.createElement('iframe');
+      frame.name = '__privateStripeController' + Math.random().toString(36).slice(2, 10);
+      frame.src = JS + '/v3/controller.html';
+      frame.title = 'Stripe controller';
+      frame.setAttribute('aria-hidden', 'true');
+      frame.tabIndex = -1;
+      frame.style.cssText = 'border:0;width:1px;height:1px;position:absolute;left:-9999px;top:0';
+      var timer = setTimeout(function () {
+        reject(IntegrationError('Stripe.js could not load its frame at ' + JS + ': the page\'s Content-Security-Policy must allow it in frame-src.'));
+      }, 5000);
+      window.addEventListener('message', function (event) {
+        if (event.origin === JS && event.data && event.data.type === 'sim-stripe-controller-ready') { clearTimeout(timer); resolve(); }
+      });
+      (document.body || document.documentElement).appendChild(frame);
+    });
+    controllerReady.catch(function () {});
+    return controllerReady;
+  }
+
   Stripe.prototype._confirm = function (kind, options) {
+    var self = this;
+    var element = options && options.elements && options.elements._payment;
+    return controller().then(function () { return self._confirmNow(kind, options); }, function (e) {
+      if (element) element._showError(e.message);
+      return { error: { type: 'invalid_request_error', code: 'stripe_js_blocked', message: e.message } };
+    });
+  };
+
+  Stripe.prototype._confirmNow = function (kind, options) {
     var self = this;
     options = options || {};
     var elements = options.elements;
@@ -70,23 +105,12 @@ const CORE = String.raw`
       return Promise.reject(IntegrationError('stripe.confirm' + (kind === 'payment_intent' ? 'Payment' : 'Setup') + '(): the confirmParams.return_url argument is required unless passing redirect: \'if_required\''));
     }
     var element = elements && elements._payment;
+    var billing = (confirmParams.payment_method_data && confirmParams.payment_method_data.billing_details) || {};
     var pmPromise;
     if (confirmParams.payment_method) pmPromise = Promise.resolve({ id: confirmParams.payment_method });
     else if (!element) return Promise.reject(IntegrationError('Pass elements with a mounted Payment Element.'));
-    else {
-      var invalid = element._validate(true);
-      if (invalid) return Promise.resolve({ error: invalid });
-      var card = element._card();
-      var billing = (confirmParams.payment_method_data && confirmParams.payment_method_data.billing_details) || {};
-      billing.address = billing.address || {};
-      if (card.postal) billing.address.postal_code = card.postal;
-      pmPromise = self._api('POST', '/v1/payment_methods', {
-        type: 'card', card: { number: card.number, exp_month: card.expMonth, exp_year: card.expYear, cvc: card.cvc }, billing_details: billing,
-      }).then(function (res) {
-        if (res.status !== 200) throw { stripeError: res.body.error };
-        return res.body;
-      });
-    }
+    // The card fields live in Stripe's frame: it validates them and makes the PaymentMethod itself.
+    else pmPromise = element._check(true).then(function (invalid) { if (invalid) throw { invalid: invalid }; return element._paymentMethod(billing); });
     if (element) element._setBusy(true);
     return pmPromise.then(function (pm) {
       var params = { client_secret: clientSecret, payment_method: pm.id, use_stripe_sdk: 'true' };
@@ -115,6 +139,7 @@ const CORE = String.raw`
       location.assign(target.toString());
       return new Promise(function () {});
     }).catch(function (e) {
+      if (e && e.invalid) return { error: e.invalid };
       if (!e || !e.stripeError) throw e;
       if (element) element._showError(e.stripeError.message);
       return { error: e.stripeError };
@@ -159,6 +184,42 @@ const CORE = String.raw`
   }
 `;
 
-export function STRIPE_JS_SOURCE(origin: string): string {
-  return `(function () {\n'use strict';\nvar ORIGIN = (document.currentScript && document.currentScript.src) ? new URL(document.currentScript.src).origin : ${JSON.stringify(origin)};\n${CORE}\n${STRIPE_JS_ELEMENTS}\nwindow.Stripe = Stripe;\nwindow.Stripe.version = 3;\n})();\n`;
+/** Stripe.js as served from `jsOrigin` (js.stripe.com), calling the API at `apiOrigin` (api.stripe.com). */
+export function STRIPE_JS_SOURCE(apiOrigin: string, jsOrigin: string): string {
+  return `(function () {\n'use strict';\nvar API = ${JSON.stringify(apiOrigin)};\nvar JS = ${JSON.stringify(jsOrigin)};\n${CORE}\n${STRIPE_JS_ELEMENTS}\nwindow.Stripe = Stripe;\nwindow.Stripe.version = 3;\n})();\n`;
 }
+
+/** The Payment Element's frame, served from the js origin: the card fields live here, out of the merchant page's reach. */
+export const STRIPE_JS_ELEMENT_FRAME = `<!doctype html><html><head><meta charset="utf-8"><title>Secure payment input frame</title>
+<style>body{margin:0;padding:2px;font-family:sans-serif;background:transparent}</style>
+<script>window.__simStripeInner = true;</script><script src="/v3/"></script></head><body><div id="root"></div>
+<script>${String.raw`
+(function () {
+  var q = new URLSearchParams(location.search);
+  var host = q.get('origin');
+  var stripe = Stripe(q.get('pk'), q.get('account') ? { stripeAccount: q.get('account') } : undefined);
+  var element = stripe.elements({ clientSecret: q.get('cs') || undefined }).create('payment');
+  function send(message) { message.source = 'sim-stripe-element'; parent.postMessage(message, host); }
+  function size() { send({ type: 'size', height: document.body.scrollHeight }); }
+  ['ready', 'change', 'focus', 'blur', 'loaderror'].forEach(function (type) {
+    element.on(type, function (event) { send({ type: type, event: JSON.parse(JSON.stringify(event || {})) }); size(); });
+  });
+  window.addEventListener('message', function (event) {
+    var m = event.data || {};
+    if (event.source !== parent || m.source !== 'sim-stripe-host') return;
+    var reply = function (value) { send({ type: 'reply', id: m.id, value: value === undefined ? null : value }); size(); };
+    var fail = function (e) { send({ type: 'reply', id: m.id, error: (e && e.stripeError) || { type: 'api_error', message: String(e && e.message || e) } }); size(); };
+    if (m.type === 'check') reply(element._validate(m.showAll));
+    else if (m.type === 'payment_method') element._paymentMethod(m.billing).then(reply, fail);
+    else if (m.type === 'error') { element._showError(m.message); size(); }
+    else if (m.type === 'busy') element._setBusy(m.busy);
+    else if (m.type === 'clear') element.clear();
+    else if (m.type === 'focus') element.focus();
+  });
+  element.mount('#root');
+})();
+`}</script></body></html>`;
+
+/** The hidden controller frame Stripe.js mounts from its own origin; it only says it loaded. */
+export const STRIPE_JS_CONTROLLER = `<!doctype html><html><head><meta charset="utf-8"><title>Stripe controller</title></head><body>
+<script>parent.postMessage({ type: 'sim-stripe-controller-ready' }, '*');</script></body></html>`;

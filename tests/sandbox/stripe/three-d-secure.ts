@@ -7,7 +7,7 @@ import { randomToken } from './ids.ts';
 import type { PaymentIntent, PaymentMethod, SetupIntent } from './models.ts';
 import { snapshot } from './objects.ts';
 import { failSetup, succeedSetup } from './setup-intents.ts';
-import type { Sim } from './sim.ts';
+import { API_VERSION, type Sim } from './sim.ts';
 import { emitEvent } from './webhooks.ts';
 
 type Outcome = 'complete' | 'fail';
@@ -32,7 +32,7 @@ function paymentMethodOf(sim: Sim, account: string, intent: PaymentIntent | Setu
 function resolve(sim: Sim, account: string, intent: PaymentIntent | SetupIntent, outcome: Outcome): void {
   const pm = paymentMethodOf(sim, account, intent);
   if (!pm) throw new Error('intent has no payment method');
-  const ctx: Ctx = { sim, account, params: {}, origin: { requestId: `req_${randomToken(14)}`, idempotencyKey: null }, publishable: true, ids: [], url: new URL(sim.publicUrl) };
+  const ctx: Ctx = { sim, account, params: {}, origin: { requestId: `req_${randomToken(14)}`, idempotencyKey: null }, publishable: true, ids: [], url: new URL(sim.publicUrl), apiVersion: API_VERSION, livemode: false };
   if (intent.object === 'setup_intent') {
     if (outcome === 'complete') return succeedSetup(ctx, intent, pm);
     return failSetup(ctx, intent, {

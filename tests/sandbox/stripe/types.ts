@@ -1,6 +1,12 @@
 export interface SimulatorOptions {
   /** Origin used in pages and links (3-D Secure URLs, receipts); default http://127.0.0.1:12111. */
   publicUrl?: string;
+  /** Origin standing for connect.stripe.com: OAuth only (default http://127.0.0.1:12112). /oauth/* stays on publicUrl too. */
+  connectUrl?: string;
+  /** Origin standing for js.stripe.com: Stripe.js and its frames (default http://127.0.0.1:12113). */
+  jsUrl?: string;
+  /** Origin standing for hooks.stripe.com: the 3-D Secure challenge page (default http://127.0.0.1:12114). */
+  hooksUrl?: string;
   /** Sends a webhook; default: global fetch. */
   deliver?: (url: string, init: { method: 'POST'; headers: Record<string, string>; body: string }) => Promise<{ status: number }>;
   /** Deliver webhooks as soon as they are due (server: true). In-process default false: tests call deliverWebhooks(). */

@@ -8,15 +8,15 @@ import type { Sim } from './sim.ts';
 import { API_VERSION } from './sim.ts';
 
 /** Registers an endpoint; `secret` lets tests and `npm start` choose a known `whsec_`. */
-export function registerEndpoint(sim: Sim, options: { url: string; connect: boolean; secret?: string; enabledEvents?: string[]; description?: string | null; apiVersion?: string | null }): WebhookEndpoint {
+export function registerEndpoint(sim: Sim, options: { url: string; connect: boolean; livemode?: boolean; secret?: string; enabledEvents?: string[]; description?: string | null; apiVersion?: string | null }): WebhookEndpoint {
   if (!/^https?:\/\//.test(options.url)) throw invalidRequest(`Invalid URL: ${options.url}`, { param: 'url' });
   const secret = options.secret ?? `whsec_${randomToken(32)}`;
   if (!secret.startsWith('whsec_')) throw invalidRequest('A webhook secret starts with whsec_.', { param: 'secret' });
   const endpoint: WebhookEndpoint = {
     id: newId('we'), object: 'webhook_endpoint', api_version: options.apiVersion ?? API_VERSION, application: null, created: sim.now(),
-    description: options.description ?? null, enabled_events: options.enabledEvents ?? ['*'], livemode: false, metadata: {}, secret, status: 'enabled', url: options.url,
+    description: options.description ?? null, enabled_events: options.enabledEvents ?? ['*'], livemode: options.livemode ?? false, metadata: {}, secret, status: 'enabled', url: options.url,
   };
-  sim.state.endpoints.set(endpoint.id, { endpoint, secret, connect: options.connect });
+  sim.state.endpoints.set(endpoint.id, { endpoint, secret, connect: options.connect, livemode: options.livemode ?? false });
   return endpoint;
 }
 
@@ -41,7 +41,7 @@ export const webhookEndpointRoutes: Route[] = [
       const enabledEvents = optionalStringList(ctx.params, 'enabled_events');
       if (!enabledEvents || enabledEvents.length === 0) throw invalidRequest('Missing required param: enabled_events.', { code: 'parameter_missing', param: 'enabled_events' });
       const endpoint = registerEndpoint(ctx.sim, {
-        url, connect: optionalBoolean(ctx.params, 'connect') ?? false, enabledEvents,
+        livemode: ctx.livemode, url, connect: optionalBoolean(ctx.params, 'connect') ?? false, enabledEvents,
         description: nullableString(ctx.params, 'description') ?? null, apiVersion: optionalString(ctx.params, 'api_version') ?? null,
       });
       endpoint.metadata = mergeMetadata({}, ctx.params);

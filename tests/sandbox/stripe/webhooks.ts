@@ -14,6 +14,9 @@ function endpointWants(registered: RegisteredEndpoint, event: SimEvent): boolean
   if (registered.endpoint.status !== 'enabled') return false;
   // Connect endpoints hear connected accounts only; plain endpoints hear the platform only.
   if (registered.connect !== (event.account !== undefined)) return false;
+  // Live events go to live endpoints only; a live Connect endpoint also gets its accounts' test events.
+  if (event.livemode && !registered.livemode) return false;
+  if (!event.livemode && registered.livemode && !registered.connect) return false;
   const enabled = registered.endpoint.enabled_events;
   return enabled.includes('*') || enabled.includes(event.type);
 }
@@ -34,7 +37,7 @@ export function emitEvent(
     api_version: API_VERSION,
     created: sim.now(),
     data: { object: snapshot(object), ...(previousAttributes ? { previous_attributes: snapshot(previousAttributes) } : {}) },
-    livemode: false,
+    livemode: origin.livemode ?? false,
     pending_webhooks: 0,
     request: { id: origin.requestId, idempotency_key: origin.idempotencyKey },
     type,
@@ -85,7 +88,8 @@ async function attempt(sim: Sim, delivery: Delivery): Promise<void> {
     return;
   }
   const event = stored.data;
-  const payload = JSON.stringify(event, null, 2);
+  // Each endpoint gets the event rendered in its own API version (chosen when it was created).
+  const payload = JSON.stringify({ ...event, api_version: registered.endpoint.api_version ?? API_VERSION }, null, 2);
   // Receivers check the signature's age against their own wall clock, so sign with real time.
   const signature = await signatureHeader(registered.secret, payload, Math.floor(Date.now() / 1000));
   let status: number | null = null;
@@ -116,12 +120,19 @@ async function attempt(sim: Sim, delivery: Delivery): Promise<void> {
   }
 }
 
-/** Attempts every due delivery in queue order (including ones queued meanwhile); returns the attempt count. */
-export async function deliverDue(sim: Sim): Promise<number> {
+/**
+ * Attempts every due delivery in queue order (including ones queued meanwhile); returns the attempt
+ * count. `afterBatch` runs once the due deliveries went out (async captures complete then).
+ */
+export async function deliverDue(sim: Sim, afterBatch: () => void = () => {}): Promise<number> {
   let attempted = 0;
   for (;;) {
     const now = sim.now();
-    const due = sim.state.deliveries.filter((d) => d.state === 'pending' && d.nextAttemptAt !== null && d.nextAttemptAt <= now);
+    let due = sim.state.deliveries.filter((d) => d.state === 'pending' && d.nextAttemptAt !== null && d.nextAttemptAt <= now);
+    if (due.length === 0) {
+      afterBatch();
+      due = sim.state.deliveries.filter((d) => d.state === 'pending' && d.nextAttemptAt !== null && d.nextAttemptAt <= now);
+    }
     if (due.length === 0) return attempted;
     // A failed attempt reschedules at least RETRY_DELAYS[0] ahead, so this loop ends.
     for (const delivery of due) {

@@ -21,3 +21,14 @@ export function connectDonePage(): string {
 <p class="muted">The extension completes the connection and this tab closes by itself. If it stays open, return to Stripe Settings in the extension.</p>`,
   );
 }
+
+/** The account was connected in the other mode (test vs live) than this deployment's secret key. */
+export function connectModeMismatchPage(accountLive: boolean, platformLive: boolean): string {
+  const mode = (live: boolean) => (live ? 'live' : 'test');
+  return page(
+    'Stripe connection refused',
+    html`<h1 class="err">This Stripe connection was refused</h1>
+<p data-testid="connect-result" data-result="mode-mismatch">Stripe connected the account in ${mode(accountLive)} mode, but this service runs in ${mode(platformLive)} mode, so it could never charge or refund with it. Nothing was saved.</p>
+<p class="muted">Ask whoever runs this service to check its Stripe keys and Connect client id: they must all be ${mode(platformLive)}-mode ones. Then click <b>Connect Your Stripe Account</b> again.</p>`,
+  );
+}

@@ -16,7 +16,8 @@ export const cards = new Hono<ApiEnv>().post('/card-links', validate('json', car
   // https://docs.stripe.com/api/setup_intents/create#create_setup_intent-usage — off_session asks
   // the bank, during this one on-session setup, to allow later charges without the customer.
   const setupIntent = await stripe.setupIntents.create(
-    { customer: customer.stripeCustomerId, usage: 'off_session', metadata: { site_customer_id: customer.siteCustomerId } },
+    // Cards only: the Payment Element offers nothing else, and a bank debit could never be charged off-session here.
+    { customer: customer.stripeCustomerId, usage: 'off_session', allowed_payment_method_types: ['card'], metadata: { site_customer_id: customer.siteCustomerId } },
     { stripeAccount: account.id },
   );
   const link = await newLink(db, c.env.PUBLIC_URL, { purpose: 'card', accountId: account.id, customerId: customer.id, stripeObjectId: setupIntent.id }, now);

@@ -11,9 +11,9 @@ import { accounts } from '../db/schema';
 import { eq } from 'drizzle-orm';
 import type { AppEnv, Env } from '../env';
 import { AppError } from '../errors';
-import { connectDonePage, connectRejectedPage } from '../pages/connect-pages';
+import { connectDonePage, connectModeMismatchPage, connectRejectedPage } from '../pages/connect-pages';
 import { rateLimit } from '../rate-limit';
-import { loadStripe } from '../stripe/client';
+import { isLiveKey, loadStripe } from '../stripe/client';
 import { isInvalidGrant, isStripeUnavailable } from '../stripe/errors';
 import { validate } from '../validate';
 
@@ -28,6 +28,10 @@ function authorizeUrl(env: Env, state: string): string {
     scope: 'read_write',
     state,
     redirect_uri: `${env.PUBLIC_URL}/connect/callback`,
+    // https://docs.stripe.com/connect/oauth-reference — consultants already have a Stripe account:
+    // open the sign-in form, and always let them choose which account (not the one last connected).
+    stripe_landing: 'login',
+    always_prompt: 'true',
   }).toString();
   return url.toString();
 }
@@ -84,6 +88,11 @@ export const connect = new Hono<AppEnv>()
       livemode = token.livemode ?? false;
     } catch (e) {
       return fail(failureFromException(e));
+    }
+    if (livemode !== isLiveKey(c.env)) {
+      // Rows are keyed by the acct_ id, shared by both modes: one deployment keeps one mode only.
+      await recordFailure(c.var.db, stateHash, 'account_refused');
+      return c.html(connectModeMismatchPage(livemode, isLiveKey(c.env)), 400);
     }
     const { businessName, currency } = await describeAccount(stripe, stripeUserId);
     const redeemCode = randomSecret();

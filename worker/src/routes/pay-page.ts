@@ -70,7 +70,7 @@ async function payLinkPage(c: Context<AppEnv>, link: LinkRow) {
   }
   if (!intent || intent.status === 'canceled') {
     intent = await stripe.paymentIntents.create(
-      { amount: dueMinor, currency: invoice.currency, description: `Invoice ${invoice.number}`, metadata: { invoice_number: invoice.number, source: 'payment_link' } },
+      { amount: dueMinor, currency: invoice.currency, allowed_payment_method_types: ['card'], description: `Invoice ${invoice.number}`, metadata: { invoice_number: invoice.number, source: 'payment_link' } },
       // One PaymentIntent per link and amount, even when the customer opens the page twice at once.
       { ...opts, idempotencyKey: `qtsb-paylink-${link.tokenHash.slice(0, 24)}-${link.createdAt}-${dueMinor}` },
     );

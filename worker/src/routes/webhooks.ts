@@ -3,7 +3,7 @@ import type Stripe from 'stripe';
 import { recordEvent, selectSeenEvent } from '../db/queries/webhook-events';
 import type { AppEnv } from '../env';
 import { AppError } from '../errors';
-import { loadStripe, stripeSdk } from '../stripe/client';
+import { isLiveKey, loadStripe, stripeSdk } from '../stripe/client';
 import { loadFor, webhookHandlers } from '../stripe/webhook-handlers';
 
 /** Stripe's default tolerance; the SDK applies it to old timestamps only, we to both sides. */
@@ -32,6 +32,8 @@ export const webhooks = new Hono<AppEnv>().post('/webhooks/stripe', async (c) =>
   }
   const at = signedAt(signature);
   if (at === null || at > Date.now() / 1000 + TOLERANCE_SECONDS) throw new AppError(400, 'bad_request', 'Webhook timestamp is outside the tolerance.');
+  // A live Connect endpoint also gets its accounts' test-mode events: only this deployment's mode has effects.
+  if (event.livemode !== isLiveKey(c.env)) return c.json({ received: true, ignored: 'other_mode' });
   const db = c.var.db;
   const seenQuery = selectSeenEvent(db, event.id);
   const load = loadFor(event, db);

@@ -21,17 +21,44 @@ export function stripeErrors(): typeof Stripe.errors {
 }
 
 /**
- * One Stripe client per request. Host, port and protocol come from configuration so the same
- * code talks to the sandbox simulator or api.stripe.com. `fetch` is looked up per call (not
- * captured) so the runtime's current fetch is always the one used.
+ * The API version every request is made in, the one stripe 23.1.0 is typed for. Handlers read
+ * webhook payloads with the same types, so the Connect webhook endpoint must use it too (README).
+ */
+export const STRIPE_API_VERSION = '2026-10-28.endive';
+
+/** The platform key's mode: a deployment runs in live mode or in test mode, never both. */
+export function isLiveKey(env: Pick<Env, 'STRIPE_SECRET_KEY'>): boolean {
+  return env.STRIPE_SECRET_KEY.startsWith('sk_live_');
+}
+
+/**
+ * Where Stripe's own hosts are served: api.stripe.com at STRIPE_API_* and connect.stripe.com (OAuth)
+ * at the origin of STRIPE_OAUTH_AUTHORIZE_URL. Real Stripe: both are Stripe's, nothing is rewritten.
+ */
+function stripeOrigins(env: Env): Record<string, string> {
+  const protocol = env.STRIPE_API_PROTOCOL === 'http' ? 'http' : 'https';
+  return {
+    'api.stripe.com': `${protocol}://${env.STRIPE_API_HOST}:${env.STRIPE_API_PORT}`,
+    'connect.stripe.com': new URL(env.STRIPE_OAUTH_AUTHORIZE_URL).origin,
+  };
+}
+
+/**
+ * One Stripe client per request. `fetch` is looked up per call (not captured) so the runtime's
+ * current fetch is always the one used.
  */
 export async function loadStripe(env: Env): Promise<Stripe> {
   const Sdk = await stripeSdk();
+  const origins = stripeOrigins(env);
   return new Sdk(env.STRIPE_SECRET_KEY, {
-    host: env.STRIPE_API_HOST,
-    port: Number(env.STRIPE_API_PORT),
-    protocol: env.STRIPE_API_PROTOCOL === 'http' ? 'http' : 'https',
-    httpClient: Sdk.createFetchHttpClient((input, init) => fetch(input, init)),
+    apiVersion: STRIPE_API_VERSION,
+    // The SDK keeps choosing the host itself (api.stripe.com, or connect.stripe.com for oauth.*);
+    // only the origin each host is reached at comes from configuration.
+    httpClient: Sdk.createFetchHttpClient((input, init) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      const origin = origins[url.hostname];
+      return fetch(origin ? `${origin}${url.pathname}${url.search}` : url.toString(), init);
+    }),
     // Retries reuse the request's Idempotency-Key, so a retried charge is the same charge.
     maxNetworkRetries: 2,
     timeout: 15_000,

@@ -4,7 +4,7 @@ import { redact } from '../on-error';
 import type { PaymentUpdate } from '../db/queries/payments';
 import type { StoredChargeParams } from '../db/schema';
 import { DISCONNECTED_SENTENCE, isAccessRevoked, isStripeUnavailable } from './errors';
-import { AUTHENTICATION_MESSAGE, describeCardError, UNKNOWN_OUTCOME_MESSAGE } from './decline-messages';
+import { AUTHENTICATION_MESSAGE, declineReason, describeCardError, UNKNOWN_OUTCOME_MESSAGE } from './decline-messages';
 
 /** Everything one PaymentIntent create sends; the stored part is kept on the attempt for retries. */
 export interface ChargeInput extends StoredChargeParams {
@@ -47,7 +47,7 @@ export function outcomeOfIntent(pi: Stripe.PaymentIntent): ChargeOutcome {
     default: {
       const err = pi.last_payment_error;
       if (err?.code === 'authentication_required') return { ...base, status: 'requires_action', failureCode: 'authentication_required', failureMessage: AUTHENTICATION_MESSAGE };
-      return { ...base, status: 'failed', failureCode: err?.decline_code ?? err?.code ?? 'card_declined', failureMessage: "The card was declined by the customer's bank. Nothing was charged." };
+      return { ...base, status: 'failed', failureCode: declineReason(err?.decline_code, err?.code), failureMessage: "The card was declined by the customer's bank. Nothing was charged." };
     }
   }
 }
@@ -68,6 +68,8 @@ export async function createCharge(stripe: Stripe, input: ChargeInput): Promise<
         // the customer is not present; Stripe asks the bank to exempt the charge from 3-D Secure.
         off_session: true,
         confirm: true,
+        // Cards only: with the Dashboard's methods Stripe would also want a return_url for redirects.
+        allowed_payment_method_types: ['card'],
         ...(input.receiptEmail ? { receipt_email: input.receiptEmail } : {}),
         description: `Invoice ${input.invoiceNumber}`,
         metadata: { invoice_number: input.invoiceNumber, site_customer_id: input.siteCustomerId, payment_id: input.paymentId },

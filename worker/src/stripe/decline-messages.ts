@@ -18,8 +18,13 @@ const DECLINES: Record<string, string> = {
 
 const GENERIC_DECLINE = "The card was declined by the customer's bank. Nothing was charged. Ask the customer to call their bank or to use another card.";
 
+/** The most specific reason Stripe gave: Stripe sometimes sends an empty decline_code, which names nothing. */
+export function declineReason(declineCode: string | null | undefined, code: string | null | undefined): string {
+  return declineCode || code || 'card_declined';
+}
+
 export function describeCardError(error: Stripe.errors.StripeCardError): ChargeFailure {
-  const reason = error.decline_code ?? error.code ?? 'card_declined';
+  const reason = declineReason(error.decline_code, error.code);
   if (error.code === 'expired_card' || error.code === 'incorrect_cvc' || error.code === 'processing_error' || error.code === 'incorrect_number') {
     return { failureCode: error.code, message: DECLINES[error.code] ?? GENERIC_DECLINE };
   }

@@ -9,9 +9,13 @@ export function isInvalidGrant(error: unknown): boolean {
   return error instanceof stripeErrors().StripeInvalidGrantError;
 }
 
-/** OAuth said the platform has no access to the account (already deauthorized). */
+/**
+ * OAuth said the platform has no access to the account (already deauthorized). `invalid_client` is
+ * also Stripe's answer to a client id it does not know — a misconfiguration, not a disconnection.
+ */
 export function isAlreadyDeauthorized(error: unknown): boolean {
-  return error instanceof stripeErrors().StripeInvalidClientError || error instanceof stripeErrors().StripePermissionError;
+  if (error instanceof stripeErrors().StripeInvalidClientError) return /not connected/i.test(error.message);
+  return error instanceof stripeErrors().StripePermissionError;
 }
 
 export const DISCONNECTED_SENTENCE = 'Stripe disconnected — reconnect in Stripe Settings. Nothing was charged or refunded.';

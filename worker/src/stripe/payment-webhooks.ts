@@ -6,11 +6,26 @@ import type { Db } from '../env';
 import { invoiceIdOf } from '../db/queries/invoices';
 import { insertLinkPayment, type LinkPaymentFacts } from '../db/queries/payments';
 import type { Statements } from '../db/run-batch';
+import { AUTHENTICATION_MESSAGE, declineReason } from './decline-messages';
+import { isAccessRevoked } from './errors';
 
 /** Our attempt named in the PaymentIntent's metadata, scoped to the account the event came from. */
 function attempt(intent: Stripe.PaymentIntent, account: string | undefined) {
   const id = intent.metadata?.payment_id;
   return id && account ? and(eq(payments.id, id), eq(payments.accountId, account)) : null;
+}
+
+/**
+ * The charge with its balance transaction; null once the account is disconnected, so the payment is
+ * still recorded (without fee and card) instead of the event failing for days.
+ */
+async function retrieveCharge(stripe: Stripe, chargeId: string, account: string): Promise<Stripe.Charge | null> {
+  try {
+    return await stripe.charges.retrieve(chargeId, { expand: ['balance_transaction'] }, { stripeAccount: account });
+  } catch (error) {
+    if (isAccessRevoked(error)) return null;
+    throw error;
+  }
 }
 
 /**
@@ -23,8 +38,9 @@ export async function paymentSucceeded(event: Stripe.Event, db: Db, now: number,
   const chargeId = typeof intent.latest_charge === 'string' ? intent.latest_charge : (intent.latest_charge?.id ?? null);
   let fee: { feeMinor: number | null; netMinor: number | null } = { feeMinor: null, netMinor: null };
   let card: { cardBrand: string | null; cardLast4: string | null } = { cardBrand: null, cardLast4: null };
-  if (chargeId) {
-    const charge = await stripe.charges.retrieve(chargeId, { expand: ['balance_transaction'] }, { stripeAccount: event.account });
+  const charge = chargeId ? await retrieveCharge(stripe, chargeId, event.account) : null;
+  if (charge) {
+    // Null until an automatic_async capture completes: charge.updated brings it then (charge-webhooks.ts).
     const bt = charge.balance_transaction;
     if (bt && typeof bt !== 'string') fee = { feeMinor: bt.fee, netMinor: bt.net };
     const details = charge.payment_method_details?.card;
@@ -44,7 +60,17 @@ export function paymentFailed(event: Stripe.Event, db: Db, now: number): Stateme
   const intent = event.data.object as Stripe.PaymentIntent;
   const where = attempt(intent, event.account);
   if (!where) return [];
-  const reason = intent.last_payment_error?.decline_code ?? intent.last_payment_error?.code ?? 'card_declined';
+  const error = intent.last_payment_error;
+  // The bank wants the customer: the attempt waits for them (authentication link), it was not declined.
+  if (error?.code === 'authentication_required' || error?.decline_code === 'authentication_required') {
+    return [
+      db
+        .update(payments)
+        .set({ status: 'requires_action', paymentIntentId: intent.id, failureCode: 'authentication_required', failureMessage: AUTHENTICATION_MESSAGE, updatedAt: now })
+        .where(and(where, inArray(payments.status, ['pending', 'unknown']))),
+    ];
+  }
+  const reason = declineReason(error?.decline_code, error?.code);
   return [
     db
       .update(payments)

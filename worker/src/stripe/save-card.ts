@@ -1,4 +1,5 @@
 import type Stripe from 'stripe';
+import { isAccessRevoked } from './errors';
 import { audit } from '../db/queries/audit';
 import { setCard, type CardOnFile } from '../db/queries/customers';
 import { markLinkUsed, type CardTarget } from '../db/queries/links';
@@ -36,4 +37,17 @@ export async function saveCardFromLink(db: Db, stripe: Stripe, link: CardTarget,
       audit(db, { accountId: link.accountId, action: 'card.saved', subject: link.customerId, detail: { brand: card.brand, last4: card.last4 } }, now),
     ],
   };
+}
+
+/**
+ * The webhook's side of saveCardFromLink: once Stripe refuses our access (the account was
+ * deauthorized since), there is nothing left to save, and retrying for days would not change that.
+ */
+export async function saveCardStatements(db: Db, stripe: Stripe, link: CardTarget, now: number): Promise<Statements> {
+  try {
+    return (await saveCardFromLink(db, stripe, link, now)).statements;
+  } catch (error) {
+    if (isAccessRevoked(error)) return [];
+    throw error;
+  }
 }

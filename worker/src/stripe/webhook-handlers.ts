@@ -3,10 +3,11 @@ import { disconnectStatements } from '../db/queries/accounts';
 import { audit } from '../db/queries/audit';
 import type { Statements } from '../db/run-batch';
 import type { Db } from '../env';
+import { chargeUpdated } from './charge-webhooks';
 import { paymentFailed, paymentSucceeded } from './payment-webhooks';
 import { selectCardTarget } from '../db/queries/links';
 import { chargeRefunded, refundChanged } from './refund-webhooks';
-import { saveCardFromLink } from './save-card';
+import { saveCardStatements } from './save-card';
 
 
 /** What a handler read from D1 in the same round trip as the dedupe check (see routes/webhooks.ts). */
@@ -32,6 +33,7 @@ export const webhookHandlers: Partial<Record<Stripe.Event.Type, Handler>> = {
   'payment_intent.succeeded': paymentSucceeded,
   'payment_intent.payment_failed': paymentFailed,
   'refund.created': refundChanged,
+  'charge.updated': chargeUpdated,
   'refund.updated': refundChanged,
   'charge.refunded': chargeRefunded,
   'refund.failed': refundChanged,
@@ -39,6 +41,6 @@ export const webhookHandlers: Partial<Record<Stripe.Event.Type, Handler>> = {
   'setup_intent.succeeded': async (_event, db, now, stripe, loaded) => {
     const found = loaded[0];
     if (!found) return [];
-    return (await saveCardFromLink(db, stripe, found, now)).statements;
+    return saveCardStatements(db, stripe, found, now);
   },
 };
