@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { HealthReply, Message } from '../../extension/src/background/messages';
-import workerHealth from '../../extension/src/features/worker-health';
+import workerHealth from '../../extension/src/features/site-health/worker-health';
 import { findPaymentFields } from '../../extension/src/site/invoice';
 
 const fixture = (name: string) => readFileSync(resolve(import.meta.dirname, 'fixtures', name), 'utf8');

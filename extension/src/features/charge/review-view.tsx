@@ -1,5 +1,5 @@
-import { formatMinor } from '../../../shared/money';
-import { cardText } from './charge-field';
+import { formatMinor } from '../../../../shared/money';
+import { cardText } from './field-view';
 import { amountCheckOf, useChargeState, type ChargeStore } from './charge-store';
 
 export interface ChargeReviewProps {

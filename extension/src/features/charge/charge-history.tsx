@@ -1,13 +1,13 @@
-import type { PaymentSummary } from '../../../shared/api';
-import { ChargeHistory } from '../components/charge-history';
-import { mountBeside } from '../components/charge-mount';
-import { chargeStore, type ChargeStore } from '../components/charge-store';
-import { stripeNote } from '../components/stripe-note';
-import { findConfirmButton, findContinueButton, findOtherPaymentFields, readRecordedPayments, recordOtherPayment } from '../site/invoice';
-import { existingInvoicePageUrls, isInvoicePage } from '../site/pages';
-import { askBackground } from '../utils/ask-background';
-import { confirmButton, continueButton, otherPaymentRow, reviewStep } from '../site/shape';
-import { defineFeature } from './registry';
+import type { PaymentSummary } from '../../../../shared/api';
+import { ChargeHistory } from './history-view';
+import { mountBeside } from './charge-mount';
+import { chargeStore, type ChargeStore } from './charge-store';
+import { stripeNote } from '../../components/stripe-note';
+import { findConfirmButton, findContinueButton, findOtherPaymentFields, readRecordedPayments, recordOtherPayment } from '../../site/invoice';
+import { existingInvoicePageUrls, isInvoicePage } from '../../site/pages';
+import { askBackground } from '../../utils/ask-background';
+import { confirmButton, continueButton, otherPaymentRow, reviewStep } from '../../site/shape';
+import { defineFeature } from '../registry';
 
 const TRIED_KEY = 'qtsb-recording-';
 

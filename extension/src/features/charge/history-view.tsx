@@ -1,5 +1,5 @@
-import type { PaymentSummary } from '../../../shared/api';
-import { formatMinor } from '../../../shared/money';
+import type { PaymentSummary } from '../../../../shared/api';
+import { formatMinor } from '../../../../shared/money';
 import { useChargeState, type ChargeStore } from './charge-store';
 
 const RESULT: Record<PaymentSummary['status'], string> = {

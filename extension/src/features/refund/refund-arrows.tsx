@@ -1,13 +1,13 @@
-import type { InvoiceStripeStatus } from '../../../shared/api';
-import { RefundControl, REFUND_CSS, type RefundAction } from '../components/refund-control';
-import { reflectRefundsOnSite } from '../components/refund-sync';
-import { mountShadow } from '../components/shadow-mount';
-import { readInvoiceRows, type InvoiceRow } from '../site/lists';
-import { isInvoiceListPage, isPaidListPage, paidListPageUrls, unpaidListPageUrls } from '../site/pages';
-import { askBackground } from '../utils/ask-background';
-import { pageIo } from '../utils/site-fetch';
-import { invoiceListColumns } from '../site/shape';
-import { defineFeature } from './registry';
+import type { InvoiceStripeStatus } from '../../../../shared/api';
+import { RefundControl, REFUND_CSS, type RefundAction } from './refund-control';
+import { reflectRefundsOnSite } from './refund-sync';
+import { mountShadow } from '../../components/shadow-mount';
+import { readInvoiceRows, type InvoiceRow } from '../../site/lists';
+import { isInvoiceListPage, isPaidListPage, paidListPageUrls, unpaidListPageUrls } from '../../site/pages';
+import { askBackground } from '../../utils/ask-background';
+import { pageIo } from '../../utils/site-fetch';
+import { invoiceListColumns } from '../../site/shape';
+import { defineFeature } from '../registry';
 
 /**
  * Arrows on the Paid and Unpaid lists, from one background request for every row: green refunds a

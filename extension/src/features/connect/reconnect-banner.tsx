@@ -1,11 +1,11 @@
-import { RECONNECT_CSS, ReconnectNotice } from '../components/reconnect-notice';
-import { mountBeside } from '../components/shadow-mount';
-import { findPaymentFields } from '../site/invoice';
-import { findInvoiceListTable } from '../site/lists';
-import { invoicePageUrls, isInvoiceListPage, isInvoicePage, paidListPageUrls, unpaidListPageUrls } from '../site/pages';
-import { askBackground } from '../utils/ask-background';
-import { invoiceListColumns, paymentFields } from '../site/shape';
-import { defineFeature } from './registry';
+import { RECONNECT_CSS, ReconnectNotice } from './reconnect-notice';
+import { mountBeside } from '../../components/shadow-mount';
+import { findPaymentFields } from '../../site/invoice';
+import { findInvoiceListTable } from '../../site/lists';
+import { invoicePageUrls, isInvoiceListPage, isInvoicePage, paidListPageUrls, unpaidListPageUrls } from '../../site/pages';
+import { askBackground } from '../../utils/ask-background';
+import { invoiceListColumns, paymentFields } from '../../site/shape';
+import { defineFeature } from '../registry';
 
 const openSettings = () => void askBackground({ type: 'stripe-settings:open' });
 

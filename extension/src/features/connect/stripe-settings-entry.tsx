@@ -1,12 +1,12 @@
 import { render } from 'preact';
-import { mountShadow, type ShadowUi } from '../components/shadow-mount';
-import { ENTRY_CSS, StripeEntryCard } from '../components/stripe-entry-card';
-import { findGatewaySettingsSlot, readGateways } from '../site/account';
-import { accountPageUrls, isAccountPage } from '../site/pages';
-import { askBackground } from '../utils/ask-background';
-import { watchElement } from '../utils/watch-element';
-import { paymentGateways } from '../site/shape';
-import { defineFeature } from './registry';
+import { mountShadow, type ShadowUi } from '../../components/shadow-mount';
+import { ENTRY_CSS, StripeEntryCard } from './entry-card';
+import { findGatewaySettingsSlot, readGateways } from '../../site/account';
+import { accountPageUrls, isAccountPage } from '../../site/pages';
+import { askBackground } from '../../utils/ask-background';
+import { watchElement } from '../../utils/watch-element';
+import { paymentGateways } from '../../site/shape';
+import { defineFeature } from '../registry';
 
 const openSettings = () => void askBackground({ type: 'stripe-settings:open' });
 

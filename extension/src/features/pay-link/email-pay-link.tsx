@@ -1,11 +1,11 @@
-import { toSiteInvoice } from '../components/pay-link-invoice';
-import { findEmailInvoiceLink, replaceEmailPaymentLinks } from '../site/email';
-import { readInvoice } from '../site/invoice';
-import { emailInvoicePageUrls, isEmailInvoicePage } from '../site/pages';
-import { askBackground } from '../utils/ask-background';
-import { fetchSitePage, pageIo } from '../utils/site-fetch';
-import { backToInvoiceLink, emailPaymentLink } from '../site/shape';
-import { defineFeature } from './registry';
+import { toSiteInvoice } from '../../site/site-invoice';
+import { findEmailInvoiceLink, replaceEmailPaymentLinks } from '../../site/email';
+import { readInvoice } from '../../site/invoice';
+import { emailInvoicePageUrls, isEmailInvoicePage } from '../../site/pages';
+import { askBackground } from '../../utils/ask-background';
+import { fetchSitePage, pageIo } from '../../utils/site-fetch';
+import { backToInvoiceLink, emailPaymentLink } from '../../site/shape';
+import { defineFeature } from '../registry';
 
 /**
  * When Stripe is the default gateway, the emailed invoice links to Stripe: the site's links to its

@@ -1,4 +1,4 @@
-import type { CardSummary } from '../../../shared/api';
+import type { CardSummary } from '../../../../shared/api';
 import { amountCheckOf, useChargeState, type ChargeStore } from './charge-store';
 
 export function cardText(card: CardSummary): string {

@@ -1,5 +1,5 @@
 import type { SiteInvoice } from '../../../shared/api';
-import type { InvoiceOnPage } from '../site/invoice';
+import type { InvoiceOnPage } from './invoice';
 
 /** The invoice as the worker's contract names it, from what the page shows. */
 export function toSiteInvoice(invoice: InvoiceOnPage): SiteInvoice {

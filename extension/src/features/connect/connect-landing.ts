@@ -1,4 +1,4 @@
-import { askBackground } from './ask-background';
+import { askBackground } from '../../utils/ask-background';
 
 /**
  * Hands the fragment of the worker's /connect/done page (`#code=…` or `#error=…`) to the background,

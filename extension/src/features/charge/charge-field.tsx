@@ -1,11 +1,11 @@
-import { ChargeField } from '../components/charge-field';
-import { mountBeside } from '../components/charge-mount';
-import { chargeStore, failureText, loadStripeState } from '../components/charge-store';
-import { findPaymentFields, readInvoice } from '../site/invoice';
-import { invoicePageUrls, isInvoicePage } from '../site/pages';
-import { askBackground } from '../utils/ask-background';
-import { INVOICE_SHAPE } from '../site/shape';
-import { defineFeature } from './registry';
+import { ChargeField } from './field-view';
+import { mountBeside } from './charge-mount';
+import { chargeStore, failureText, loadStripeState } from './charge-store';
+import { findPaymentFields, readInvoice } from '../../site/invoice';
+import { invoicePageUrls, isInvoicePage } from '../../site/pages';
+import { askBackground } from '../../utils/ask-background';
+import { INVOICE_SHAPE } from '../../site/shape';
+import { defineFeature } from '../registry';
 
 /** The Stripe payment field beside the site's own, with the customer's card on file (Add card / Edit). */
 export default defineFeature({

@@ -1,11 +1,11 @@
-import { HealthPanel } from '../components/health-panel';
-import { PANEL_CSS } from '../components/panel-styles';
-import { mountBeside } from '../components/shadow-mount';
-import { findPaymentFields } from '../site/invoice';
-import { invoicePageUrls, isInvoicePage } from '../site/pages';
-import { askBackground } from '../utils/ask-background';
-import { paymentFields } from '../site/shape';
-import { defineFeature } from './registry';
+import { HealthPanel } from '../../components/health-panel';
+import { PANEL_CSS } from '../../components/panel-styles';
+import { mountBeside } from '../../components/shadow-mount';
+import { findPaymentFields } from '../../site/invoice';
+import { invoicePageUrls, isInvoicePage } from '../../site/pages';
+import { askBackground } from '../../utils/ask-background';
+import { paymentFields } from '../../site/shape';
+import { defineFeature } from '../registry';
 
 const checkHealth = () => askBackground({ type: 'health' });
 

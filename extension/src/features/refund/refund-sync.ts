@@ -1,9 +1,9 @@
-import { formatMinor } from '../../../shared/money';
-import { otherPaymentSubmission, reverseSubmissionsFor } from '../site/forms';
-import { readInvoice } from '../site/invoice';
-import { askBackground } from '../utils/ask-background';
-import { fetchSitePage, postSiteForm, type SiteIo } from '../utils/site-fetch';
-import { stripeNote } from './stripe-note';
+import { formatMinor } from '../../../../shared/money';
+import { otherPaymentSubmission, reverseSubmissionsFor } from '../../site/forms';
+import { readInvoice } from '../../site/invoice';
+import { askBackground } from '../../utils/ask-background';
+import { fetchSitePage, postSiteForm, type SiteIo } from '../../utils/site-fetch';
+import { stripeNote } from '../../components/stripe-note';
 
 // After a refund, the invoice must show it the site's own way: the site can only reverse a whole
 // payment, so the recorded Stripe payment is reversed and, for a partial refund, what the card still

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { AccountSummary } from '../../../shared/api';
-import type { StripeSettingsReply } from '../background/connect-messages';
-import type { MessageError } from '../background/messages';
-import { askBackground } from '../utils/ask-background';
+import type { AccountSummary } from '../../../../shared/api';
+import type { StripeSettingsReply } from '../../background/connect-messages';
+import type { MessageError } from '../../background/messages';
+import { askBackground } from '../../utils/ask-background';
 
 const loadView = () => askBackground({ type: 'stripe-settings:get' });
 

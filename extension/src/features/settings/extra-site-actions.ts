@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
-import { messageError, type MessageError } from '../background/messages';
-import type { ExtraSiteSettings } from '../background/site-messages';
-import { originPattern, siteMatches } from '../config';
-import { askBackground } from '../utils/ask-background';
-import { normaliseSiteAddress } from '../utils/site-address';
+import { messageError, type MessageError } from '../../background/messages';
+import type { ExtraSiteSettings } from '../../background/site-messages';
+import { originPattern, siteMatches } from '../../config';
+import { askBackground } from '../../utils/ask-background';
+import { normaliseSiteAddress } from '../../utils/site-address';
 
 /**
  * Adds one back-office address. The browser is asked for that origin alone, straight from the

@@ -1,5 +1,5 @@
-import type { AccountStatusReply } from '../background/connect-messages';
-import type { MessageError } from '../background/messages';
+import type { AccountStatusReply } from '../../background/connect-messages';
+import type { MessageError } from '../../background/messages';
 
 // Styled after the site's own gateway cards (border, radius, padding, heading size) so Stripe sits
 // beside ProPay as one of them; the shadow root keeps the two stylesheets apart.

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Session } from '../../../shared/api';
-import { askBackground } from '../utils/ask-background';
+import type { Session } from '../../../../shared/api';
+import { askBackground } from '../../utils/ask-background';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 

@@ -1,6 +1,6 @@
 import { Component } from 'preact';
-import type { InvoiceStripeStatus } from '../../../shared/api';
-import { formatMinor } from '../../../shared/money';
+import type { InvoiceStripeStatus } from '../../../../shared/api';
+import { formatMinor } from '../../../../shared/money';
 import { amountInputText, checkRefundAmount } from './refund-amount';
 
 export const REFUND_CSS = `

@@ -1,15 +1,15 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { WorkerUrlSettings } from '../background/messages';
-import { originPattern } from '../config';
-import { askBackground } from '../utils/ask-background';
-import { normaliseWorkerUrl } from '../utils/worker-address';
-import { HealthPanel } from './health-panel';
-import { PANEL_CSS } from './panel-styles';
+import type { WorkerUrlSettings } from '../../background/messages';
+import { originPattern } from '../../config';
+import { askBackground } from '../../utils/ask-background';
+import { normaliseWorkerUrl } from '../../utils/worker-address';
+import { HealthPanel } from '../../components/health-panel';
+import { PANEL_CSS } from '../../components/panel-styles';
 import { SETTINGS_CSS } from './settings-styles';
-import { SignedInBrowsers } from './signed-in-browsers';
-import { StripeConnectSection } from './stripe-settings-connect';
-import { StripeSiteSection } from './stripe-settings-site';
+import { SignedInBrowsers } from '../connect/signed-in-browsers';
+import { StripeConnectSection } from '../connect/settings-section';
+import { StripeSiteSection } from './site-section';
 
 const checkHealth = () => askBackground({ type: 'health' });
 

@@ -1,7 +1,7 @@
-import type { AccountStatusReply } from '../background/connect-messages';
-import type { InvoiceStripeReply, StripeFailure } from '../background/charges-messages';
-import type { InvoiceOnPage } from '../site/invoice';
-import { askBackground } from '../utils/ask-background';
+import type { AccountStatusReply } from '../../background/connect-messages';
+import type { InvoiceStripeReply, StripeFailure } from '../../background/charges-messages';
+import type { InvoiceOnPage } from '../../site/invoice';
+import { askBackground } from '../../utils/ask-background';
 import { checkAmount, type AmountCheck } from './charge-amount';
 
 // What the invoice page's Stripe controls share: the invoice as the page shows it, the connection,

@@ -1,17 +1,14 @@
-import type { PaymentSummary, SiteInvoice } from '../../../shared/api';
-import { mountBeside } from '../components/charge-mount';
-import { ChargeReview } from '../components/charge-review';
-import { amountCheckOf, chargeStore, failureText, type Flight } from '../components/charge-store';
-import { stripeNote } from '../components/stripe-note';
-import { findConfirmButton, findOtherPaymentFields, findReviewStep, recordOtherPayment, type InvoiceOnPage } from '../site/invoice';
-import { invoicePageUrls, isInvoicePage } from '../site/pages';
-import { askBackground } from '../utils/ask-background';
-import { confirmButton, continueButton, INVOICE_SHAPE, otherPaymentRow, reviewStep } from '../site/shape';
-import { defineFeature } from './registry';
-
-function siteInvoice(invoice: InvoiceOnPage): SiteInvoice {
-  return { number: invoice.number, kind: invoice.kind, totalMinor: invoice.totalCents, balanceDueMinor: invoice.balanceDueCents, currency: invoice.currency.toLowerCase(), customer: invoice.customer };
-}
+import type { PaymentSummary } from '../../../../shared/api';
+import { mountBeside } from './charge-mount';
+import { ChargeReview } from './review-view';
+import { amountCheckOf, chargeStore, failureText, type Flight } from './charge-store';
+import { stripeNote } from '../../components/stripe-note';
+import { findConfirmButton, findOtherPaymentFields, findReviewStep, recordOtherPayment } from '../../site/invoice';
+import { toSiteInvoice } from '../../site/site-invoice';
+import { invoicePageUrls, isInvoicePage } from '../../site/pages';
+import { askBackground } from '../../utils/ask-background';
+import { confirmButton, continueButton, INVOICE_SHAPE, otherPaymentRow, reviewStep } from '../../site/shape';
+import { defineFeature } from '../registry';
 
 /**
  * The site's Confirm, when a Stripe amount is entered: held while the card is charged (once per
@@ -52,7 +49,7 @@ export default defineFeature({
       const confirm = findConfirmButton(document);
       if (confirm) confirm.disabled = true;
       store.set({ flight: { kind: 'charging' } });
-      const reply = await askBackground({ type: 'charges:create', invoice: siteInvoice(invoice), amountMinor: check.minor });
+      const reply = await askBackground({ type: 'charges:create', invoice: toSiteInvoice(invoice), amountMinor: check.minor });
       if (signal.aborted) return;
       if ('error' in reply) return settle({ kind: 'failed', message: failureText(reply), canRetry: reply.error.code === 'internal' });
       if (!reply.ok) return settle({ kind: 'failed', message: reply.message, canRetry: reply.canRetry });

@@ -1,4 +1,4 @@
-import { formatMinor, minorUnitDigits, parseAmountInput } from '../../../shared/money';
+import { formatMinor, minorUnitDigits, parseAmountInput } from '../../../../shared/money';
 
 // What the Stripe field says as the consultant types: the amount to charge, or why it cannot be.
 

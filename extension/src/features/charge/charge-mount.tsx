@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { chargeStore } from './charge-store';
 import { CHARGE_CSS } from './charge-styles';
-import { mountBeside as mountShadowBeside, type MountOptions as ShadowMountOptions } from './shadow-mount';
+import { mountBeside as mountShadowBeside, type MountOptions as ShadowMountOptions } from '../../components/shadow-mount';
 
 export type MountOptions = Omit<ShadowMountOptions, 'css' | 'rerenderOn'>;
 

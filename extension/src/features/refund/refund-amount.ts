@@ -1,4 +1,4 @@
-import { formatMinor, minorUnitDigits, parseAmountInput } from '../../../shared/money';
+import { formatMinor, minorUnitDigits, parseAmountInput } from '../../../../shared/money';
 
 export type RefundAmountCheck = { ok: true; minor: number } | { ok: false; reason: string };
 

@@ -1,12 +1,12 @@
-import { toSiteInvoice } from '../components/pay-link-invoice';
-import { PayLinkPanel, PAY_LINK_CSS } from '../components/pay-link-panel';
-import { mountBeside } from '../components/shadow-mount';
-import { findOtherPaymentFields, readInvoice } from '../site/invoice';
-import { existingInvoicePageUrls, isInvoicePage, isNewInvoicePage } from '../site/pages';
-import { askBackground } from '../utils/ask-background';
-import { messageError } from '../background/messages';
-import { INVOICE_SHAPE, otherPaymentRow } from '../site/shape';
-import { defineFeature } from './registry';
+import { toSiteInvoice } from '../../site/site-invoice';
+import { PayLinkPanel, PAY_LINK_CSS } from './pay-link-panel';
+import { mountBeside } from '../../components/shadow-mount';
+import { findOtherPaymentFields, readInvoice } from '../../site/invoice';
+import { existingInvoicePageUrls, isInvoicePage, isNewInvoicePage } from '../../site/pages';
+import { askBackground } from '../../utils/ask-background';
+import { messageError } from '../../background/messages';
+import { INVOICE_SHAPE, otherPaymentRow } from '../../site/shape';
+import { defineFeature } from '../registry';
 
 /**
  * On a saved invoice: the invoice's Stripe payment link, for the balance the page shows now, to copy

@@ -1,6 +1,6 @@
 import { Component } from 'preact';
-import type { PayLinkReplies } from '../background/pay-links-messages';
-import type { MessageError } from '../background/messages';
+import type { PayLinkReplies } from '../../background/pay-links-messages';
+import type { MessageError } from '../../background/messages';
 
 export const PAY_LINK_CSS = `
 :host{display:block !important;margin:8px 0 !important;font-size:13px !important;line-height:1.4 !important;color:#2b2b2b !important}
