@@ -1,12 +1,13 @@
 import type { AccountStatusReply } from '../../background/connect-messages';
 import type { InvoiceStripeReply, StripeFailure } from '../../background/charges-messages';
-import type { InvoiceOnPage } from '../../site/invoice';
+import { readInvoice, type InvoiceOnPage } from '../../site/invoice';
 import { askBackground } from '../../utils/ask-background';
 import { checkAmount, type AmountCheck } from './charge-amount';
 
 // What the invoice page's Stripe controls share: the invoice as the page shows it, the connection,
 // the card on file and history, the amount typed, and where the current Confirm stands. One store
-// per document; the charge-* features read and write it, each on its own.
+// per document; the charge-* features read and write it, each on its own: the store loads itself on
+// first use, so no feature depends on another having started.
 
 export type Flight =
   | { kind: 'idle' }
@@ -36,6 +37,8 @@ export interface ChargeStore {
 }
 
 const stores = new WeakMap<Document, ChargeStore>();
+/** Stores some feature has asked to load (loadStripeState); the first-use load is then not needed. */
+const asked = new WeakSet<ChargeStore>();
 
 export function chargeStore(doc: Document): ChargeStore {
   const known = stores.get(doc);
@@ -54,6 +57,11 @@ export function chargeStore(doc: Document): ChargeStore {
     },
   };
   stores.set(doc, store);
+  // After the features' synchronous start: a feature that loads the store itself (the Stripe field)
+  // has asked by then, and one asking is enough.
+  queueMicrotask(() => {
+    if (!asked.has(store)) void loadStripeState(store, readInvoice(doc));
+  });
   return store;
 }
 
@@ -69,6 +77,7 @@ export function failureText(reply: { ok: false; message?: string; error?: { mess
 
 /** Asks again for the connection and the invoice's Stripe state (after a customer change, a card edit, a charge). */
 export async function loadStripeState(store: ChargeStore, invoice: InvoiceOnPage | null): Promise<void> {
+  asked.add(store);
   store.set({ invoice });
   const [account, stripe] = await Promise.all([
     askBackground({ type: 'account:status' }),
