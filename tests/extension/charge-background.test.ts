@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { PaymentSummary, SiteInvoice } from '../../shared/api';
-import { rememberConnection } from '../../extension/src/background/account-state';
-import { chargeAttempts } from '../../extension/src/background/charges';
+import { rememberConnection } from '../../extension/src/background/connect/account-state';
+import { chargeAttempts } from '../../extension/src/background/charge/charges';
 import { handleMessage } from '../../extension/src/background/handle-message';
 import { contentScriptOn, fakeDeps, optionsPage } from './background-deps';
 

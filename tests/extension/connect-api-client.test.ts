@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { accountSummarySchema } from '../../shared/api';
-import { accountStatus, rememberConnection } from '../../extension/src/background/account-state';
-import { callApi, NOT_CONNECTED_MESSAGE } from '../../extension/src/background/api-client';
+import { accountStatus, rememberConnection } from '../../extension/src/background/connect/account-state';
+import { callApi, NOT_CONNECTED_MESSAGE } from '../../extension/src/background/worker-client';
 import { consultantToken, workerUrlOverride } from '../../extension/src/background/storage';
 import { closedPortUrl, fakeAccount, startFakeWorker, type FakeWorker } from './connect-fake-worker';
 

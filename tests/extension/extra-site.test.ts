@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { restoreExtraSite } from '../../extension/src/background/extra-site';
+import { restoreExtraSite } from '../../extension/src/background/site/extra-site';
 import { handleMessage } from '../../extension/src/background/handle-message';
 import { addExtraSite, removeExtraSite } from '../../extension/src/features/settings/extra-site-actions';
 import { contentScriptOn, fakeDeps, optionsPage } from './background-deps';

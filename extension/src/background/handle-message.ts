@@ -1,16 +1,16 @@
-import { chargeHandlers } from './charges-handlers';
-import { connectHandlers } from './connect-handlers';
-import { isConnectDonePage } from './connect-sender';
-import { checkWorkerHealth } from './health';
+import { chargeHandlers } from './charge/messages';
+import { connectHandlers } from './connect/messages';
+import { isConnectDonePage } from './connect/connect-sender';
+import { checkWorkerHealth } from './settings/health';
 import { allowedSenders, parseMessage } from './message-schemas';
 import { messageError, type Message, type MessageError, type MessageType, type Replies } from './messages';
-import { extraSiteMatches } from './extra-site';
-import { refundHandlers } from './refunds-handlers';
-import { siteHandlers } from './site-handlers';
+import { extraSiteMatches } from './site/extra-site';
+import { refundHandlers } from './refund/messages';
+import { siteHandlers } from './site/messages';
 import { classifySender, type SenderInfo, type SenderPolicy } from './sender';
 import { workerUrlOverride } from './storage';
 import { normaliseWorkerUrl } from '../utils/worker-address';
-import { currentWorkerUrl, workerUrlSettings } from './worker-url';
+import { currentWorkerUrl, workerUrlSettings } from './settings/worker-url';
 
 export interface BackgroundDeps {
   policy: SenderPolicy;

@@ -1,9 +1,9 @@
 import { z } from 'zod/mini';
-import { invoiceStatusResponseSchema, invoiceStripeStatusSchema, refundResponseSchema, refundSummarySchema, type RefundRequest } from '../../../shared/api';
-import { callApi } from './api-client';
-import { defineAttemptStore, mayHaveReachedStripe, oneAtATime } from './attempts';
-import type { StripeFailure } from './charges-messages';
-import type { InvoiceStatusReply, RefundReply } from './refunds-messages';
+import { invoiceStatusResponseSchema, invoiceStripeStatusSchema, refundResponseSchema, refundSummarySchema, type RefundRequest } from '../../../../shared/api';
+import { callApi } from '../worker-client';
+import { defineAttemptStore, mayHaveReachedStripe, oneAtATime } from '../attempts';
+import type { StripeFailure } from '../charges-messages';
+import type { InvoiceStatusReply, RefundReply } from '../refunds-messages';
 
 // The lists' Stripe work, done in the background: every row's status in one request, and refunds
 // with an attempt id that survives a timeout, a second click or a reload, so a refund never repeats.

@@ -1,7 +1,7 @@
 import { editCard } from './cards';
 import { chargeInvoice, invoiceStripeState, markRecordedOnSite } from './charges';
-import type { ChargeMessages, ChargeReplies } from './charges-messages';
-import type { BackgroundDeps } from './handle-message';
+import type { ChargeMessages, ChargeReplies } from '../charges-messages';
+import type { BackgroundDeps } from '../handle-message';
 
 type ChargeHandlers = { [T in keyof ChargeMessages]: (message: ChargeMessages[T], deps: BackgroundDeps) => Promise<ChargeReplies[T]> };
 

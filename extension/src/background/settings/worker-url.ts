@@ -1,6 +1,6 @@
-import { DEFAULT_WORKER_URL } from '../config';
-import type { WorkerUrlSettings } from './messages';
-import { workerUrlOverride } from './storage';
+import { DEFAULT_WORKER_URL } from '../../config';
+import type { WorkerUrlSettings } from '../messages';
+import { workerUrlOverride } from '../storage';
 
 /** Baked in by wxt.config.ts from `WXT_WORKER_URL`. */
 export const BUILD_WORKER_URL: string = import.meta.env.WXT_WORKER_URL ?? DEFAULT_WORKER_URL;

@@ -1,8 +1,8 @@
-import type { BackgroundDeps } from './handle-message';
-import { payLinkFor } from './pay-links';
-import type { PayLinkMessages, PayLinkReplies } from './pay-links-messages';
+import type { BackgroundDeps } from '../handle-message';
+import { payLinkFor } from '../pay-link/messages';
+import type { PayLinkMessages, PayLinkReplies } from '../pay-links-messages';
 import { invoiceStatuses, refundInvoice } from './refunds';
-import type { RefundMessages, RefundReplies } from './refunds-messages';
+import type { RefundMessages, RefundReplies } from '../refunds-messages';
 
 type Messages = RefundMessages & PayLinkMessages;
 type Replies = RefundReplies & PayLinkReplies;

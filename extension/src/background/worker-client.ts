@@ -1,8 +1,8 @@
 import { safeParse, type $ZodType } from 'zod/v4/core';
 import { isErrorBody } from '../../../shared/errors';
-import { markDisconnected } from './account-state';
+import { markDisconnected } from './connect/account-state';
 import { consultantToken } from './storage';
-import { currentWorkerUrl } from './worker-url';
+import { currentWorkerUrl } from './settings/worker-url';
 
 // The one place that calls the worker's /api with the consultant's token. Every failure comes back
 // as a value with a sentence to show; nothing here throws at a caller.

@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { VERSION } from '../../../shared/version';
-import { structureReport } from '../site/structure';
+import { VERSION } from '../../../../shared/version';
+import { structureReport } from '../../site/structure';
 import { extraSiteSettings, removeExtraSite, setExtraSite } from './extra-site';
-import { messageError, type MessageError } from './messages';
-import type { SenderInfo } from './sender';
-import type { SavedSiteReport, SiteMessages, SiteReplies } from './site-messages';
+import { messageError, type MessageError } from '../messages';
+import type { SenderInfo } from '../sender';
+import type { SavedSiteReport, SiteMessages, SiteReplies } from '../site-messages';
 
 /** The structure report of the last page whose layout this version did not know, for Stripe Settings. */
 const lastSiteReport = storage.defineItem<SavedSiteReport | null>('local:lastSiteReport', { fallback: null, version: 1 });

@@ -1,7 +1,7 @@
 import { storage } from 'wxt/utils/storage';
-import type { AccountSummary } from '../../../shared/api';
-import type { ConnectionState } from './connect-messages';
-import { consultantToken } from './storage';
+import type { AccountSummary } from '../../../../shared/api';
+import type { ConnectionState } from '../connect-messages';
+import { consultantToken } from '../storage';
 
 // What the extension knows about the consultant's Stripe connection. Background only: the token
 // sits beside it, and pages learn the state through the `account:status` message.

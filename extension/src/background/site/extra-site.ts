@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { originPattern, siteMatches, sitePageMatches } from '../config';
-import { sitePageScripts } from '../site/pages';
-import { normaliseSiteAddress } from '../utils/site-address';
-import { messageError, type MessageError } from './messages';
-import type { ExtraSiteSettings } from './site-messages';
-import { currentWorkerUrl } from './worker-url';
+import { originPattern, siteMatches, sitePageMatches } from '../../config';
+import { sitePageScripts } from '../../site/pages';
+import { normaliseSiteAddress } from '../../utils/site-address';
+import { messageError, type MessageError } from '../messages';
+import type { ExtraSiteSettings } from '../site-messages';
+import { currentWorkerUrl } from '../settings/worker-url';
 
 // One more back-office address, for a consultant whose office does not run on the site's own
 // domain: the browser grants that origin alone (Stripe Settings asks, from the click), and the

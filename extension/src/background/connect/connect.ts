@@ -1,7 +1,7 @@
 import { storage } from 'wxt/utils/storage';
-import { CONNECT_FAILURE_MESSAGES, CONNECT_FAILURES, redeemResponseSchema, type ConnectFailure, type RedeemResponse } from '../../../shared/api';
+import { CONNECT_FAILURE_MESSAGES, CONNECT_FAILURES, redeemResponseSchema, type ConnectFailure, type RedeemResponse } from '../../../../shared/api';
 import { safeParse } from 'zod/v4/core';
-import { isErrorBody } from '../../../shared/errors';
+import { isErrorBody } from '../../../../shared/errors';
 import { rememberConnection } from './account-state';
 import { browserLabel } from './browser-label';
 

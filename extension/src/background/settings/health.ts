@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import type { HealthReply } from './messages';
+import type { HealthReply } from '../messages';
 
 const healthBody = z.object({ ok: z.literal(true), version: z.string().check(z.minLength(1)) });
 

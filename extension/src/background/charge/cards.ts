@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
-import { cardLinkResponseSchema, type SiteCustomer } from '../../../shared/api';
-import { callApi } from './api-client';
+import { cardLinkResponseSchema, type SiteCustomer } from '../../../../shared/api';
+import { callApi } from '../worker-client';
 import { invoiceStripeState } from './charges';
-import type { InvoiceStripeReply, StripeFailure } from './charges-messages';
+import type { InvoiceStripeReply, StripeFailure } from '../charges-messages';
 
 // Add card / Edit: the worker's one-time card page (Stripe.js lives only there, never in the
 // extension) in a small window; once it closes, the card on file is read again for the invoice.

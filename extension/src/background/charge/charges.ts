@@ -1,9 +1,9 @@
 import { z } from 'zod/mini';
-import { chargeResponseSchema, invoicePaymentsResponseSchema, paymentSummarySchema, type PaymentSummary, type SiteInvoice } from '../../../shared/api';
-import { markDisconnected } from './account-state';
-import { callApi, type ApiResult } from './api-client';
-import { defineAttemptStore, mayHaveReachedStripe, oneAtATime } from './attempts';
-import type { ChargeReply, InvoiceStripeReply, StripeFailure } from './charges-messages';
+import { chargeResponseSchema, invoicePaymentsResponseSchema, paymentSummarySchema, type PaymentSummary, type SiteInvoice } from '../../../../shared/api';
+import { markDisconnected } from '../connect/account-state';
+import { callApi, type ApiResult } from '../worker-client';
+import { defineAttemptStore, mayHaveReachedStripe, oneAtATime } from '../attempts';
+import type { ChargeReply, InvoiceStripeReply, StripeFailure } from '../charges-messages';
 
 // The invoice page's Stripe work, done in the background (the only code that holds the token and
 // zod): the invoice's history and card, charging with an attempt id that survives retries, and

@@ -1,16 +1,16 @@
 import { browser } from 'wxt/browser';
-import { accountSummarySchema, sessionsResponseSchema } from '../../../shared/api';
+import { accountSummarySchema, sessionsResponseSchema } from '../../../../shared/api';
 import { z } from 'zod/mini';
 import { accountStatus, markDisconnected, otherGatewayConnected, rememberAccount } from './account-state';
-import { callApi } from './api-client';
+import { callApi } from '../worker-client';
 import { beginConnect, connectFailure, finishConnect } from './connect';
-import type { AccountStatusReply, ConnectMessages, ConnectReplies, SessionsReply } from './connect-messages';
+import type { AccountStatusReply, ConnectMessages, ConnectReplies, SessionsReply } from '../connect-messages';
 import { senderTabId } from './connect-sender';
-import type { BackgroundDeps } from './handle-message';
-import { checkWorkerHealth } from './health';
-import { messageError, type MessageError } from './messages';
-import type { SenderInfo } from './sender';
-import { currentWorkerUrl } from './worker-url';
+import type { BackgroundDeps } from '../handle-message';
+import { checkWorkerHealth } from '../settings/health';
+import { messageError, type MessageError } from '../messages';
+import type { SenderInfo } from '../sender';
+import { currentWorkerUrl } from '../settings/worker-url';
 
 type ConnectHandlers = {
   [T in keyof ConnectMessages]: (message: ConnectMessages[T], deps: BackgroundDeps, sender: SenderInfo) => Promise<ConnectReplies[T] | MessageError>;
