@@ -54,7 +54,7 @@ describe('charge features without the Stripe field', () => {
     const asked = backgroundAnswers({
       'account:status': { ok: true, state: 'connected', account: fakeAccount() },
       'charges:list': { ok: true, payments: [], card },
-      'charges:create': { ok: true, payment: payment({ status: 'requires_action', authenticationUrl: 'http://127.0.0.1:8787/pay/x' }) },
+      'charges:create': { ok: true, outcome: 'requires_action', message: null, record: payment({ status: 'requires_action', authenticationUrl: 'http://127.0.0.1:8787/pay/x' }) },
     });
     const running = new AbortController();
     await chargeConfirm.init(running.signal, { ctx: fakeCtx, document: doc, url: new URL('http://127.0.0.1:8788/invoices/1042') });

@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import { cardLinkResponseSchema, type SiteCustomer } from '../../../../shared/api';
 import { callApi } from '../worker-client';
-import { invoiceStripeState } from './charges';
-import type { InvoiceStripeReply, StripeFailure } from '../charges-messages';
+import type { StripeFailure } from '../protocol';
+import { invoiceStripeState, type InvoiceStripeReply } from './charges';
 
 // Add card / Edit: the worker's one-time card page (Stripe.js lives only there, never in the
 // extension) in a small window; once it closes, the card on file is read again for the invoice.
@@ -26,7 +26,7 @@ function windowClosed(windowId: number, giveUpAt: number): Promise<void> {
 }
 
 export async function editCard(invoiceNumber: string, customer: SiteCustomer, fetchImpl: typeof fetch): Promise<InvoiceStripeReply | StripeFailure> {
-  const link = await callApi('/card-links', { method: 'POST', body: { customer } }, cardLinkResponseSchema, fetchImpl);
+  const link = await callApi((api, options) => api['card-links'].$post({ json: { customer } }, options), cardLinkResponseSchema, fetchImpl);
   if (!link.ok) return { ok: false, code: link.code, message: link.message };
   const created = await browser.windows.create({ url: link.data.url, ...CARD_WINDOW });
   if (created?.id !== undefined) await windowClosed(created.id, link.data.expiresAt);

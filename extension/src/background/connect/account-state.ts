@@ -1,10 +1,11 @@
 import { storage } from 'wxt/utils/storage';
 import type { AccountSummary } from '../../../../shared/api';
-import type { ConnectionState } from '../connect-messages';
 import { consultantToken } from '../storage';
 
 // What the extension knows about the consultant's Stripe connection. Background only: the token
 // sits beside it, and pages learn the state through the `account:status` message.
+
+export type ConnectionState = 'connected' | 'disconnected' | 'never';
 
 export interface StoredAccount {
   /** The last summary the worker gave; kept after a disconnect so Settings can say which account it was. */

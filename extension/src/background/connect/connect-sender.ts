@@ -1,4 +1,4 @@
-import type { SenderInfo, SenderPolicy } from '../sender';
+import type { SenderInfo, SenderPolicy } from '../protocol';
 
 // The worker's /connect/done page is the one page outside the site whose word the background takes,
 // and only for `connect:done`: it must be exactly that page, on the worker this extension uses.

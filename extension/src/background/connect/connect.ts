@@ -3,6 +3,7 @@ import { CONNECT_FAILURE_MESSAGES, CONNECT_FAILURES, redeemResponseSchema, type 
 import { safeParse } from 'zod/v4/core';
 import { isErrorBody } from '../../../../shared/errors';
 import { rememberConnection } from './account-state';
+import { workerClient } from '../worker-client';
 import { browserLabel } from './browser-label';
 
 // The extension's half of Connect: a PKCE-style verifier only the background knows, so the one-time
@@ -42,9 +43,7 @@ export async function beginConnect(workerUrl: string, now = Date.now()): Promise
   const verifier = makeVerifier();
   await connectAttempt.setValue({ verifier, createdAt: now });
   await connectFailure.setValue(null);
-  const url = new URL('/connect/start', workerUrl);
-  url.searchParams.set('challenge', await challengeFor(verifier));
-  return url.toString();
+  return workerClient(workerUrl, fetch).connect.start.$url({ query: { challenge: await challengeFor(verifier) } }).toString();
 }
 
 export type ConnectEnd = { kind: 'code'; code: string } | { kind: 'error'; failure: ConnectFailure } | { kind: 'unreadable' };
@@ -62,12 +61,8 @@ export function readConnectHash(hash: string): ConnectEnd {
 async function redeem(workerUrl: string, code: string, verifier: string, fetchImpl: typeof fetch): Promise<RedeemResponse | string> {
   let response: Response;
   try {
-    response = await fetchImpl(new URL('/connect/redeem', workerUrl), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ code, verifier, label: browserLabel(globalThis.navigator?.userAgent ?? '') }),
-      signal: AbortSignal.timeout(REDEEM_TIMEOUT_MS),
-    });
+    const json = { code, verifier, label: browserLabel(globalThis.navigator?.userAgent ?? '') };
+    response = await workerClient(workerUrl, fetchImpl).connect.redeem.$post({ json }, { init: { signal: AbortSignal.timeout(REDEEM_TIMEOUT_MS) } });
   } catch {
     return `The Stripe bridge worker could not be reached at ${workerUrl} to finish connecting. Please try again.`;
   }

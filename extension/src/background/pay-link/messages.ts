@@ -1,9 +1,16 @@
-import { payLinkResponseSchema, type SiteInvoice } from '../../../../shared/api';
+import { z } from 'zod/mini';
+import { payLinkResponseSchema, siteInvoiceSchema, type PayLinkResponse } from '../../../../shared/api';
+import { on, type StripeFailure } from '../protocol';
 import { callApi } from '../worker-client';
-import type { PayLinkReplies } from '../pay-links-messages';
 
-/** Asks the worker for the invoice's payment link; the customer types the card on the worker's page. */
-export async function payLinkFor(invoice: SiteInvoice, fetchImpl: typeof fetch): Promise<PayLinkReplies['pay-links:create']> {
-  const result = await callApi('/pay-links', { method: 'POST', body: { invoice } }, payLinkResponseSchema, fetchImpl);
-  return result.ok ? { ok: true, ...result.data } : { ok: false, code: result.code, message: result.message };
-}
+// Payment links, asked for from the invoice page and the Email Invoice page.
+
+export type PayLinkReply = ({ ok: true } & PayLinkResponse) | StripeFailure;
+
+export const payLinkMessages = {
+  /** The invoice's one live payment link, for the balance the page shows now; the customer types the card on the worker's page. */
+  'pay-links:create': on(z.strictObject({ type: z.literal('pay-links:create'), invoice: siteInvoiceSchema }), ['site-page'], async (message, deps): Promise<PayLinkReply> => {
+    const result = await callApi((api, options) => api['pay-links'].$post({ json: { invoice: message.invoice } }, options), payLinkResponseSchema, deps.fetch);
+    return result.ok ? { ok: true, ...result.data } : { ok: false, code: result.code, message: result.message };
+  }),
+};

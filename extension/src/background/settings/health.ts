@@ -1,5 +1,7 @@
 import { z } from 'zod/mini';
-import type { HealthReply } from '../messages';
+import { workerClient } from '../worker-client';
+
+export type HealthReply = { ok: true; version: string } | { ok: false; reason: string };
 
 const healthBody = z.object({ ok: z.literal(true), version: z.string().check(z.minLength(1)) });
 
@@ -10,10 +12,7 @@ const HEALTH_TIMEOUT_MS = 5_000;
 export async function checkWorkerHealth(workerUrl: string, fetchImpl: typeof fetch = fetch): Promise<HealthReply> {
   let response: Response;
   try {
-    response = await fetchImpl(new URL('/health', workerUrl), {
-      signal: AbortSignal.timeout(HEALTH_TIMEOUT_MS),
-      headers: { accept: 'application/json' },
-    });
+    response = await workerClient(workerUrl, fetchImpl).health.$get(undefined, { init: { signal: AbortSignal.timeout(HEALTH_TIMEOUT_MS) } });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'TimeoutError') {
       return { ok: false, reason: `worker did not answer within ${HEALTH_TIMEOUT_MS / 1000} seconds (${workerUrl})` };

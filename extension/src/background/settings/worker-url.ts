@@ -1,6 +1,15 @@
 import { DEFAULT_WORKER_URL } from '../../config';
-import type { WorkerUrlSettings } from '../messages';
 import { workerUrlOverride } from '../storage';
+
+export interface WorkerUrlSettings {
+  ok: true;
+  /** The URL the background talks to right now. */
+  workerUrl: string;
+  /** Baked in at build time (`WXT_WORKER_URL`). */
+  buildWorkerUrl: string;
+  /** Set in Stripe Settings by a self-hoster, or null. */
+  override: string | null;
+}
 
 /** Baked in by wxt.config.ts from `WXT_WORKER_URL`. */
 export const BUILD_WORKER_URL: string = import.meta.env.WXT_WORKER_URL ?? DEFAULT_WORKER_URL;

@@ -3,8 +3,8 @@ import { storage } from 'wxt/utils/storage';
 import { originPattern, siteMatches, sitePageMatches } from '../../config';
 import { sitePageScripts } from '../../site/pages';
 import { normaliseSiteAddress } from '../../utils/site-address';
-import { messageError, type MessageError } from '../messages';
-import type { ExtraSiteSettings } from '../site-messages';
+import { messageError, type MessageError } from '../protocol';
+import type { ExtraSiteSettings } from './site-types';
 import { currentWorkerUrl } from '../settings/worker-url';
 
 // One more back-office address, for a consultant whose office does not run on the site's own

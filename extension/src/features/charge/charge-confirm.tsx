@@ -51,12 +51,10 @@ export default defineFeature({
       store.set({ flight: { kind: 'charging' } });
       const reply = await askBackground({ type: 'charges:create', invoice: toSiteInvoice(invoice), amountMinor: check.minor });
       if (signal.aborted) return;
-      if ('error' in reply) return settle({ kind: 'failed', message: failureText(reply), canRetry: reply.error.code === 'internal' });
-      if (!reply.ok) return settle({ kind: 'failed', message: reply.message, canRetry: reply.canRetry });
-      const { payment } = reply;
-      if (payment.status === 'succeeded') return record(payment);
-      if (payment.status === 'requires_action') return settle({ kind: 'waiting', authenticationUrl: payment.authenticationUrl });
-      settle({ kind: 'failed', message: payment.message ?? 'Stripe has not said yet whether the card was charged. Check again in a moment; it will not charge twice.', canRetry: true });
+      if (!reply.ok) return settle({ kind: 'failed', message: failureText(reply), canRetry: reply.error.code === 'internal' });
+      if (reply.outcome === 'succeeded') return record(reply.record);
+      if (reply.outcome === 'requires_action') return settle({ kind: 'waiting', authenticationUrl: reply.record.authenticationUrl });
+      settle({ kind: 'failed', message: reply.message, canRetry: reply.outcome === 'unknown' });
     };
     const onSubmit = (event: SubmitEvent) => {
       const state = store.get();

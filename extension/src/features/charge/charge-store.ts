@@ -1,5 +1,5 @@
-import type { AccountStatusReply } from '../../background/connect-messages';
-import type { InvoiceStripeReply, StripeFailure } from '../../background/charges-messages';
+import type { Replies } from '../../background/messages';
+import type { StripeFailure } from '../../background/protocol';
 import { readInvoice, type InvoiceOnPage } from '../../site/invoice';
 import { askBackground } from '../../utils/ask-background';
 import { checkAmount, type AmountCheck } from './charge-amount';
@@ -20,8 +20,8 @@ export type Flight =
 export interface ChargeState {
   invoice: InvoiceOnPage | null;
   /** null while asking the background. */
-  account: AccountStatusReply | StripeFailure | null;
-  stripe: InvoiceStripeReply | StripeFailure | null;
+  account: Replies['account:status'] | StripeFailure | null;
+  stripe: Replies['charges:list'] | null;
   amountText: string;
   flight: Flight;
   /** Why the last Add card / Edit did not finish. */
@@ -37,8 +37,6 @@ export interface ChargeStore {
 }
 
 const stores = new WeakMap<Document, ChargeStore>();
-/** Stores some feature has asked to load (loadStripeState); the first-use load is then not needed. */
-const asked = new WeakSet<ChargeStore>();
 
 export function chargeStore(doc: Document): ChargeStore {
   const known = stores.get(doc);
@@ -57,10 +55,11 @@ export function chargeStore(doc: Document): ChargeStore {
     },
   };
   stores.set(doc, store);
-  // After the features' synchronous start: a feature that loads the store itself (the Stripe field)
-  // has asked by then, and one asking is enough.
+  // After the features' synchronous start: unless a feature loaded it meanwhile (the Stripe field
+  // does, and changes the state), the store loads itself.
+  const initial = state;
   queueMicrotask(() => {
-    if (!asked.has(store)) void loadStripeState(store, readInvoice(doc));
+    if (state === initial) void loadStripeState(store, readInvoice(doc));
   });
   return store;
 }
@@ -77,7 +76,6 @@ export function failureText(reply: { ok: false; message?: string; error?: { mess
 
 /** Asks again for the connection and the invoice's Stripe state (after a customer change, a card edit, a charge). */
 export async function loadStripeState(store: ChargeStore, invoice: InvoiceOnPage | null): Promise<void> {
-  asked.add(store);
   store.set({ invoice });
   const [account, stripe] = await Promise.all([
     askBackground({ type: 'account:status' }),

@@ -1,5 +1,4 @@
-import type { AccountStatusReply } from '../../background/connect-messages';
-import type { MessageError } from '../../background/messages';
+import type { MessageError, Replies } from '../../background/messages';
 
 // Styled after the site's own gateway cards (border, radius, padding, heading size) so Stripe sits
 // beside ProPay as one of them; the shadow root keeps the two stylesheets apart.
@@ -14,7 +13,7 @@ dt { color: #666; } dd { margin: 0; }
 button { font: inherit; color: #a1245f; background: none; border: 0; padding: 0; cursor: pointer; text-decoration: underline; }
 `;
 
-function statusText(status: AccountStatusReply | MessageError | null): { text: string; tone: string } {
+function statusText(status: Replies['account:status'] | MessageError | null): { text: string; tone: string } {
   if (status === null) return { text: 'Checking…', tone: '' };
   if (!status.ok) return { text: status.error.message, tone: 'disconnected' };
   if (status.state === 'connected') return { text: 'Connected', tone: 'connected' };
@@ -23,7 +22,7 @@ function statusText(status: AccountStatusReply | MessageError | null): { text: s
 }
 
 export interface StripeEntryCardProps {
-  status: AccountStatusReply | MessageError | null;
+  status: Replies['account:status'] | MessageError | null;
   onOpenSettings: () => void;
 }
 

@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { AccountSummary } from '../../../../shared/api';
-import type { StripeSettingsReply } from '../../background/connect-messages';
-import type { MessageError } from '../../background/messages';
+import type { MessageError, Replies } from '../../background/messages';
 import { askBackground } from '../../utils/ask-background';
 
 const loadView = () => askBackground({ type: 'stripe-settings:get' });
@@ -11,7 +10,7 @@ function accountLine(account: AccountSummary): string {
   return `${account.businessName ?? 'Unnamed account'} (${account.id}) · ${account.livemode ? 'Live mode' : 'Test mode'}`;
 }
 
-function StatusLine({ view }: { view: StripeSettingsReply }) {
+function StatusLine({ view }: { view: Replies['stripe-settings:get'] }) {
   if (view.state === 'connected' && view.account) {
     return (
       <p data-testid="stripe-account-status" data-state="connected">
@@ -36,7 +35,7 @@ function StatusLine({ view }: { view: StripeSettingsReply }) {
 
 /** Connect, Disconnect and the default-gateway choice; follows the background through storage changes. */
 export function StripeConnectSection() {
-  const [view, setView] = useState<StripeSettingsReply | null>(null);
+  const [view, setView] = useState<Replies['stripe-settings:get'] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 

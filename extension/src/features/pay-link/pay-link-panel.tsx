@@ -1,6 +1,5 @@
 import { Component } from 'preact';
-import type { PayLinkReplies } from '../../background/pay-links-messages';
-import type { MessageError } from '../../background/messages';
+import type { MessageError, Replies } from '../../background/messages';
 
 export const PAY_LINK_CSS = `
 :host{display:block !important;margin:8px 0 !important;font-size:13px !important;line-height:1.4 !important;color:#2b2b2b !important}
@@ -9,7 +8,7 @@ a{color:#0969da;word-break:break-all}
 .problem{color:#cf222e}
 `;
 
-type Reply = PayLinkReplies['pay-links:create'] | MessageError;
+type Reply = Replies['pay-links:create'] | MessageError;
 
 interface State {
   busy: boolean;

@@ -32,14 +32,15 @@ export default defineFeature({
 
     const refundOf = (row: InvoiceRow): RefundAction => async (amountMinor) => {
       const result = await askBackground({ type: 'refunds:create', invoiceNumber: row.number, kind: row.kind, amountMinor });
-      if ('error' in result) return { problem: result.error.message };
-      if (!result.ok) return { status: result.status, problem: result.message };
-      if (result.pending) return { status: result.status, note: result.pending };
+      if (!result.ok) return { problem: result.error.message };
+      const status = result.record?.status ?? null;
+      if (result.outcome === 'failed' || result.outcome === 'unknown') return { status, problem: result.message };
+      if (result.outcome === 'pending') return { status, note: result.message };
       const address = invoiceUrl(row);
       const synced = address ? await reflectRefundsOnSite(io, address) : { problem: 'The invoice could not be found to update it.' };
-      if ('problem' in synced) return { status: result.status, problem: `Refunded to the card. ${synced.problem}` };
+      if ('problem' in synced) return { status, problem: `Refunded to the card. ${synced.problem}` };
       if (!signal.aborted) win.location.reload();
-      return { status: result.status, note: 'Refunded to the card. Updating the list…' };
+      return { status, note: 'Refunded to the card. Updating the list…' };
     };
 
     for (const row of rows) {

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { messageError, type MessageError } from '../../background/messages';
-import type { ExtraSiteSettings } from '../../background/site-messages';
+import type { ExtraSiteSettings } from '../../background/site/site-types';
 import { originPattern, siteMatches } from '../../config';
 import { askBackground } from '../../utils/ask-background';
 import { normaliseSiteAddress } from '../../utils/site-address';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { MessageError } from '../../background/messages';
-import type { ExtraSiteSettings, SavedSiteReport } from '../../background/site-messages';
+import type { ExtraSiteSettings, SavedSiteReport } from '../../background/site/site-types';
 import { REAL_SITE_ORIGINS, SANDBOX_SITE_ORIGINS, PRODUCTION_MODE } from '../../config';
 import { askBackground } from '../../utils/ask-background';
 import { addExtraSite, removeExtraSite } from './extra-site-actions';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { WorkerUrlSettings } from '../../background/messages';
+import type { Replies } from '../../background/messages';
 import { originPattern } from '../../config';
 import { askBackground } from '../../utils/ask-background';
 import { normaliseWorkerUrl } from '../../utils/worker-address';
@@ -27,12 +27,12 @@ async function requestAccess(origin: string): Promise<void> {
 
 /** The options page: the Stripe account, then the worker it goes through. */
 export function StripeSettings() {
-  const [settings, setSettings] = useState<WorkerUrlSettings | null>(null);
+  const [settings, setSettings] = useState<Replies['worker-url:get'] | null>(null);
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [healthKey, setHealthKey] = useState(0);
 
-  const apply = useCallback((reply: WorkerUrlSettings | { ok: false; error: { message: string } }) => {
+  const apply = useCallback((reply: Replies['worker-url:get'] | { ok: false; error: { message: string } }) => {
     if (!reply.ok) {
       setError(reply.error.message);
       return;
