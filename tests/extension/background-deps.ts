@@ -1,5 +1,4 @@
-import type { BackgroundDeps } from '../../extension/src/background/handle-message';
-import type { SenderInfo } from '../../extension/src/background/sender';
+import type { BackgroundDeps, SenderInfo } from '../../extension/src/background/protocol';
 
 // Small factories for background tests: who is sending, and what the background may reach.
 

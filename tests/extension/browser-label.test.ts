@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { browserLabel } from '../../extension/src/background/browser-label';
+import { browserLabel } from '../../extension/src/background/connect/browser-label';
 
 describe('how a signed-in browser is named in Stripe Settings', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAmount } from '../../extension/src/components/charge-amount';
+import { checkAmount } from '../../extension/src/features/charge/charge-amount';
 
 const limits = { balanceDueMinor: 16305, invoiceCurrency: 'USD', accountCurrency: 'usd' };
 

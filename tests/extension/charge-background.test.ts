@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { PaymentSummary, SiteInvoice } from '../../shared/api';
-import { rememberConnection } from '../../extension/src/background/account-state';
-import { chargeAttempts } from '../../extension/src/background/charges';
+import { rememberConnection } from '../../extension/src/background/connect/account-state';
+import { chargeAttempts } from '../../extension/src/background/charge/charges';
 import { handleMessage } from '../../extension/src/background/handle-message';
 import { contentScriptOn, fakeDeps, optionsPage } from './background-deps';
 
@@ -74,9 +74,9 @@ describe('charging from the invoice page (background)', () => {
     const worker = fakeWorker(['timeout', { status: 200, body: { payment: payment() } }, { status: 200, body: { payment: payment({ id: 'pay_second123456' }) } }]);
     const deps = fakeDeps({ fetch: worker.fetch });
     const first = await handleMessage(charge, contentScriptOn(invoicePage), deps);
-    expect(first).toMatchObject({ ok: false, canRetry: true, message: expect.stringContaining('did not answer') });
+    expect(first).toMatchObject({ ok: true, outcome: 'unknown', record: null, message: expect.stringContaining('did not answer') });
     const retried = await handleMessage(charge, contentScriptOn(invoicePage), deps);
-    expect(retried).toMatchObject({ ok: true, payment: { status: 'succeeded' } });
+    expect(retried).toMatchObject({ ok: true, outcome: 'succeeded', record: { status: 'succeeded' } });
     await handleMessage(charge, contentScriptOn(invoicePage), deps);
     expect(worker.attemptIds).toHaveLength(3);
     expect(worker.attemptIds[1]).toBe(worker.attemptIds[0]);
@@ -88,8 +88,8 @@ describe('charging from the invoice page (background)', () => {
     const unknown = payment({ status: 'unknown', message: 'Stripe did not confirm the charge yet.', paymentIntentId: null });
     const worker = fakeWorker([{ status: 202, body: { payment: unknown } }, { status: 200, body: { payment: payment() } }]);
     const deps = fakeDeps({ fetch: worker.fetch });
-    expect(await handleMessage(charge, contentScriptOn(invoicePage), deps)).toMatchObject({ ok: true, payment: { status: 'unknown' } });
-    expect(await handleMessage(charge, contentScriptOn(invoicePage), deps)).toMatchObject({ ok: true, payment: { status: 'succeeded' } });
+    expect(await handleMessage(charge, contentScriptOn(invoicePage), deps)).toMatchObject({ ok: true, outcome: 'unknown', record: { status: 'unknown' } });
+    expect(await handleMessage(charge, contentScriptOn(invoicePage), deps)).toMatchObject({ ok: true, outcome: 'succeeded', record: { status: 'succeeded' } });
     expect(new Set(worker.attemptIds).size).toBe(1);
   });
 
@@ -101,7 +101,7 @@ describe('charging from the invoice page (background)', () => {
     ]);
     const deps = fakeDeps({ fetch: worker.fetch });
     const reply = await handleMessage(charge, contentScriptOn(invoicePage), deps);
-    expect(reply).toMatchObject({ ok: false, canRetry: false, message: 'The card was declined. Ask the customer for another card.', payment: { status: 'failed' } });
+    expect(reply).toMatchObject({ ok: true, outcome: 'failed', message: 'The card was declined. Ask the customer for another card.', record: { status: 'failed' } });
     await handleMessage(charge, contentScriptOn(invoicePage), deps);
     expect(worker.attemptIds[1]).not.toBe(worker.attemptIds[0]);
   });
@@ -131,7 +131,7 @@ describe('charging from the invoice page (background)', () => {
     const worker = fakeWorker([refusal, { status: 200, body: { payment: payment() } }]);
     const deps = fakeDeps({ fetch: worker.fetch });
     const first = await handleMessage(charge, contentScriptOn(invoicePage), deps);
-    expect(first).toMatchObject({ ok: false, canRetry: false });
+    expect(first).toMatchObject({ ok: true, outcome: 'failed', record: null });
     await rememberConnection('qtsb_token_for_tests_0123456789', {
       id: 'acct_1', businessName: 'Jane', livemode: false, currency: 'usd', status: 'connected', stripeIsDefaultGateway: false,
     });
@@ -154,7 +154,7 @@ describe('charging from the invoice page (background)', () => {
     const revoked = payment({ status: 'failed', failureCode: 'not_connected', message: 'Stripe disconnected — reconnect in Stripe Settings. Nothing was charged or refunded.' });
     const worker = fakeWorker([{ status: 200, body: { payment: revoked } }]);
     const reply = await handleMessage(charge, contentScriptOn(invoicePage), fakeDeps({ fetch: worker.fetch }));
-    expect(reply).toMatchObject({ ok: false, canRetry: false, payment: { failureCode: 'not_connected' } });
+    expect(reply).toMatchObject({ ok: true, outcome: 'failed', record: { failureCode: 'not_connected' } });
     expect(await handleMessage({ type: 'account:status' }, contentScriptOn(invoicePage), fakeDeps())).toMatchObject({ state: 'disconnected' });
     expect(await chargeAttempts.item.getValue()).toEqual({});
   });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { rememberConnection } from '../../extension/src/background/account-state';
+import { rememberConnection } from '../../extension/src/background/connect/account-state';
 import { handleMessage } from '../../extension/src/background/handle-message';
 import { consultantToken, workerUrlOverride } from '../../extension/src/background/storage';
 import { contentScriptOn, fakeDeps, optionsPage } from './background-deps';

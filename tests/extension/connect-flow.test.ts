@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { CONNECT_FAILURE_MESSAGES } from '../../shared/api';
-import { challengeFor, connectAttempt, makeVerifier } from '../../extension/src/background/connect';
+import { challengeFor, connectAttempt, makeVerifier } from '../../extension/src/background/connect/connect';
 import { handleMessage } from '../../extension/src/background/handle-message';
 import { consultantToken, workerUrlOverride } from '../../extension/src/background/storage';
 import { contentScriptOn, fakeDeps, optionsPage } from './background-deps';

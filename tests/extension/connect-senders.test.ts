@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { rememberConnection } from '../../extension/src/background/account-state';
-import { connectAttempt } from '../../extension/src/background/connect';
+import { rememberConnection } from '../../extension/src/background/connect/account-state';
+import { connectAttempt } from '../../extension/src/background/connect/connect';
 import { handleMessage } from '../../extension/src/background/handle-message';
 import { consultantToken, workerUrlOverride } from '../../extension/src/background/storage';
 import { contentScriptOn, EXTENSION_ID, fakeDeps, optionsPage } from './background-deps';

@@ -4,9 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { allFeatures } from '../../extension/src/features/all';
 
 const src = resolve(import.meta.dirname, '../../extension/src');
-const featuresDir = join(src, 'features');
-/** Files in features/ that are the registry's machinery, not features. */
-const FEATURE_MACHINERY = new Set(['registry.ts', 'all.ts', 'run-on-page.ts']);
 
 function sourceFiles(): { path: string; text: string }[] {
   return readdirSync(src, { recursive: true, encoding: 'utf8' })
@@ -18,11 +15,14 @@ function outside(...folders: string[]) {
   return sourceFiles().filter((file) => !folders.some((folder) => file.path.startsWith(folder)));
 }
 
-describe('extension conventions', () => {
-  const featureFiles = readdirSync(featuresDir).filter((file) => /\.tsx?$/.test(file) && !FEATURE_MACHINERY.has(file));
+/** A feature file is one that defines a feature (features/<flow>/<feature>.tsx); its flow folder also holds its state and UI. */
+function featureFiles(): { path: string; text: string }[] {
+  return sourceFiles().filter((file) => file.path.startsWith('features/') && /export default defineFeature\(/.test(file.text));
+}
 
+describe('extension conventions', () => {
   it('registers every feature file, under its own file name', () => {
-    const ids = featureFiles.map((file) => basename(file).replace(/\.tsx?$/, ''));
+    const ids = featureFiles().map((file) => basename(file.path).replace(/\.tsx?$/, ''));
     expect(allFeatures.map((feature) => feature.id).sort()).toEqual(ids.sort());
   });
 
@@ -32,20 +32,16 @@ describe('extension conventions', () => {
   });
 
   it('imports a feature file only from the per-page feature lists, so no page loads another page\'s feature', () => {
-    const names = featureFiles.map((file) => file.replace(/\.tsx?$/, '')).join('|');
-    const fromFeatures = new RegExp(`from '\\./(${names})'`);
-    const fromElsewhere = new RegExp(`from '[./]*/features/(${names})'`);
-    const offenders = sourceFiles().filter((file) => {
-      if (file.path.startsWith('features/scripts/')) return false;
-      return /^features\/[^/]+$/.test(file.path) ? fromFeatures.test(file.text) : fromElsewhere.test(file.text);
-    });
+    const names = featureFiles().map((file) => basename(file.path).replace(/\.tsx?$/, '')).join('|');
+    const importsAFeature = new RegExp(`from '[^']*/(${names})'`);
+    const offenders = sourceFiles().filter((file) => !file.path.startsWith('features/scripts/') && importsAFeature.test(file.text));
     expect(offenders.map((file) => file.path)).toEqual([]);
   });
 
   it('reads the host page only through the site adapter (src/site/)', () => {
     // Components may query inside their own shadow root; the options page is our own document.
     const domQuery = /\b(querySelector(All)?|getElementById|getElementsBy\w+|closest)\s*\(/;
-    const offenders = outside('site/', 'components/', 'entrypoints/options/').filter((file) => domQuery.test(file.text));
+    const offenders = outside('site/', 'components/', 'entrypoints/options/', 'features/settings/').filter((file) => domQuery.test(file.text));
     expect(offenders.map((file) => file.path)).toEqual([]);
   });
 
@@ -60,7 +56,7 @@ describe('extension conventions', () => {
   });
 
   it('marks every :host declaration of an injected control !important, or the shadow-root reset silently drops it', () => {
-    const hostBlocks = sourceFiles().filter((file) => file.path.startsWith('components/')).flatMap((file) =>
+    const hostBlocks = sourceFiles().flatMap((file) =>
       [...file.text.matchAll(/:host\s*\{([^}]*)\}/g)].map((match) => ({ path: file.path, declarations: (match[1] ?? '').split(';').map((d) => d.trim()).filter(Boolean) })),
     );
     expect(hostBlocks.length).toBeGreaterThan(0);

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { restoreExtraSite } from '../../extension/src/background/extra-site';
+import { restoreExtraSite } from '../../extension/src/background/site/extra-site';
 import { handleMessage } from '../../extension/src/background/handle-message';
-import { addExtraSite, removeExtraSite } from '../../extension/src/components/extra-site-actions';
+import { addExtraSite, removeExtraSite } from '../../extension/src/features/settings/extra-site-actions';
 import { contentScriptOn, fakeDeps, optionsPage } from './background-deps';
 
 // One more back-office address from Stripe Settings: exactly that origin is asked for when it is

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { handleMessage } from '../../extension/src/background/handle-message';
 import { workerUrlOverride } from '../../extension/src/background/storage';
-import { BUILD_WORKER_URL } from '../../extension/src/background/worker-url';
+import { BUILD_WORKER_URL } from '../../extension/src/background/settings/worker-url';
 import { contentScriptOn, fakeDeps, optionsPage } from './background-deps';
 
 const invoicePage = 'http://127.0.0.1:8788/invoices/1001';

@@ -6,8 +6,8 @@ import { fakeBrowser } from 'wxt/testing';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { InvoiceStripeStatus } from '../../shared/api';
 import type { Message } from '../../extension/src/background/messages';
-import { checkRefundAmount } from '../../extension/src/components/refund-amount';
-import refundArrows from '../../extension/src/features/refund-arrows';
+import { checkRefundAmount } from '../../extension/src/features/refund/refund-amount';
+import refundArrows from '../../extension/src/features/refund/refund-arrows';
 import { readInvoiceRows } from '../../extension/src/site/lists';
 
 const fakeCtx = { onInvalidated: () => undefined, options: {} } as unknown as ContentScriptContext;

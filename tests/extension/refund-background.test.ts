@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { MAX_STATUS_INVOICES, type InvoiceStripeStatus, type RefundSummary, type SiteInvoice } from '../../shared/api';
-import { rememberConnection } from '../../extension/src/background/account-state';
+import { rememberConnection } from '../../extension/src/background/connect/account-state';
 import { handleMessage } from '../../extension/src/background/handle-message';
 import { contentScriptOn, fakeDeps, optionsPage } from './background-deps';
 
@@ -76,8 +76,8 @@ describe('refunds from the Paid Invoices list (background)', () => {
       { status: 200, body: { refunds: [refundRow({ id: 'ref_row_2' })], status: status({ refundedMinor: 4000 }) } },
     ]);
     const deps = fakeDeps({ fetch: worker.fetch });
-    expect(await handleMessage(refund, paidList, deps)).toMatchObject({ ok: false, code: 'worker_timeout', canRetry: true });
-    expect(await handleMessage(refund, paidList, deps)).toMatchObject({ ok: true, pending: null, status: { refundedMinor: 2000 } });
+    expect(await handleMessage(refund, paidList, deps)).toMatchObject({ ok: true, outcome: 'unknown', record: null, message: expect.stringContaining('did not answer') });
+    expect(await handleMessage(refund, paidList, deps)).toMatchObject({ ok: true, outcome: 'succeeded', message: null, record: { status: { refundedMinor: 2000 } } });
     await handleMessage(refund, paidList, deps);
     const [first, retry, next] = worker.attemptIds();
     expect(retry).toBe(first);
@@ -98,7 +98,7 @@ describe('refunds from the Paid Invoices list (background)', () => {
   it('keeps the attempt while Stripe has not answered, and says so', async () => {
     const worker = fakeWorker([{ status: 202, body: { refunds: [refundRow({ status: 'unknown' })], status: status() } }, { status: 200, body: { refunds: [refundRow()], status: status() } }]);
     const deps = fakeDeps({ fetch: worker.fetch });
-    expect(await handleMessage(refund, paidList, deps)).toMatchObject({ ok: false, canRetry: true, message: expect.stringMatching(/will not refund twice/) });
+    expect(await handleMessage(refund, paidList, deps)).toMatchObject({ ok: true, outcome: 'unknown', message: expect.stringMatching(/will not refund twice/) });
     await handleMessage(refund, paidList, deps);
     expect(worker.attemptIds()[1]).toBe(worker.attemptIds()[0]);
   });
@@ -106,14 +106,14 @@ describe('refunds from the Paid Invoices list (background)', () => {
   it('passes on the worker\'s sentence when the refund waits for funds in the Stripe balance', async () => {
     const message = 'Your Stripe balance is too low for this refund; Stripe will send it once funds arrive.';
     const worker = fakeWorker([{ status: 202, body: { refunds: [refundRow({ status: 'pending', message })], status: status({ state: 'refund_pending', pendingRefundMinor: 2000 }) } }]);
-    expect(await handleMessage(refund, paidList, fakeDeps({ fetch: worker.fetch }))).toMatchObject({ ok: true, pending: message, status: { state: 'refund_pending' } });
+    expect(await handleMessage(refund, paidList, fakeDeps({ fetch: worker.fetch }))).toMatchObject({ ok: true, outcome: 'pending', message, record: { status: { state: 'refund_pending' } } });
   });
 
   it('refuses in words a refund larger than what the card paid, and lets the next click start afresh', async () => {
     const tooMuch = { error: { code: 'amount_too_large', message: 'At most $133.15 can be refunded: what was charged on the card for this invoice, less refunds already made or in progress.' } };
     const worker = fakeWorker([{ status: 400, body: tooMuch }, { status: 200, body: { refunds: [refundRow()], status: status() } }]);
     const deps = fakeDeps({ fetch: worker.fetch });
-    expect(await handleMessage({ ...refund, amountMinor: 99_999 }, paidList, deps)).toMatchObject({ ok: false, code: 'amount_too_large', canRetry: false, message: expect.stringMatching(/At most \$133\.15/) });
+    expect(await handleMessage({ ...refund, amountMinor: 99_999 }, paidList, deps)).toMatchObject({ ok: true, outcome: 'failed', record: null, message: expect.stringMatching(/At most \$133\.15/) });
     await handleMessage(refund, paidList, deps);
     expect(worker.attemptIds()[1]).not.toBe(worker.attemptIds()[0]);
     expect(worker.sent[1]?.body?.['amountMinor']).toBe(2000);
@@ -124,7 +124,7 @@ describe('refunds from the Paid Invoices list (background)', () => {
     const failed = { refunds: [refundRow({ status: 'failed', message })], status: status({ refundedMinor: 0, state: 'paid' }) };
     const worker = fakeWorker([{ status: 200, body: failed }, { status: 200, body: { refunds: [refundRow()], status: status() } }]);
     const deps = fakeDeps({ fetch: worker.fetch });
-    expect(await handleMessage(refund, paidList, deps)).toMatchObject({ ok: false, canRetry: false, message, status: { state: 'paid' } });
+    expect(await handleMessage(refund, paidList, deps)).toMatchObject({ ok: true, outcome: 'failed', message, record: { status: { state: 'paid' } } });
     await handleMessage(refund, paidList, deps);
     expect(worker.attemptIds()[1]).not.toBe(worker.attemptIds()[0]);
   });

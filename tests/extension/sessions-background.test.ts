@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { Session } from '../../shared/api';
-import { rememberConnection } from '../../extension/src/background/account-state';
+import { rememberConnection } from '../../extension/src/background/connect/account-state';
 import { handleMessage } from '../../extension/src/background/handle-message';
 import { contentScriptOn, fakeDeps, optionsPage } from './background-deps';
 

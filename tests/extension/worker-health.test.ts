@@ -4,8 +4,8 @@ import { parseHTML } from 'linkedom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { HealthReply, Message } from '../../extension/src/background/messages';
-import workerHealth from '../../extension/src/features/worker-health';
+import type { Message, Replies } from '../../extension/src/background/messages';
+import workerHealth from '../../extension/src/features/site-health/worker-health';
 import { findPaymentFields } from '../../extension/src/site/invoice';
 
 const fixture = (name: string) => readFileSync(resolve(import.meta.dirname, 'fixtures', name), 'utf8');
@@ -20,7 +20,7 @@ function openInvoicePage() {
 }
 
 /** Plays the background: answers `health` with `reply` and records what the page asked. */
-function backgroundAnswers(reply: HealthReply): Message[] {
+function backgroundAnswers(reply: Replies['health']): Message[] {
   const asked: Message[] = [];
   fakeBrowser.runtime.onMessage.addListener(((message: Message) => {
     asked.push(message);

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { originPattern, siteMatches } from '../config';
-import { handleMessage, type BackgroundDeps } from './handle-message';
+import { handleMessage } from './handle-message';
+import type { BackgroundDeps } from './protocol';
 
 function defaultDeps(): BackgroundDeps {
   return {

@@ -1,21 +1,5 @@
 import { MatchPattern } from 'wxt/utils/match-patterns';
-import type { SenderKind } from './messages';
-
-/** The parts of `runtime.MessageSender` the decision rests on. */
-export interface SenderInfo {
-  id?: string;
-  url?: string;
-  tab?: unknown;
-  frameId?: number;
-}
-
-export interface SenderPolicy {
-  extensionId: string;
-  /** `chrome-extension://<id>/` or `moz-extension://<uuid>/`. */
-  extensionOrigin: string;
-  /** Match patterns of the site pages our content script runs on. */
-  siteMatches: readonly string[];
-}
+import type { SenderInfo, SenderKind, SenderPolicy } from './protocol';
 
 /**
  * Who sent a message, or null when it is nobody we talk to. A content script is trusted only from

@@ -1,5 +1,5 @@
 import { Component } from 'preact';
-import type { HealthReply, MessageError } from '../background/messages';
+import type { MessageError, Replies } from '../background/messages';
 
 type HealthState = { kind: 'checking' } | { kind: 'ok'; version: string } | { kind: 'down'; reason: string };
 
@@ -14,13 +14,13 @@ export function healthText(state: HealthState): string {
   }
 }
 
-function toState(reply: HealthReply | MessageError): HealthState {
+function toState(reply: Replies['health'] | MessageError): HealthState {
   if (reply.ok) return { kind: 'ok', version: reply.version };
   return { kind: 'down', reason: 'error' in reply ? reply.error.message : reply.reason };
 }
 
 export interface HealthPanelProps {
-  checkHealth: () => Promise<HealthReply | MessageError>;
+  checkHealth: () => Promise<Replies['health'] | MessageError>;
 }
 
 /**

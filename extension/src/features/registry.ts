@@ -31,10 +31,6 @@ export function defineFeature(feature: Feature): Feature {
   return feature;
 }
 
-export function registeredFeatures(): Feature[] {
-  return [...registered.values()];
-}
-
 /**
  * What the page lacks of what the features that apply to it need. Anything missing means the page
  * is not a layout this version knows, and none of its features may start: a control wired to the

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { restrictStorageToExtension } from '../../background/account-state';
-import { restoreExtraSite } from '../../background/extra-site';
+import { restrictStorageToExtension } from '../../background/connect/account-state';
+import { restoreExtraSite } from '../../background/site/extra-site';
 import { listenForMessages } from '../../background/listen';
 
 export default defineBackground(() => {

@@ -1,17 +1,5 @@
-import { defineContentScript } from 'wxt/utils/define-content-script';
-import { sitePageMatches } from '../../config';
-import { runFeaturesOnPage } from '../../features/run-on-page';
 import { invoiceListsFeatures } from '../../features/scripts/invoice-lists';
+import { siteContentScript } from '../../features/site-content-script';
 import { invoiceListPagePaths } from '../../site/pages';
 
-// Rewritten per build mode in wxt.config.ts; worked out here too so the entrypoint reads truthfully.
-const { matches, excludeMatches } = sitePageMatches(invoiceListPagePaths, 'sandbox');
-
-export default defineContentScript({
-  matches,
-  excludeMatches,
-  runAt: 'document_end',
-  main(ctx) {
-    runFeaturesOnPage(ctx, invoiceListsFeatures);
-  },
-});
+export default siteContentScript(invoiceListPagePaths, invoiceListsFeatures);

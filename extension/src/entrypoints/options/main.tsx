@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { StripeSettings } from '../../components/stripe-settings';
+import { StripeSettings } from '../../features/settings/stripe-settings';
 
 const app = document.getElementById('app');
 if (app) render(<StripeSettings />, app);

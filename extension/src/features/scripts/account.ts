@@ -1,5 +1,5 @@
 import type { Feature } from '../registry';
-import stripeSettingsEntry from '../stripe-settings-entry';
+import stripeSettingsEntry from '../connect/stripe-settings-entry';
 
 /** What the Account tab's content script runs. */
 export const accountFeatures: readonly Feature[] = [stripeSettingsEntry];

@@ -1,4 +1,4 @@
-import emailPayLink from '../email-pay-link';
+import emailPayLink from '../pay-link/email-pay-link';
 import type { Feature } from '../registry';
 
 /** What the Email Invoice page's content script runs. */

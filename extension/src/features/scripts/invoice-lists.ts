@@ -1,5 +1,5 @@
-import reconnectBanner from '../reconnect-banner';
-import refundArrows from '../refund-arrows';
+import reconnectBanner from '../connect/reconnect-banner';
+import refundArrows from '../refund/refund-arrows';
 import type { Feature } from '../registry';
 
 /** What the Paid and Unpaid Invoices lists' content script runs. */

@@ -1,10 +1,10 @@
-import chargeConfirm from '../charge-confirm';
-import chargeField from '../charge-field';
-import chargeHistory from '../charge-history';
-import payLink from '../pay-link';
-import reconnectBanner from '../reconnect-banner';
+import chargeConfirm from '../charge/charge-confirm';
+import chargeField from '../charge/charge-field';
+import chargeHistory from '../charge/charge-history';
+import payLink from '../pay-link/pay-link';
+import reconnectBanner from '../connect/reconnect-banner';
 import type { Feature } from '../registry';
-import workerHealth from '../worker-health';
+import workerHealth from '../site-health/worker-health';
 
 /** What the invoice page's content script runs (a new or a saved invoice). */
 export const invoiceFeatures: readonly Feature[] = [workerHealth, chargeField, chargeConfirm, chargeHistory, reconnectBanner, payLink];

@@ -1,0 +1,70 @@
+import type { PaymentSummary } from '../../../../shared/api';
+import { ChargeHistory } from './history-view';
+import { mountBeside } from './charge-mount';
+import { chargeStore, type ChargeStore } from './charge-store';
+import { stripeNote } from '../../components/stripe-note';
+import { findConfirmButton, findContinueButton, findOtherPaymentFields, readRecordedPayments, recordOtherPayment } from '../../site/invoice';
+import { existingInvoicePageUrls, isInvoicePage } from '../../site/pages';
+import { askBackground } from '../../utils/ask-background';
+import { confirmButton, continueButton, otherPaymentRow, reviewStep } from '../../site/shape';
+import { defineFeature } from '../registry';
+
+const TRIED_KEY = 'qtsb-recording-';
+
+/**
+ * A payment Stripe took that the site does not show yet (the customer authenticated later, or the
+ * page went away before Confirm): written into the Other Payment row and confirmed through the
+ * site's own Continue → Confirm, once per tab; once the site lists it, the worker is told.
+ */
+async function reconcile(doc: Document, store: ChargeStore, payments: PaymentSummary[]): Promise<void> {
+  const unrecorded = payments.filter((p) => p.status === 'succeeded' && !p.recordedOnSite && p.paymentIntentId);
+  if (unrecorded.length === 0) return;
+  const onSite = readRecordedPayments(doc).filter((r) => !r.reversed);
+  const missing: PaymentSummary[] = [];
+  for (const payment of unrecorded) {
+    if (onSite.some((r) => r.note.includes(payment.paymentIntentId ?? ''))) {
+      const reply = await askBackground({ type: 'charges:recorded', paymentId: payment.id });
+      const current = store.get().stripe;
+      if (reply.ok && current?.ok) store.set({ stripe: { ...current, payments: current.payments.map((p) => (p.id === payment.id ? { ...p, recordedOnSite: true } : p)) } });
+    } else missing.push(payment);
+  }
+  const next = missing[0];
+  if (!next) return;
+  const tried = `${TRIED_KEY}${next.id}`;
+  if (doc.defaultView?.sessionStorage.getItem(tried)) {
+    store.set({ historyNote: `Stripe took ${next.paymentIntentId} but the invoice does not show it: add it in Other Payment as "${stripeNote(next)}".` });
+    return;
+  }
+  if (findOtherPaymentFields(doc)?.amount.value.trim() || recordOtherPayment(doc, { amountCents: next.amountMinor, note: stripeNote(next) }) !== 'filled') {
+    store.set({ historyNote: `Stripe took ${next.paymentIntentId}; clear the Other Payment row and reload to record it on the invoice.` });
+    return;
+  }
+  doc.defaultView?.sessionStorage.setItem(tried, '1');
+  store.set({ historyNote: `Recording the Stripe payment ${next.paymentIntentId} on the invoice…` });
+  findContinueButton(doc)?.click();
+  findConfirmButton(doc)?.click();
+}
+
+/** The invoice's Stripe history, and recording on the site what Stripe took while the invoice was closed. */
+export default defineFeature({
+  id: 'charge-history',
+  appliesTo: isInvoicePage,
+  testUrls: existingInvoicePageUrls,
+  needs: [otherPaymentRow, continueButton, reviewStep, confirmButton],
+  init(signal, { ctx, document }) {
+    const store = chargeStore(document);
+    let seen: unknown = null;
+    const unsubscribe = store.subscribe((state) => {
+      if (!state.stripe?.ok || state.stripe === seen || state.flight.kind !== 'idle') return;
+      seen = state.stripe;
+      void reconcile(document, store, state.stripe.payments);
+    });
+    signal.addEventListener('abort', unsubscribe, { once: true });
+    mountBeside(ctx, document, signal, {
+      name: 'stripe-charge-history',
+      find: (root) => findOtherPaymentFields(root)?.container ?? null,
+      append: 'after',
+      view: () => <ChargeHistory store={store} />,
+    });
+  },
+});

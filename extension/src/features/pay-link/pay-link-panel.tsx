@@ -1,0 +1,66 @@
+import { Component } from 'preact';
+import type { MessageError, Replies } from '../../background/messages';
+
+export const PAY_LINK_CSS = `
+:host{display:block !important;margin:8px 0 !important;font-size:13px !important;line-height:1.4 !important;color:#2b2b2b !important}
+button{font:inherit;cursor:pointer}
+a{color:#0969da;word-break:break-all}
+.problem{color:#cf222e}
+`;
+
+type Reply = Replies['pay-links:create'] | MessageError;
+
+interface State {
+  busy: boolean;
+  url: string | null;
+  copied: boolean;
+  problem: string | null;
+}
+
+/** "Stripe payment link": asks for the invoice's link, then shows it to copy into a message to the customer. */
+export class PayLinkPanel extends Component<{ getLink: () => Promise<Reply> }, State> {
+  override state: State = { busy: false, url: null, copied: false, problem: null };
+
+  private get = async () => {
+    this.setState({ busy: true, problem: null, copied: false });
+    const reply = await this.props.getLink();
+    if (reply.ok) this.setState({ busy: false, url: reply.url });
+    else this.setState({ busy: false, problem: 'error' in reply ? reply.error.message : reply.message });
+  };
+
+  private copy = async () => {
+    if (!this.state.url) return;
+    try {
+      await navigator.clipboard.writeText(this.state.url);
+      this.setState({ copied: true });
+    } catch {
+      this.setState({ problem: 'The browser did not allow copying: select the link and copy it.' });
+    }
+  };
+
+  override render() {
+    const { busy, url, copied, problem } = this.state;
+    return (
+      <div>
+        <button type="button" data-testid="stripe-pay-link" disabled={busy} onClick={this.get}>
+          {busy ? 'Getting the Stripe payment link…' : 'Stripe payment link'}
+        </button>{' '}
+        {url && (
+          <span>
+            <a href={url} target="_blank" rel="noreferrer" data-testid="stripe-pay-link-url">
+              {url}
+            </a>{' '}
+            <button type="button" data-testid="stripe-pay-link-copy" onClick={this.copy}>
+              {copied ? 'Copied' : 'Copy'}
+            </button>
+          </span>
+        )}
+        {problem && (
+          <p class="problem" role="alert">
+            {problem}
+          </p>
+        )}
+      </div>
+    );
+  }
+}

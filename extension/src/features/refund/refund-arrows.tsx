@@ -1,0 +1,66 @@
+import type { InvoiceStripeStatus } from '../../../../shared/api';
+import { RefundControl, REFUND_CSS, type RefundAction } from './refund-control';
+import { reflectRefundsOnSite } from './refund-sync';
+import { mountShadow } from '../../components/shadow-mount';
+import { readInvoiceRows, type InvoiceRow } from '../../site/lists';
+import { isInvoiceListPage, isPaidListPage, paidListPageUrls, unpaidListPageUrls } from '../../site/pages';
+import { askBackground } from '../../utils/ask-background';
+import { pageIo } from '../../utils/site-fetch';
+import { invoiceListColumns } from '../../site/shape';
+import { defineFeature } from '../registry';
+
+/**
+ * Arrows on the Paid and Unpaid lists, from one background request for every row: green refunds a
+ * Normal Sale invoice's Stripe payment (Paid list), red marks a refunded one. A refund that went
+ * through is then shown on the invoice the site's way (refund-sync.ts), and the list reloads.
+ */
+export default defineFeature({
+  id: 'refund-arrows',
+  appliesTo: isInvoiceListPage,
+  testUrls: [...paidListPageUrls, ...unpaidListPageUrls],
+  needs: [invoiceListColumns],
+  async init(signal, { ctx, document, url }) {
+    const rows = readInvoiceRows(document);
+    const win = document.defaultView;
+    if (rows.length === 0 || !win) return;
+    const reply = await askBackground({ type: 'refunds:status', numbers: rows.map((r) => r.number) });
+    if (signal.aborted || !reply.ok) return;
+    const byNumber = new Map(reply.invoices.map((s) => [s.number, s]));
+    const paidList = isPaidListPage(url);
+    const io = pageIo(win);
+    const invoiceUrl = (row: InvoiceRow) => (row.invoiceHref ? new URL(row.invoiceHref, url).href : null);
+
+    const refundOf = (row: InvoiceRow): RefundAction => async (amountMinor) => {
+      const result = await askBackground({ type: 'refunds:create', invoiceNumber: row.number, kind: row.kind, amountMinor });
+      if (!result.ok) return { problem: result.error.message };
+      const status = result.record?.status ?? null;
+      if (result.outcome === 'failed' || result.outcome === 'unknown') return { status, problem: result.message };
+      if (result.outcome === 'pending') return { status, note: result.message };
+      const address = invoiceUrl(row);
+      const synced = address ? await reflectRefundsOnSite(io, address) : { problem: 'The invoice could not be found to update it.' };
+      if ('problem' in synced) return { status, problem: `Refunded to the card. ${synced.problem}` };
+      if (!signal.aborted) win.location.reload();
+      return { status, note: 'Refunded to the card. Updating the list…' };
+    };
+
+    for (const row of rows) {
+      const status: InvoiceStripeStatus | undefined = byNumber.get(row.number);
+      const shows = row.kind === 'return_exchange' ? paidList : status !== undefined && status.state !== 'none';
+      if (!shows) continue;
+      const ui = mountShadow(ctx, row.actionsCell, 'stripe-refund-arrows', 'last', REFUND_CSS, <RefundControl kind={row.kind} status={status} canRefund={paidList} refund={refundOf(row)} />);
+      signal.addEventListener('abort', ui.remove, { once: true });
+    }
+
+    // A refund whose invoice was not updated (the tab closed in between) still shows as paid: catch up.
+    let changed = false;
+    for (const row of rows) {
+      const status = byNumber.get(row.number);
+      const address = invoiceUrl(row);
+      if (!paidList || !address || !status || (status.state !== 'refunded' && status.state !== 'partially_refunded')) continue;
+      const synced = await reflectRefundsOnSite(io, address);
+      if (signal.aborted) return;
+      changed ||= 'changed' in synced && synced.changed;
+    }
+    if (changed) win.location.reload();
+  },
+});

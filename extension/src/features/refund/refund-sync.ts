@@ -1,0 +1,46 @@
+import { formatMinor } from '../../../../shared/money';
+import { otherPaymentSubmission, reverseSubmissionsFor } from '../../site/forms';
+import { readInvoice } from '../../site/invoice';
+import { askBackground } from '../../utils/ask-background';
+import { fetchSitePage, postSiteForm, type SiteIo } from '../../utils/site-fetch';
+import { stripeNote } from '../../components/stripe-note';
+
+// After a refund, the invoice must show it the site's own way: the site can only reverse a whole
+// payment, so the recorded Stripe payment is reversed and, for a partial refund, what the card still
+// paid is recorded again. The invoice then has a balance due and moves to the Unpaid list.
+// Comparing what the site counts with what Stripe kept makes this safe to run again at any time.
+
+export type SyncOutcome = { changed: boolean } | { problem: string };
+
+const CANNOT = 'The invoice could not be updated: open it and reverse the Stripe payment there.';
+
+export async function reflectRefundsOnSite(io: SiteIo, invoiceUrl: string): Promise<SyncOutcome> {
+  const first = await fetchSitePage(io, invoiceUrl);
+  const invoice = first && readInvoice(first);
+  if (!invoice) return { problem: CANNOT };
+  const reply = await askBackground({ type: 'charges:list', invoiceNumber: invoice.number, customerId: invoice.customer.id });
+  if (!reply.ok) return { problem: 'error' in reply ? reply.error.message : reply.message };
+  let page: Document | null = first;
+  let changed = false;
+  for (const payment of reply.payments) {
+    const reference = payment.paymentIntentId;
+    if (payment.status !== 'succeeded' || !reference || payment.refundedMinor === 0) continue;
+    if (changed) page = await fetchSitePage(io, invoiceUrl);
+    if (!page) return { problem: CANNOT };
+    const records = reverseSubmissionsFor(page, reference, invoiceUrl);
+    const keptMinor = payment.amountMinor - payment.refundedMinor;
+    if (records.reduce((sum, r) => sum + r.amountCents, 0) <= keptMinor) continue;
+    for (const { submission } of records) {
+      if (!submission || !(await postSiteForm(io, submission))) return { problem: CANNOT };
+    }
+    changed = true;
+    if (keptMinor <= 0) continue;
+    const reversed = await fetchSitePage(io, invoiceUrl);
+    const note = `${stripeNote(payment)} less ${formatMinor(payment.refundedMinor, payment.currency)} refunded`;
+    const record = reversed && otherPaymentSubmission(reversed, { amountCents: keptMinor, note }, invoiceUrl);
+    if (!record || !(await postSiteForm(io, record))) {
+      return { problem: `The Stripe payment was reversed on the invoice, but the ${formatMinor(keptMinor, payment.currency)} the card still paid could not be recorded: add it in Other Payment as "${note}".` };
+    }
+  }
+  return { changed };
+}

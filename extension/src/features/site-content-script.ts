@@ -1,0 +1,22 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { sitePageMatches } from '../config';
+import type { PagePaths } from '../site/pages';
+import type { Feature } from './registry';
+import { runFeaturesOnPage } from './run-on-page';
+
+/**
+ * The content script of one kind of site page: its paths (from the site adapter) and only its
+ * features. The matches are rewritten per build mode in wxt.config.ts; they are worked out here too
+ * so an entrypoint reads truthfully.
+ */
+export function siteContentScript(paths: PagePaths, features: readonly Feature[]) {
+  const { matches, excludeMatches } = sitePageMatches(paths, 'sandbox');
+  return defineContentScript({
+    matches,
+    excludeMatches,
+    runAt: 'document_end',
+    main(ctx) {
+      runFeaturesOnPage(ctx, features);
+    },
+  });
+}

@@ -1,0 +1,87 @@
+import { parseHTML } from 'linkedom';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PaymentSummary } from '../../shared/api';
+import type { Message } from '../../extension/src/background/messages';
+import chargeConfirm from '../../extension/src/features/charge/charge-confirm';
+import chargeHistory from '../../extension/src/features/charge/charge-history';
+import { chargeStore } from '../../extension/src/features/charge/charge-store';
+import { findConfirmButton, findOtherPaymentFields } from '../../extension/src/site/invoice';
+import { fakeAccount } from './connect-fake-worker';
+
+// Each charge feature stands alone: the invoice's Stripe state loads itself on first use, so Confirm
+// and the history work even when the Stripe field (charge-field) is missing or failed to start.
+
+const fakeCtx = { onInvalidated: () => undefined, options: {} } as unknown as ContentScriptContext;
+
+function openPage(name: string): Document {
+  const html = readFileSync(resolve(import.meta.dirname, 'fixtures', `${name}.html`), 'utf8');
+  const { document, window, MutationObserver } = parseHTML(html);
+  vi.stubGlobal('document', document);
+  vi.stubGlobal('window', window);
+  vi.stubGlobal('MutationObserver', MutationObserver);
+  return document as unknown as Document;
+}
+
+function payment(overrides: Partial<PaymentSummary> = {}): PaymentSummary {
+  return {
+    id: 'pay_abcdef123456', invoiceNumber: '1042', status: 'succeeded', amountMinor: 1000, currency: 'usd', card: { brand: 'visa', last4: '4242' },
+    feeMinor: 59, netMinor: 941, refundedMinor: 0, paymentIntentId: 'pi_3Abc', chargeId: 'ch_1', message: null, failureCode: null,
+    authenticationUrl: null, createdAt: 0, recordedOnSite: true, ...overrides,
+  };
+}
+
+const card = { brand: 'visa', last4: '4242', expMonth: 12, expYear: 2030 };
+
+function backgroundAnswers(replies: Partial<Record<Message['type'], unknown>>): Message[] {
+  const asked: Message[] = [];
+  fakeBrowser.runtime.onMessage.addListener(((message: Message) => {
+    asked.push(message);
+    return Promise.resolve(replies[message.type] ?? { ok: true });
+  }) as Parameters<typeof fakeBrowser.runtime.onMessage.addListener>[0]);
+  return asked;
+}
+
+describe('charge features without the Stripe field', () => {
+  beforeEach(() => fakeBrowser.reset());
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('charges on Confirm with the card on file though charge-field never started', async () => {
+    const doc = openPage('invoice-review-step');
+    const asked = backgroundAnswers({
+      'account:status': { ok: true, state: 'connected', account: fakeAccount() },
+      'charges:list': { ok: true, payments: [], card },
+      'charges:create': { ok: true, outcome: 'requires_action', message: null, record: payment({ status: 'requires_action', authenticationUrl: 'http://127.0.0.1:8787/pay/x' }) },
+    });
+    const running = new AbortController();
+    await chargeConfirm.init(running.signal, { ctx: fakeCtx, document: doc, url: new URL('http://127.0.0.1:8788/invoices/1042') });
+    const store = chargeStore(doc);
+    await vi.waitFor(() => expect(store.get().stripe).toMatchObject({ ok: true, card }));
+    expect(findOtherPaymentFields(doc)?.amount.value.trim()).toBe('');
+
+    store.set({ amountText: '10.00' });
+    // linkedom has no `button.form`; the site's Confirm submits its own form.
+    const form = findConfirmButton(doc)?.closest('form');
+    form?.dispatchEvent(new (doc.defaultView as unknown as typeof globalThis).Event('submit', { bubbles: true, cancelable: true }));
+    await vi.waitFor(() => expect(asked.filter((m) => m.type === 'charges:create')).toMatchObject([{ amountMinor: 1000, invoice: { number: '1042' } }]));
+    await vi.waitFor(() => expect(store.get().flight).toEqual({ kind: 'waiting', authenticationUrl: 'http://127.0.0.1:8787/pay/x' }));
+    running.abort();
+  });
+
+  it('shows the invoice history though charge-field never started', async () => {
+    const doc = openPage('invoice-with-history');
+    backgroundAnswers({
+      'account:status': { ok: true, state: 'connected', account: fakeAccount() },
+      'charges:list': { ok: true, payments: [payment({ invoiceNumber: '1047' })], card: null },
+    });
+    const running = new AbortController();
+    await chargeHistory.init(running.signal, { ctx: fakeCtx, document: doc, url: new URL('http://127.0.0.1:8788/invoices/1047') });
+    const panel = () => doc.querySelector('stripe-charge-history')?.shadowRoot?.querySelector('[data-testid="stripe-status"]');
+    await vi.waitFor(() => expect(panel()?.textContent).toContain('$10.00'));
+    expect(panel()?.textContent).toContain('Paid');
+    running.abort();
+  });
+});
