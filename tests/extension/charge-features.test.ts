@@ -10,7 +10,7 @@ import chargeConfirm from '../../extension/src/features/charge/charge-confirm';
 import chargeHistory from '../../extension/src/features/charge/charge-history';
 import { chargeStore } from '../../extension/src/features/charge/charge-store';
 import { findConfirmButton, findOtherPaymentFields } from '../../extension/src/site/invoice';
-import { fakeAccount } from './connect-fake-worker';
+import { fakeAccount } from './fake-worker-server';
 
 // Each charge feature stands alone: the invoice's Stripe state loads itself on first use, so Confirm
 // and the history work even when the Stripe field (charge-field) is missing or failed to start.

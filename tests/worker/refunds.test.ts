@@ -125,7 +125,9 @@ describe('Paid list status', () => {
     const { invoice } = await paidInvoice();
     const other = await connectedStripeAccount();
     const { body } = await statusOf(other, [invoice.number]);
-    expect(body.invoices[0]?.state).toBe('none');
-    expect(await env.DB.prepare('SELECT 1').first()).toBeTruthy();
+    expect(body.invoices[0]).toMatchObject({ number: invoice.number, state: 'none', chargedMinor: 0, refundableMinor: 0, unrecordedPaymentIds: [] });
+    // The refund route agrees: the other account cannot refund what it does not own.
+    const crossed = await refund(other, invoice.number, 100);
+    expect(crossed.status).toBe(404);
   });
 });

@@ -4,7 +4,7 @@ import { accountSummarySchema } from '../../shared/api';
 import { accountStatus, rememberConnection } from '../../extension/src/background/connect/account-state';
 import { callApi, NOT_CONNECTED_MESSAGE, type ApiRequest } from '../../extension/src/background/worker-client';
 import { consultantToken, workerUrlOverride } from '../../extension/src/background/storage';
-import { closedPortUrl, fakeAccount, startFakeWorker, type FakeWorker } from './connect-fake-worker';
+import { closedPortUrl, fakeAccount, startFakeWorker, type FakeWorker } from './fake-worker-server';
 
 const TOKEN = 'qtsb_0123456789abcdefghijklmnopqrstuvwxyzABCD';
 let worker: FakeWorker | undefined;

@@ -4,7 +4,7 @@ import { rememberConnection } from '../../extension/src/background/connect/accou
 import { handleMessage } from '../../extension/src/background/handle-message';
 import { consultantToken, workerUrlOverride } from '../../extension/src/background/storage';
 import { contentScriptOn, fakeDeps, optionsPage } from './background-deps';
-import { fakeAccount, startFakeWorker, type FakeRoute, type FakeWorker } from './connect-fake-worker';
+import { fakeAccount, startFakeWorker, type FakeRoute, type FakeWorker } from './fake-worker-server';
 
 const TOKEN = 'qtsb_accounttokenaccounttokenaccounttokenacc';
 const accountPage = 'http://127.0.0.1:8788/account';

@@ -5,7 +5,7 @@ import { challengeFor, connectAttempt, makeVerifier } from '../../extension/src/
 import { handleMessage } from '../../extension/src/background/handle-message';
 import { consultantToken, workerUrlOverride } from '../../extension/src/background/storage';
 import { contentScriptOn, fakeDeps, optionsPage } from './background-deps';
-import { closedPortUrl, fakeAccount, startFakeWorker, type FakeRoute, type FakeWorker } from './connect-fake-worker';
+import { closedPortUrl, fakeAccount, startFakeWorker, type FakeRoute, type FakeWorker } from './fake-worker-server';
 
 const TOKEN = 'qtsb_issuedtokenissuedtokenissuedtokenissued';
 const CODE = 'onetimecode_onetimecode_onetimecode';

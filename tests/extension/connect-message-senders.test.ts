@@ -5,7 +5,7 @@ import { connectAttempt } from '../../extension/src/background/connect/connect';
 import { handleMessage } from '../../extension/src/background/handle-message';
 import { consultantToken, workerUrlOverride } from '../../extension/src/background/storage';
 import { contentScriptOn, EXTENSION_ID, fakeDeps, optionsPage } from './background-deps';
-import { fakeAccount } from './connect-fake-worker';
+import { fakeAccount } from './fake-worker-server';
 
 // A site page (or anything pretending to be our content script) must never start, finish or undo a
 // connection, and no answer ever carries the token.

@@ -9,7 +9,7 @@ import reconnectBanner from '../../extension/src/features/connect/reconnect-bann
 import stripeSettingsEntry from '../../extension/src/features/connect/stripe-settings-entry';
 import { findGatewaySettingsSlot } from '../../extension/src/site/account';
 import { findPaymentFields } from '../../extension/src/site/invoice';
-import { fakeAccount } from './connect-fake-worker';
+import { fakeAccount } from './fake-worker-server';
 
 const fixture = (name: string) => readFileSync(resolve(import.meta.dirname, 'fixtures', name), 'utf8');
 const fakeCtx = { onInvalidated: () => undefined, options: {} } as unknown as ContentScriptContext;
