@@ -1,4 +1,4 @@
-import { env, SELF } from 'cloudflare:test';
+import { SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import type { InvoiceStripeStatus, RefundSummary } from '../../shared/api';
 import { BASE } from './factories';

@@ -28,7 +28,8 @@ export type Db = DrizzleD1Database<typeof schema>;
 /** What middleware puts on `c.var` for the handlers. */
 export interface Variables {
   db: Db;
-  stripe: Stripe;
+  /** The request's Stripe client, made (and the SDK evaluated) on first use. */
+  stripe: () => Promise<Stripe>;
   requestId: string;
 }
 

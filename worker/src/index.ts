@@ -5,6 +5,8 @@ import { requireToken, type ApiEnv } from './auth';
 import * as schema from './db/schema';
 import type { AppEnv, Env } from './env';
 import { settleUnknown } from './scheduled/settle';
+import { loadStripe } from './stripe/client';
+import type Stripe from 'stripe';
 import { notFound } from './errors';
 import { onError } from './on-error';
 import { account } from './routes/account';
@@ -28,6 +30,8 @@ const app = new Hono<AppEnv>({ router: new LinearRouter() })
   .use('*', async (c, next) => {
     c.set('requestId', c.req.header('cf-ray') ?? crypto.randomUUID());
     c.set('db', drizzle(c.env.DB, { schema }));
+    let client: Promise<Stripe> | undefined;
+    c.set('stripe', () => (client ??= loadStripe(c.env)));
     await next();
   })
   .route('/', health)

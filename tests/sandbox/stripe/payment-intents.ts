@@ -7,7 +7,7 @@ import type { PaymentIntent, PaymentMethod } from './models.ts';
 import { checkChargeAmount, checkCurrency } from './money.ts';
 import { changedFields, snapshot } from './objects.ts';
 import {
-  mergeMetadata, nullableString, optionalBoolean, optionalEnum, optionalHash, optionalString, optionalStringList, rejectUnknown, requiredInteger, requiredString, type Params,
+  mergeMetadata, nullableString, optionalBoolean, optionalEnum, optionalHash, optionalString, rejectUnknown, requiredInteger, requiredString, type Params,
 } from './params.ts';
 import { allowedTypes, createPaymentMethod, DASHBOARD_PAYMENT_METHOD_TYPES, resolvePaymentMethod } from './payment-methods.ts';
 import { requireCustomer } from './customers.ts';

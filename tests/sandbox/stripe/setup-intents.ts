@@ -7,7 +7,7 @@ import { clientSecretFor, newId } from './ids.ts';
 import { listOf } from './lists.ts';
 import type { PaymentMethod, SetupIntent } from './models.ts';
 import { snapshot } from './objects.ts';
-import { mergeMetadata, nullableString, optionalBoolean, optionalEnum, optionalHash, optionalString, optionalStringList, rejectUnknown, type Params } from './params.ts';
+import { mergeMetadata, nullableString, optionalBoolean, optionalEnum, optionalHash, optionalString, rejectUnknown, type Params } from './params.ts';
 import { allowedTypes, assertReusable, attachToCustomer, behaviourOf, createPaymentMethod, DASHBOARD_PAYMENT_METHOD_TYPES, declineOnCheck, resolvePaymentMethod } from './payment-methods.ts';
 import { findObject, listObjects, putObject } from './state.ts';
 import { emitEvent } from './webhooks.ts';

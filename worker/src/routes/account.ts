@@ -4,7 +4,6 @@ import type { ApiEnv } from '../auth';
 import { disconnectStatements, setDefaultGateway, toSummary } from '../db/queries/accounts';
 import { audit } from '../db/queries/audit';
 import { AppError } from '../errors';
-import { loadStripe } from '../stripe/client';
 import { isAlreadyDeauthorized } from '../stripe/errors';
 import { validate } from '../validate';
 
@@ -25,7 +24,7 @@ export const account = new Hono<ApiEnv>()
     const { account: acct, db } = c.var;
     try {
       // https://docs.stripe.com/connect/oauth-reference#post-deauthorize
-      await (await loadStripe(c.env)).oauth.deauthorize({ client_id: c.env.STRIPE_CONNECT_CLIENT_ID, stripe_user_id: acct.id });
+      await (await c.var.stripe()).oauth.deauthorize({ client_id: c.env.STRIPE_CONNECT_CLIENT_ID, stripe_user_id: acct.id });
     } catch (e) {
       if (!isAlreadyDeauthorized(e)) {
         throw new AppError(503, 'stripe_unavailable', 'Stripe could not be reached, so your account is still connected. Try Disconnect again in a minute.');

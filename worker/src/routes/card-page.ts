@@ -5,7 +5,6 @@ import { customers } from '../db/schema';
 import type { AppEnv } from '../env';
 import { AppError } from '../errors';
 import { elementResponse, notFoundPage } from '../pages/element-page';
-import { loadStripe } from '../stripe/client';
 import { saveCardFromLink } from '../stripe/save-card';
 
 const NOT_FOUND = 'This card link is unknown, was already used or has expired (after 30 minutes). Open the invoice and click Add card or Edit again.';
@@ -16,7 +15,7 @@ export const cardPage = new Hono<AppEnv>()
     if (!link?.stripeObjectId || !link.customerId) return c.html(notFoundPage(NOT_FOUND), 404);
     const [[customer], setupIntent] = await Promise.all([
       c.var.db.select().from(customers).where(eq(customers.id, link.customerId)).limit(1),
-      (await loadStripe(c.env)).setupIntents.retrieve(link.stripeObjectId, {}, { stripeAccount: link.accountId }),
+      (await c.var.stripe()).setupIntents.retrieve(link.stripeObjectId, {}, { stripeAccount: link.accountId }),
     ]);
     if (!setupIntent.client_secret) return c.html(notFoundPage(NOT_FOUND), 404);
     return elementResponse(c, {
@@ -40,7 +39,7 @@ export const cardPage = new Hono<AppEnv>()
     const [customer] = await db.select().from(customers).where(eq(customers.id, link.customerId)).limit(1);
     if (!customer) throw new AppError(404, 'not_found', NOT_FOUND);
     const target = { accountId: link.accountId, tokenHash: link.tokenHash, setupIntentId: link.stripeObjectId, customerId: customer.id, stripeCustomerId: customer.stripeCustomerId, currentPaymentMethodId: customer.paymentMethodId };
-    const { card, statements } = await saveCardFromLink(db, await loadStripe(c.env), target, now);
+    const { card, statements } = await saveCardFromLink(db, await c.var.stripe(), target, now);
     const [first, ...rest] = statements;
     if (first) await db.batch([first, ...rest]);
     return c.json({ card: { brand: card.brand, last4: card.last4, expMonth: card.expMonth, expYear: card.expYear } });

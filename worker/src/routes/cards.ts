@@ -3,14 +3,13 @@ import { cardLinkRequestSchema } from '../../../shared/api';
 import type { ApiEnv } from '../auth';
 import { audit } from '../db/queries/audit';
 import { newLink } from '../db/queries/links';
-import { loadStripe } from '../stripe/client';
 import { ensureCustomer } from '../stripe/customers';
 import { validate } from '../validate';
 
 /** A one-time link to the card page, where the Payment Element saves a card for off-session use. */
 export const cards = new Hono<ApiEnv>().post('/card-links', validate('json', cardLinkRequestSchema), async (c) => {
   const { db, account, tokenId } = c.var;
-  const stripe = await loadStripe(c.env);
+  const stripe = await c.var.stripe();
   const now = Date.now();
   const customer = await ensureCustomer(db, stripe, account.id, c.req.valid('json').customer, now);
   // https://docs.stripe.com/api/setup_intents/create#create_setup_intent-usage — off_session asks

@@ -13,7 +13,7 @@ import type { AppEnv, Env } from '../env';
 import { AppError } from '../errors';
 import { connectDonePage, connectModeMismatchPage, connectRejectedPage } from '../pages/connect-pages';
 import { rateLimit } from '../rate-limit';
-import { isLiveKey, loadStripe } from '../stripe/client';
+import { isLiveKey } from '../stripe/client';
 import { isInvalidGrant, isStripeUnavailable } from '../stripe/errors';
 import { validate } from '../validate';
 
@@ -77,7 +77,7 @@ export const connect = new Hono<AppEnv>()
     if (error) return fail(failureFromStripeRedirect(error));
     if (!code) return c.html(connectRejectedPage('Stripe returned no authorization code.'), 400);
 
-    const stripe = await loadStripe(c.env);
+    const stripe = await c.var.stripe();
     let stripeUserId: string;
     let livemode: boolean;
     try {

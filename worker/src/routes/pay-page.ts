@@ -7,7 +7,6 @@ import { IN_FLIGHT, selectInvoicePayments, type PaymentRow } from '../db/queries
 import type { AppEnv } from '../env';
 import { html, page } from '../pages/html';
 import { elementResponse, notFoundPage } from '../pages/element-page';
-import { loadStripe } from '../stripe/client';
 import { minimumChargeMinor } from '../stripe/minimums';
 import { rateLimit } from '../rate-limit';
 
@@ -53,7 +52,7 @@ async function payLinkPage(c: Context<AppEnv>, link: LinkRow) {
   ]);
   if (!invoice) return c.html(notFoundPage(NOT_FOUND), 404);
   if (paymentRows.some(isCardChargeInFlight)) return c.html(cardInFlightPage(invoice.number));
-  const stripe = await loadStripe(c.env);
+  const stripe = await c.var.stripe();
   const opts = { stripeAccount: link.accountId };
   let intent = link.stripeObjectId ? await stripe.paymentIntents.retrieve(link.stripeObjectId, {}, opts) : null;
   if (intent && (intent.status === 'succeeded' || intent.status === 'processing')) return c.html(completePage(formatMinor(intent.amount, intent.currency)));
@@ -95,7 +94,7 @@ export const payPage = new Hono<AppEnv>().get('/pay/:token', rateLimit('pay-page
   if (!link) return c.html(notFoundPage(NOT_FOUND), 404);
   if (link.purpose === 'pay') return payLinkPage(c, link);
   if (!link.stripeObjectId) return c.html(notFoundPage(NOT_FOUND), 404);
-  const intent = await (await loadStripe(c.env)).paymentIntents.retrieve(link.stripeObjectId, {}, { stripeAccount: link.accountId });
+  const intent = await (await c.var.stripe()).paymentIntents.retrieve(link.stripeObjectId, {}, { stripeAccount: link.accountId });
   if (intent.status === 'succeeded' || intent.status === 'processing') return c.html(completePage(formatMinor(intent.amount, intent.currency)));
   if (intent.status === 'canceled' || !intent.client_secret) return c.html(notFoundPage('This payment was canceled. Ask your consultant for a new link.'), 410);
   return renderElement(c, link, intent, `${intent.description ?? 'Your invoice'}: your bank asks you to confirm this payment. Enter your card and follow your bank's steps.`);

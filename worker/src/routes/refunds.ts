@@ -7,7 +7,6 @@ import { paymentFactsQuery, refundableByPayment, refundFactsQuery, summarize, ty
 import { applyRefundOutcome, insertPlannedRefunds, recomputeRefunded, selectRefundsOfAttempt, toRefundSummary, type RefundRow } from '../db/queries/refunds';
 import { runBatch } from '../db/run-batch';
 import { AppError } from '../errors';
-import { loadStripe } from '../stripe/client';
 import { driveRefund } from '../refunds/drive-refund';
 import { planRefund, refundAttemptKey } from '../refunds/plan';
 import { validate } from '../validate';
@@ -55,7 +54,7 @@ export const refundRoutes = new Hono<ApiEnv>()
       attempt = plan.map((r) => ({ ...r, accountId: account.id, attemptKey, stripeRefundId: null, status: 'unknown', failureReason: null, tokenId, createdAt: now, updatedAt: null }));
     }
 
-    const stripe = await loadStripe(c.env);
+    const stripe = await c.var.stripe();
     const intentOf = new Map(paymentRows.map((p) => [p.paymentId, p.paymentIntentId]));
     const settled: RefundRow[] = [];
     for (const row of attempt) {

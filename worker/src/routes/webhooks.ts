@@ -3,7 +3,7 @@ import type Stripe from 'stripe';
 import { recordEvent, selectSeenEvent } from '../db/queries/webhook-events';
 import type { AppEnv } from '../env';
 import { AppError } from '../errors';
-import { isLiveKey, loadStripe, stripeSdk } from '../stripe/client';
+import { isLiveKey, stripeSdk } from '../stripe/client';
 import { loadFor, webhookHandlers } from '../stripe/webhook-handlers';
 
 /** Stripe's default tolerance; the SDK applies it to old timestamps only, we to both sides. */
@@ -23,7 +23,7 @@ export const webhooks = new Hono<AppEnv>().post('/webhooks/stripe', async (c) =>
   const signature = c.req.header('stripe-signature');
   if (!signature) throw new AppError(400, 'bad_request', 'Missing Stripe-Signature header.');
   const payload = await c.req.text();
-  const stripe = await loadStripe(c.env);
+  const stripe = await c.var.stripe();
   let event: Stripe.Event;
   try {
     event = await stripe.webhooks.constructEventAsync(payload, signature, c.env.STRIPE_WEBHOOK_SECRET, undefined, (await stripeSdk()).createSubtleCryptoProvider());
