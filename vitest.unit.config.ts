@@ -4,7 +4,12 @@ import { defineConfig } from 'vitest/config';
 // the stand-in site, and the site adapter against saved pages.
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/sim/**/*.test.ts', 'tests/sandbox/**/*.test.ts', 'tests/extension/site/**/*.test.ts'],
+    include: [
+      'tests/unit/**/*.test.ts',
+      'tests/sim/**/*.test.ts',
+      'tests/sandbox/**/*.test.ts',
+      'tests/extension/site/**/*.test.ts',
+    ],
     exclude: ['**/*.browser.test.ts', 'node_modules/**'],
     environment: 'node',
     testTimeout: 20_000,

@@ -1,7 +1,14 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { VERSION } from '../shared/version';
-import { connectDoneMatches, DEFAULT_WORKER_URL, OPTIONAL_ORIGIN_PATTERNS, originPattern, siteMatches, sitePageMatches } from './src/config';
+import {
+  connectDoneMatches,
+  DEFAULT_WORKER_URL,
+  OPTIONAL_ORIGIN_PATTERNS,
+  originPattern,
+  siteMatches,
+  sitePageMatches,
+} from './src/config';
 import { sitePageScripts } from './src/site/pages';
 
 // The e2e harness and self-hosters point a build at their worker with WXT_WORKER_URL; checked here
@@ -29,16 +36,22 @@ export default defineConfig({
       for (const script of manifest.content_scripts ?? []) {
         const names = (script.js ?? []).map((file) => /^\/?content-scripts\/(.+)\.js$/.exec(file)?.[1]);
         const name = names[0];
-        if (names.length !== 1 || !name) throw new Error(`Expected one content script per manifest entry, got ${script.js?.join(', ')}`);
+        if (names.length !== 1 || !name)
+          throw new Error(`Expected one content script per manifest entry, got ${script.js?.join(', ')}`);
         if (name === 'connect-done') {
           script.matches = connectDoneMatches(workerUrl);
         } else if (Object.hasOwn(sitePageScripts, name)) {
-          const { matches, excludeMatches } = sitePageMatches(sitePageScripts[name as keyof typeof sitePageScripts], wxt.config.mode);
+          const { matches, excludeMatches } = sitePageMatches(
+            sitePageScripts[name as keyof typeof sitePageScripts],
+            wxt.config.mode,
+          );
           script.matches = matches;
           if (excludeMatches.length > 0) script.exclude_matches = excludeMatches;
           else delete script.exclude_matches;
         } else {
-          throw new Error(`Content script "${name}" has no pages: add its paths to sitePageScripts in src/site/pages.ts`);
+          throw new Error(
+            `Content script "${name}" has no pages: add its paths to sitePageScripts in src/site/pages.ts`,
+          );
         }
       }
     },

@@ -57,7 +57,8 @@ for (const { browser, folder } of targets) {
     report.push(budgetLine(relative(root, file), statSync(file).size, ZIP_BUDGET_BYTES));
   }
   report.push('  content scripts (gzip, each):');
-  for (const { file, gzipBytes } of contentScriptSizes(unpacked)) report.push(`    ${file.padEnd(38)} ${kb(gzipBytes).padStart(9)}`);
+  for (const { file, gzipBytes } of contentScriptSizes(unpacked))
+    report.push(`    ${file.padEnd(38)} ${kb(gzipBytes).padStart(9)}`);
   report.push('  what a site page loads (gzip):');
   for (const load of sitePageLoads(unpacked, mode)) {
     const scripts = load.scripts.map((file) => file.replace(/^content-scripts\//, '')).join(' + ') || 'nothing';

@@ -40,42 +40,81 @@ export function preflightProblems(config: DeployConfig): string[] {
   const problems: string[] = [];
   const secretKey = secrets.STRIPE_SECRET_KEY;
   const secretMode = modeOf(secretKey);
-  if (!secretKey) problems.push('STRIPE_SECRET_KEY is not set: put the platform\'s secret key with `npx wrangler secret put STRIPE_SECRET_KEY` (and give it to preflight).');
-  else if (!secretMode || !/^(sk|rk)_/.test(secretKey)) problems.push('STRIPE_SECRET_KEY is not a Stripe secret key (sk_live_… or sk_test_…).');
+  if (!secretKey)
+    problems.push(
+      "STRIPE_SECRET_KEY is not set: put the platform's secret key with `npx wrangler secret put STRIPE_SECRET_KEY` (and give it to preflight).",
+    );
+  else if (!secretMode || !/^(sk|rk)_/.test(secretKey))
+    problems.push('STRIPE_SECRET_KEY is not a Stripe secret key (sk_live_… or sk_test_…).');
   const publishableMode = modeOf(vars.STRIPE_PUBLISHABLE_KEY);
-  if (!vars.STRIPE_PUBLISHABLE_KEY?.startsWith('pk_') || !publishableMode) problems.push('STRIPE_PUBLISHABLE_KEY is not a Stripe publishable key (pk_live_… or pk_test_…).');
+  if (!vars.STRIPE_PUBLISHABLE_KEY?.startsWith('pk_') || !publishableMode)
+    problems.push('STRIPE_PUBLISHABLE_KEY is not a Stripe publishable key (pk_live_… or pk_test_…).');
   else if (secretMode && publishableMode !== secretMode) {
-    problems.push(`The keys are of two modes: the secret key is a ${secretMode}-mode key and the publishable key a ${publishableMode}-mode one. Use both keys of one mode.`);
+    problems.push(
+      `The keys are of two modes: the secret key is a ${secretMode}-mode key and the publishable key a ${publishableMode}-mode one. Use both keys of one mode.`,
+    );
   }
-  if (secretMode === 'test') problems.push('The secret key is a test-mode key: a production deployment charges real cards only with sk_live_ and pk_live_ keys.');
+  if (secretMode === 'test')
+    problems.push(
+      'The secret key is a test-mode key: a production deployment charges real cards only with sk_live_ and pk_live_ keys.',
+    );
 
   const webhookSecret = secrets.STRIPE_WEBHOOK_SECRET;
-  if (!webhookSecret) problems.push('STRIPE_WEBHOOK_SECRET is not set: copy the Connect endpoint\'s signing secret (whsec_…) and `npx wrangler secret put STRIPE_WEBHOOK_SECRET`.');
-  else if (!webhookSecret.startsWith('whsec_')) problems.push('STRIPE_WEBHOOK_SECRET is not a webhook signing secret (it starts with whsec_).');
+  if (!webhookSecret)
+    problems.push(
+      "STRIPE_WEBHOOK_SECRET is not set: copy the Connect endpoint's signing secret (whsec_…) and `npx wrangler secret put STRIPE_WEBHOOK_SECRET`.",
+    );
+  else if (!webhookSecret.startsWith('whsec_'))
+    problems.push('STRIPE_WEBHOOK_SECRET is not a webhook signing secret (it starts with whsec_).');
 
   const publicUrl = httpsOrigin(vars.PUBLIC_URL);
-  if (!publicUrl) problems.push(`PUBLIC_URL must be the worker's https:// address (it is "${vars.PUBLIC_URL ?? ''}"): Stripe redirects consultants there and customers open links on it.`);
-  else if (publicUrl.pathname !== '/' || vars.PUBLIC_URL?.endsWith('/')) problems.push('PUBLIC_URL must be an origin without a path or trailing slash, e.g. https://pay.example.com.');
-  if (publicUrl && ['localhost', '127.0.0.1'].includes(publicUrl.hostname)) problems.push('PUBLIC_URL points at this machine; use the worker\'s public host.');
+  if (!publicUrl)
+    problems.push(
+      `PUBLIC_URL must be the worker's https:// address (it is "${vars.PUBLIC_URL ?? ''}"): Stripe redirects consultants there and customers open links on it.`,
+    );
+  else if (publicUrl.pathname !== '/' || vars.PUBLIC_URL?.endsWith('/'))
+    problems.push('PUBLIC_URL must be an origin without a path or trailing slash, e.g. https://pay.example.com.');
+  if (publicUrl && ['localhost', '127.0.0.1'].includes(publicUrl.hostname))
+    problems.push("PUBLIC_URL points at this machine; use the worker's public host.");
 
   const clientId = vars.STRIPE_CONNECT_CLIENT_ID;
-  if (!clientId?.startsWith('ca_')) problems.push('STRIPE_CONNECT_CLIENT_ID must be the platform\'s Connect client id (ca_…, Dashboard → Settings → Connect → Onboarding options → OAuth).');
-  else if (clientId === SANDBOX_CLIENT_ID) problems.push('STRIPE_CONNECT_CLIENT_ID is the sandbox\'s client id; use your platform\'s ca_ id (its live-mode one with live keys).');
-  if (vars.STRIPE_OAUTH_AUTHORIZE_URL !== 'https://connect.stripe.com/oauth/authorize') problems.push('STRIPE_OAUTH_AUTHORIZE_URL must be https://connect.stripe.com/oauth/authorize.');
+  if (!clientId?.startsWith('ca_'))
+    problems.push(
+      "STRIPE_CONNECT_CLIENT_ID must be the platform's Connect client id (ca_…, Dashboard → Settings → Connect → Onboarding options → OAuth).",
+    );
+  else if (clientId === SANDBOX_CLIENT_ID)
+    problems.push(
+      "STRIPE_CONNECT_CLIENT_ID is the sandbox's client id; use your platform's ca_ id (its live-mode one with live keys).",
+    );
+  if (vars.STRIPE_OAUTH_AUTHORIZE_URL !== 'https://connect.stripe.com/oauth/authorize')
+    problems.push('STRIPE_OAUTH_AUTHORIZE_URL must be https://connect.stripe.com/oauth/authorize.');
 
-  if (vars.STRIPE_API_HOST !== 'api.stripe.com' || vars.STRIPE_API_PORT !== '443' || vars.STRIPE_API_PROTOCOL !== 'https') {
-    problems.push('The API must be Stripe\'s: STRIPE_API_HOST=api.stripe.com, STRIPE_API_PORT=443, STRIPE_API_PROTOCOL=https.');
+  if (
+    vars.STRIPE_API_HOST !== 'api.stripe.com' ||
+    vars.STRIPE_API_PORT !== '443' ||
+    vars.STRIPE_API_PROTOCOL !== 'https'
+  ) {
+    problems.push(
+      "The API must be Stripe's: STRIPE_API_HOST=api.stripe.com, STRIPE_API_PORT=443, STRIPE_API_PROTOCOL=https.",
+    );
   }
-  if (vars.STRIPE_JS_URL !== 'https://js.stripe.com/v3/') problems.push('STRIPE_JS_URL must be https://js.stripe.com/v3/ (Stripe.js is always loaded from Stripe).');
+  if (vars.STRIPE_JS_URL !== 'https://js.stripe.com/v3/')
+    problems.push('STRIPE_JS_URL must be https://js.stripe.com/v3/ (Stripe.js is always loaded from Stripe).');
   for (const [name, hosts] of Object.entries(STRIPE_CSP)) {
     const value = vars[name];
     if (value === undefined || value === '') continue;
     const listed = value.split(/\s+/);
     const missing = hosts.filter((h) => !listed.includes(h));
-    if (missing.length > 0) problems.push(`${name} leaves out ${missing.join(' ')}: Stripe.js would not work on the card and pay pages. Delete it to use Stripe's documented hosts.`);
+    if (missing.length > 0)
+      problems.push(
+        `${name} leaves out ${missing.join(' ')}: Stripe.js would not work on the card and pay pages. Delete it to use Stripe's documented hosts.`,
+      );
   }
 
-  if (!config.d1DatabaseId || config.d1DatabaseId === PLACEHOLDER_D1_ID) problems.push('The D1 database_id in wrangler.toml is not set: run `npx wrangler d1 create qt-stripe-bridge` and put the printed id there.');
+  if (!config.d1DatabaseId || config.d1DatabaseId === PLACEHOLDER_D1_ID)
+    problems.push(
+      'The D1 database_id in wrangler.toml is not set: run `npx wrangler d1 create qt-stripe-bridge` and put the printed id there.',
+    );
   return problems;
 }
 

@@ -21,9 +21,13 @@ const secrets = {
 const problems = preflightProblems({ vars, secrets, d1DatabaseId });
 console.log(`Preflight of ${configPath}${secretsPath ? ` with secrets from ${secretsPath}` : ''}:`);
 if (problems.length === 0) {
-  console.log(`  Ready. Register the redirect URI ${redirectUriOf(vars)} in the Dashboard (Connect → OAuth) and the Connect webhook endpoint ${vars.PUBLIC_URL}/webhooks/stripe on API version 2026-10-28.endive.`);
+  console.log(
+    `  Ready. Register the redirect URI ${redirectUriOf(vars)} in the Dashboard (Connect → OAuth) and the Connect webhook endpoint ${vars.PUBLIC_URL}/webhooks/stripe on API version 2026-10-28.endive.`,
+  );
 } else {
   for (const problem of problems) console.log(`  ✗ ${problem}`);
-  console.log(`${problems.length} problem${problems.length === 1 ? '' : 's'}: fix ${problems.length === 1 ? 'it' : 'them'} before \`npx wrangler deploy\`.`);
+  console.log(
+    `${problems.length} problem${problems.length === 1 ? '' : 's'}: fix ${problems.length === 1 ? 'it' : 'them'} before \`npx wrangler deploy\`.`,
+  );
   process.exitCode = 1;
 }

@@ -4,7 +4,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { EXTENSION_OUTPUT } from './lib/extension-output';
 import { run, stopAll } from './lib/processes';
-import { registerOAuthRedirect, registerWebhookEndpoint, simulatorWorkerVars, startSimulator, startSite } from './lib/sandbox';
+import {
+  registerOAuthRedirect,
+  registerWebhookEndpoint,
+  simulatorWorkerVars,
+  startSimulator,
+  startSite,
+} from './lib/sandbox';
 import { startWorkerDev } from './lib/worker-dev';
 
 const root = resolve(import.meta.dirname, '..');
@@ -32,11 +38,23 @@ async function main(): Promise<void> {
   const siteUrl = `http://127.0.0.1:${SITE_PORT}`;
 
   console.log('Starting the Stripe simulator, the stand-in site and the worker…');
-  const [simulator] = await Promise.all([startSimulator(SIM_PORT, join(root, '.sandbox-data/stripe-sim.json'), { connect: SIM_PORT + 1, js: SIM_PORT + 2, hooks: SIM_PORT + 3 }), startSite(SITE_PORT)]);
+  const [simulator] = await Promise.all([
+    startSimulator(SIM_PORT, join(root, '.sandbox-data/stripe-sim.json'), {
+      connect: SIM_PORT + 1,
+      js: SIM_PORT + 2,
+      hooks: SIM_PORT + 3,
+    }),
+    startSite(SITE_PORT),
+  ]);
   await registerWebhookEndpoint(simulatorUrl, workerUrl, webhookSecret);
   await registerOAuthRedirect(simulatorUrl, workerUrl);
   const worker = await startWorkerDev({
-    port: WORKER_PORT, persistDir: join(root, '.wrangler/state'), simulatorOrigin: simulatorUrl, secretKey, webhookSecret, extraVars: simulatorWorkerVars(simulator),
+    port: WORKER_PORT,
+    persistDir: join(root, '.wrangler/state'),
+    simulatorOrigin: simulatorUrl,
+    secretKey,
+    webhookSecret,
+    extraVars: simulatorWorkerVars(simulator),
   });
   console.log('Building the extension…');
   await run('npx', ['tsx', join(root, 'scripts/build-extension.ts')], { WXT_WORKER_URL: workerUrl });

@@ -16,7 +16,10 @@ rmSync(resultsDir, { recursive: true, force: true });
 mkdirSync(resultsDir, { recursive: true });
 
 function sh(command: string, args: string[], env: Record<string, string> = {}): boolean {
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', ...env } });
+  const result = spawnSync(command, args, {
+    stdio: 'inherit',
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', ...env },
+  });
   return result.status === 0;
 }
 
@@ -45,7 +48,11 @@ function vitest(name: string, config: string, env: Record<string, string> = {}):
     return;
   }
   const out = join(resultsDir, `${name}.json`);
-  const ok = sh('npx', ['vitest', 'run', '--config', config, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], env);
+  const ok = sh(
+    'npx',
+    ['vitest', 'run', '--config', config, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`],
+    env,
+  );
   if (!existsSync(out)) {
     tally.failed += 1;
     failures.push(`${name}: vitest wrote no report`);
@@ -63,6 +70,8 @@ function vitest(name: string, config: string, env: Record<string, string> = {}):
   if (!ok && report.numFailedTests === 0) tally.failed += 1; // a suite that failed to load or set up
 }
 
+check('format (prettier --check)', 'npx', ['prettier', '--check', '.']);
+check('unused files, exports and dependencies (knip)', 'npx', ['knip', '--no-progress']);
 check('type-check (node side)', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 check('type-check (worker)', 'npx', ['tsc', '-p', 'worker/tsconfig.json', '--noEmit']);
 check('type-check (extension)', 'npx', ['tsc', '-p', 'extension/tsconfig.json', '--noEmit']);

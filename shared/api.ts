@@ -6,9 +6,13 @@ import { INVOICE_NUMBER_PATTERN, PAYMENT_STATUSES, REFUND_STATUSES } from './sta
 // Both sides parse with these schemas; neither hand-copies a request or response type.
 
 /** base64url of a SHA-256 digest: 43 characters, no padding. */
-export const challengeSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/, 'challenge must be the base64url SHA-256 of the verifier'));
+export const challengeSchema = z
+  .string()
+  .check(z.regex(/^[A-Za-z0-9_-]{43}$/, 'challenge must be the base64url SHA-256 of the verifier'));
 /** The extension's secret half of the connect handshake: 43–128 base64url characters (as PKCE). */
-export const verifierSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{43,128}$/, 'verifier must be 43–128 base64url characters'));
+const verifierSchema = z
+  .string()
+  .check(z.regex(/^[A-Za-z0-9_-]{43,128}$/, 'verifier must be 43–128 base64url characters'));
 
 export const redeemRequestSchema = z.strictObject({
   code: z.string().check(z.minLength(20, 'code is too short'), z.maxLength(200, 'code is too long')),
@@ -16,7 +20,6 @@ export const redeemRequestSchema = z.strictObject({
   /** How the consultant will recognise this browser in the list of signed-in browsers. */
   label: z.optional(z.string().check(z.maxLength(60, 'label is too long'))),
 });
-export type RedeemRequest = z.infer<typeof redeemRequestSchema>;
 
 export const accountSummarySchema = z.object({
   id: z.string(),
@@ -31,11 +34,18 @@ export type AccountSummary = z.infer<typeof accountSummarySchema>;
 export const redeemResponseSchema = z.object({ token: z.string(), account: accountSummarySchema });
 export type RedeemResponse = z.infer<typeof redeemResponseSchema>;
 
-export const settingsRequestSchema = z.strictObject({ stripeIsDefaultGateway: z.boolean('stripeIsDefaultGateway must be true or false') });
-export type SettingsRequest = z.infer<typeof settingsRequestSchema>;
+export const settingsRequestSchema = z.strictObject({
+  stripeIsDefaultGateway: z.boolean('stripeIsDefaultGateway must be true or false'),
+});
 
 /** Why a Connect attempt ended without a token; the extension turns each into a sentence. */
-export const CONNECT_FAILURES = ['access_denied', 'account_refused', 'expired', 'stripe_unavailable', 'failed'] as const;
+export const CONNECT_FAILURES = [
+  'access_denied',
+  'account_refused',
+  'expired',
+  'stripe_unavailable',
+  'failed',
+] as const;
 export type ConnectFailure = (typeof CONNECT_FAILURES)[number];
 
 export const CONNECT_FAILURE_MESSAGES: Record<ConnectFailure, string> = {
@@ -57,7 +67,7 @@ export const siteCustomerSchema = z.strictObject({
 });
 export type SiteCustomer = z.infer<typeof siteCustomerSchema>;
 
-export const cardSummarySchema = z.object({ brand: z.string(), last4: z.string(), expMonth: z.int(), expYear: z.int() });
+const cardSummarySchema = z.object({ brand: z.string(), last4: z.string(), expMonth: z.int(), expYear: z.int() });
 export type CardSummary = z.infer<typeof cardSummarySchema>;
 
 export const cardLinkRequestSchema = z.strictObject({ customer: siteCustomerSchema });
@@ -65,7 +75,9 @@ export const cardLinkResponseSchema = z.object({ url: z.url(), expiresAt: z.int(
 
 // ---- Charges -------------------------------------------------------------------------------------
 
-export const minorAmountSchema = z.int('amount must be a whole number of cents').check(z.positive('amount must be more than zero'), z.maximum(MAX_AMOUNT_MINOR, 'amount is too large'));
+const minorAmountSchema = z
+  .int('amount must be a whole number of cents')
+  .check(z.positive('amount must be more than zero'), z.maximum(MAX_AMOUNT_MINOR, 'amount is too large'));
 const minorTotal = z.int().check(z.nonnegative(), z.maximum(MAX_AMOUNT_MINOR));
 /** An invoice number as the site shows it. */
 export const invoiceNumberSchema = z.string().check(z.regex(INVOICE_NUMBER_PATTERN, 'invoice number is not valid'));
@@ -87,10 +99,8 @@ export const chargeRequestSchema = z.strictObject({
   invoice: siteInvoiceSchema,
   amountMinor: minorAmountSchema,
 });
-export type ChargeRequest = z.infer<typeof chargeRequestSchema>;
 
-
-export const paymentSummarySchema = z.object({
+const paymentSummarySchema = z.object({
   id: z.string(),
   invoiceNumber: z.string(),
   status: z.enum(PAYMENT_STATUSES),
@@ -112,7 +122,10 @@ export const paymentSummarySchema = z.object({
 export type PaymentSummary = z.infer<typeof paymentSummarySchema>;
 
 export const chargeResponseSchema = z.object({ payment: paymentSummarySchema });
-export const invoicePaymentsResponseSchema = z.object({ payments: z.array(paymentSummarySchema), card: z.nullable(cardSummarySchema) });
+export const invoicePaymentsResponseSchema = z.object({
+  payments: z.array(paymentSummarySchema),
+  card: z.nullable(cardSummarySchema),
+});
 
 // ---- Refunds and list status ----------------------------------------------------------------------
 
@@ -126,8 +139,7 @@ export const refundRequestSchema = z.strictObject({
 });
 export type RefundRequest = z.infer<typeof refundRequestSchema>;
 
-
-export const refundSummarySchema = z.object({
+const refundSummarySchema = z.object({
   id: z.string(),
   paymentId: z.string(),
   status: z.enum(REFUND_STATUSES),
@@ -138,7 +150,7 @@ export const refundSummarySchema = z.object({
 export type RefundSummary = z.infer<typeof refundSummarySchema>;
 
 /** What the Paid and Unpaid lists show per invoice: arrows and amounts, for up to 500 invoices at once. */
-export const invoiceStripeStatusSchema = z.object({
+const invoiceStripeStatusSchema = z.object({
   number: z.string(),
   kind: z.enum(['normal_sale', 'return_exchange']),
   currency: z.string(),
@@ -154,10 +166,19 @@ export type InvoiceStripeStatus = z.infer<typeof invoiceStripeStatusSchema>;
 
 export const MAX_STATUS_INVOICES = 5000;
 export const invoiceStatusResponseSchema = z.object({ invoices: z.array(invoiceStripeStatusSchema) });
-export const refundResponseSchema = z.object({ refunds: z.array(refundSummarySchema), status: invoiceStripeStatusSchema });
+export const refundResponseSchema = z.object({
+  refunds: z.array(refundSummarySchema),
+  status: invoiceStripeStatusSchema,
+});
 
 // ---- Signed-in browsers -------------------------------------------------------------------------
-export const sessionSchema = z.object({ id: z.string(), label: z.nullable(z.string()), createdAt: z.int(), lastUsedAt: z.nullable(z.int()), current: z.boolean() });
+const sessionSchema = z.object({
+  id: z.string(),
+  label: z.nullable(z.string()),
+  createdAt: z.int(),
+  lastUsedAt: z.nullable(z.int()),
+  current: z.boolean(),
+});
 export type Session = z.infer<typeof sessionSchema>;
 export const sessionsResponseSchema = z.object({ sessions: z.array(sessionSchema) });
 // ---- Payment links -------------------------------------------------------------------------------

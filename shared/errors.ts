@@ -1,7 +1,7 @@
 // Every error the worker returns has this shape and one of these codes; the extension shows
 // `message` to the consultant, so messages are plain sentences, never Stripe's raw text.
 
-export const ERROR_CODES = [
+const ERROR_CODES = [
   'bad_request',
   'validation_failed',
   'unauthorized',
@@ -28,5 +28,10 @@ export interface ErrorBody {
 export function isErrorBody(value: unknown): value is ErrorBody {
   if (typeof value !== 'object' || value === null || !('error' in value)) return false;
   const inner = (value as { error: unknown }).error;
-  return typeof inner === 'object' && inner !== null && typeof (inner as { code?: unknown }).code === 'string' && typeof (inner as { message?: unknown }).message === 'string';
+  return (
+    typeof inner === 'object' &&
+    inner !== null &&
+    typeof (inner as { code?: unknown }).code === 'string' &&
+    typeof (inner as { message?: unknown }).message === 'string'
+  );
 }

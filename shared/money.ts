@@ -2,7 +2,24 @@
 // Only the input box ever sees a decimal string; this module is the one place that converts.
 
 /** Currencies whose minor unit is the major unit (Stripe's zero-decimal list, the ones we may meet). */
-const ZERO_DECIMAL = new Set(['jpy', 'krw', 'vnd', 'clp', 'pyg', 'xaf', 'xof', 'bif', 'djf', 'gnf', 'kmf', 'mga', 'rwf', 'ugx', 'vuv', 'xpf']);
+const ZERO_DECIMAL = new Set([
+  'jpy',
+  'krw',
+  'vnd',
+  'clp',
+  'pyg',
+  'xaf',
+  'xof',
+  'bif',
+  'djf',
+  'gnf',
+  'kmf',
+  'mga',
+  'rwf',
+  'ugx',
+  'vuv',
+  'xpf',
+]);
 
 export function minorUnitDigits(currency: string): 0 | 2 {
   return ZERO_DECIMAL.has(currency.toLowerCase()) ? 0 : 2;
@@ -44,8 +61,4 @@ export function formatMinor(minor: number, currency: string): string {
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
   }).format(minor / 10 ** digits);
-}
-
-export function isMinorAmount(value: unknown): value is number {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }

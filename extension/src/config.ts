@@ -10,7 +10,7 @@
 export const REAL_SITE_ORIGINS = ['https://*.qtoffice.com'] as const;
 
 /** Hosts of the real domain that are not the back office: no content script ever runs there. */
-export const REAL_SITE_EXCLUDED_ORIGINS = ['https://help.qtoffice.com'] as const;
+const REAL_SITE_EXCLUDED_ORIGINS = ['https://help.qtoffice.com'] as const;
 
 /** One concrete back-office host, for the size report and tests: any host of REAL_SITE_ORIGINS would do. */
 export const EXAMPLE_REAL_SITE_ORIGIN = 'https://office.qtoffice.com';
@@ -25,7 +25,7 @@ export const DEFAULT_WORKER_URL = 'http://127.0.0.1:8787';
 export const PRODUCTION_MODE = 'production';
 
 /** The site's origins for a build mode, as match-pattern prefixes (no port: patterns ignore ports). */
-export function siteOrigins(mode: string): string[] {
+function siteOrigins(mode: string): string[] {
   return mode === PRODUCTION_MODE ? [...REAL_SITE_ORIGINS] : [...SANDBOX_SITE_ORIGINS];
 }
 
@@ -44,10 +44,18 @@ export function siteMatches(mode: string): string[] {
  * says which paths (src/site/pages.ts), the build mode (or an address the consultant added) says
  * which origins. Hosts of the real domain that are not the back office are always excluded.
  */
-export function sitePageMatches(paths: { matches: readonly string[]; excludeMatches: readonly string[] }, mode: string, origins: readonly string[] = siteOrigins(mode)): { matches: string[]; excludeMatches: string[] } {
-  const onEveryOrigin = (patterns: readonly string[]) => origins.flatMap((origin) => patterns.map((pattern) => `${origin}${pattern}`));
+export function sitePageMatches(
+  paths: { matches: readonly string[]; excludeMatches: readonly string[] },
+  mode: string,
+  origins: readonly string[] = siteOrigins(mode),
+): { matches: string[]; excludeMatches: string[] } {
+  const onEveryOrigin = (patterns: readonly string[]) =>
+    origins.flatMap((origin) => patterns.map((pattern) => `${origin}${pattern}`));
   const excludedHosts = mode === PRODUCTION_MODE ? REAL_SITE_EXCLUDED_ORIGINS.map((origin) => `${origin}/*`) : [];
-  return { matches: onEveryOrigin(paths.matches), excludeMatches: [...onEveryOrigin(paths.excludeMatches), ...excludedHosts] };
+  return {
+    matches: onEveryOrigin(paths.matches),
+    excludeMatches: [...onEveryOrigin(paths.excludeMatches), ...excludedHosts],
+  };
 }
 
 /** Host permission pattern for a URL: the whole origin, any port (match patterns ignore ports). */

@@ -6,7 +6,14 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { siteExampleOrigins } from '../../extension/src/config';
 import {
-  accountPageUrls, emailInvoicePageUrls, existingInvoicePageUrls, invoiceSettingsPageUrls, newInvoicePageUrls, otherPageUrls, paidListPageUrls, unpaidListPageUrls,
+  accountPageUrls,
+  emailInvoicePageUrls,
+  existingInvoicePageUrls,
+  invoiceSettingsPageUrls,
+  newInvoicePageUrls,
+  otherPageUrls,
+  paidListPageUrls,
+  unpaidListPageUrls,
 } from '../../extension/src/site/pages';
 import { scriptRunsOn, type ManifestContentScript } from './match-pattern';
 
@@ -39,7 +46,9 @@ export interface SitePageLoad {
 }
 
 function manifestScripts(unpackedDir: string): ManifestContentScript[] {
-  const manifest = JSON.parse(readFileSync(join(unpackedDir, 'manifest.json'), 'utf8')) as { content_scripts?: ManifestContentScript[] };
+  const manifest = JSON.parse(readFileSync(join(unpackedDir, 'manifest.json'), 'utf8')) as {
+    content_scripts?: ManifestContentScript[];
+  };
   return manifest.content_scripts ?? [];
 }
 
@@ -61,7 +70,14 @@ export function sitePageLoads(unpackedDir: string, mode: string): SitePageLoad[]
     if (!example || !origin) throw new Error(`No example URL for the ${page} page`);
     const { pathname, search } = new URL(example);
     const url = new URL(`${pathname}${search}`, origin);
-    const files = [...new Set(scripts.filter((script) => scriptRunsOn(script, url)).flatMap((script) => script.js ?? []))];
-    return { page, path: `${pathname}${search}`, scripts: files, gzipBytes: files.reduce((sum, file) => sum + gzipBytes(unpackedDir, file), 0) };
+    const files = [
+      ...new Set(scripts.filter((script) => scriptRunsOn(script, url)).flatMap((script) => script.js ?? [])),
+    ];
+    return {
+      page,
+      path: `${pathname}${search}`,
+      scripts: files,
+      gzipBytes: files.reduce((sum, file) => sum + gzipBytes(unpackedDir, file), 0),
+    };
   });
 }

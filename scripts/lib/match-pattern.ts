@@ -12,19 +12,32 @@ export interface ManifestContentScript {
 const SCHEMES = new Set(['http', 'https', 'file', 'ftp', 'ws', 'wss']);
 
 function glob(pattern: string): RegExp {
-  return new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\/]/g, '\\$&')).join('.*')}$`);
+  return new RegExp(
+    `^${pattern
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\/]/g, '\\$&'))
+      .join('.*')}$`,
+  );
 }
 
-export function matchesPattern(pattern: string, url: URL): boolean {
+function matchesPattern(pattern: string, url: URL): boolean {
   if (pattern === '<all_urls>') return SCHEMES.has(url.protocol.slice(0, -1));
   const parts = /^(\*|[a-z]+):\/\/([^/]*)(\/.*)$/.exec(pattern);
   if (!parts) throw new Error(`Not a match pattern: ${pattern}`);
   const [, scheme = '', host = '', path = ''] = parts;
-  const schemeOk = scheme === '*' ? url.protocol === 'http:' || url.protocol === 'https:' : url.protocol === `${scheme}:`;
-  const hostOk = host === '*' || (host.startsWith('*.') ? url.hostname === host.slice(2) || url.hostname.endsWith(host.slice(1)) : url.hostname === host);
+  const schemeOk =
+    scheme === '*' ? url.protocol === 'http:' || url.protocol === 'https:' : url.protocol === `${scheme}:`;
+  const hostOk =
+    host === '*' ||
+    (host.startsWith('*.')
+      ? url.hostname === host.slice(2) || url.hostname.endsWith(host.slice(1))
+      : url.hostname === host);
   return schemeOk && hostOk && glob(path).test(`${url.pathname}${url.search}`);
 }
 
 export function scriptRunsOn(script: ManifestContentScript, url: URL): boolean {
-  return (script.matches ?? []).some((p) => matchesPattern(p, url)) && !(script.exclude_matches ?? []).some((p) => matchesPattern(p, url));
+  return (
+    (script.matches ?? []).some((p) => matchesPattern(p, url)) &&
+    !(script.exclude_matches ?? []).some((p) => matchesPattern(p, url))
+  );
 }

@@ -11,7 +11,13 @@ export interface Service {
 
 const started = new Set<Service>();
 
-export function spawnService(name: string, command: string, args: string[], env: Record<string, string> = {}, cwd = process.cwd()): Service {
+export function spawnService(
+  name: string,
+  command: string,
+  args: string[],
+  env: Record<string, string> = {},
+  cwd = process.cwd(),
+): Service {
   const child: ChildProcess = spawn(command, args, {
     cwd,
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', ...env },
@@ -79,7 +85,8 @@ export async function waitForHttp(url: string, service: Service, timeoutMs = 60_
     } catch {
       // not up yet
     }
-    if (Date.now() > deadline) throw new Error(`${service.name} did not answer ${url} within ${timeoutMs} ms. Its output:\n${service.output()}`);
+    if (Date.now() > deadline)
+      throw new Error(`${service.name} did not answer ${url} within ${timeoutMs} ms. Its output:\n${service.output()}`);
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
 }
@@ -100,11 +107,16 @@ export function freePort(): Promise<number> {
 /** Runs a command to completion, throwing with its output if it fails. */
 export function run(command: string, args: string[], env: Record<string, string> = {}): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     child.stderr.on('data', (c: Buffer) => (out += c.toString()));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${command} ${args.join(' ')} exited ${code}:\n${out}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`${command} ${args.join(' ')} exited ${code}:\n${out}`)),
+    );
   });
 }

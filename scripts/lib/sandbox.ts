@@ -22,9 +22,16 @@ export interface SimulatorPorts {
 }
 
 /** The Stripe simulator as its own process (`npm run sim`): the API origin and Stripe's other hosts, optionally keeping state in a file. */
-export async function startSimulator(port: number, stateFile?: string, ports: SimulatorPorts = { connect: port + 1, js: port + 2, hooks: port + 3 }): Promise<StartedSimulator> {
+export async function startSimulator(
+  port: number,
+  stateFile?: string,
+  ports: SimulatorPorts = { connect: port + 1, js: port + 2, hooks: port + 3 },
+): Promise<StartedSimulator> {
   const env: Record<string, string> = {
-    STRIPE_SIM_PORT: String(port), STRIPE_SIM_CONNECT_PORT: String(ports.connect), STRIPE_SIM_JS_PORT: String(ports.js), STRIPE_SIM_HOOKS_PORT: String(ports.hooks),
+    STRIPE_SIM_PORT: String(port),
+    STRIPE_SIM_CONNECT_PORT: String(ports.connect),
+    STRIPE_SIM_JS_PORT: String(ports.js),
+    STRIPE_SIM_HOOKS_PORT: String(ports.hooks),
   };
   if (stateFile) env.STRIPE_SIM_STATE_FILE = stateFile;
   const service = spawnService('simulator', 'npx', ['tsx', join(root, 'tests/sandbox/stripe/server.ts')], env);
@@ -46,13 +53,18 @@ export function simulatorWorkerVars(simulator: StartedSimulator): Record<string,
 }
 
 /** Registers the worker's OAuth redirect URI for the sandbox client id, as the Dashboard's Connect settings would. */
-export async function registerOAuthRedirect(simulatorUrl: string, workerUrl: string, clientId = 'ca_sandboxqtbridge'): Promise<void> {
+export async function registerOAuthRedirect(
+  simulatorUrl: string,
+  workerUrl: string,
+  clientId = 'ca_sandboxqtbridge',
+): Promise<void> {
   const res = await fetch(`${simulatorUrl}/_sim/oauth/clients`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ client_id: clientId, redirect_uris: [`${workerUrl}/connect/callback`] }),
   });
-  if (!res.ok) throw new Error(`could not register the OAuth redirect URI with the simulator: ${res.status} ${await res.text()}`);
+  if (!res.ok)
+    throw new Error(`could not register the OAuth redirect URI with the simulator: ${res.status} ${await res.text()}`);
 }
 
 /** The stand-in back office (`npm run site`). */
@@ -72,5 +84,6 @@ export async function registerWebhookEndpoint(simulatorUrl: string, workerUrl: s
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ url: `${workerUrl}/webhooks/stripe`, connect: true, secret }),
   });
-  if (!res.ok) throw new Error(`could not register the webhook endpoint with the simulator: ${res.status} ${await res.text()}`);
+  if (!res.ok)
+    throw new Error(`could not register the webhook endpoint with the simulator: ${res.status} ${await res.text()}`);
 }

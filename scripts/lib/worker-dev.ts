@@ -29,7 +29,17 @@ export async function startWorkerDev(o: WorkerDevOptions): Promise<{ url: string
     STRIPE_WEBHOOK_SECRET: o.webhookSecret,
     ...o.extraVars,
   };
-  const args = ['wrangler', 'dev', '--port', String(o.port), '--ip', '127.0.0.1', '--persist-to', o.persistDir, '--show-interactive-dev-session=false'];
+  const args = [
+    'wrangler',
+    'dev',
+    '--port',
+    String(o.port),
+    '--ip',
+    '127.0.0.1',
+    '--persist-to',
+    o.persistDir,
+    '--show-interactive-dev-session=false',
+  ];
   for (const [key, value] of Object.entries(vars)) args.push('--var', `${key}:${value}`);
   const service = spawnService('worker', 'npx', args);
   await waitForHttp(`${url}/health`, service);

@@ -28,23 +28,53 @@ function run(command: string, args: string[]): string {
 }
 
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
 }
 
 // Worker bundle, as `wrangler deploy` would upload it.
 const out = mkdtempSync(join(tmpdir(), 'qtsb-bundle-'));
 run('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', out]);
 const bundle = filesUnder(out).filter((f) => f.endsWith('.js'));
-figures.push({ name: 'worker bundle (gzip)', value: kb(bundle.reduce((sum, f) => sum + gzipSync(readFileSync(f)).length, 0)), unit: 'KB', budget: '≤ 100 KB' });
+figures.push({
+  name: 'worker bundle (gzip)',
+  value: kb(bundle.reduce((sum, f) => sum + gzipSync(readFileSync(f)).length, 0)),
+  unit: 'KB',
+  budget: '≤ 100 KB',
+});
 const entry = join(out, 'index.js');
 
 // Cold start of that bundle in workerd, against a trivial worker started the same way.
-const startup = await measureStartup(entry, { STRIPE_SECRET_KEY: 'sk_test_benchstartup', STRIPE_WEBHOOK_SECRET: 'whsec_benchstartup' });
+const startup = await measureStartup(entry, {
+  STRIPE_SECRET_KEY: 'sk_test_benchstartup',
+  STRIPE_WEBHOOK_SECRET: 'whsec_benchstartup',
+});
 const ms = (value: number) => Math.round(value * 10) / 10;
-figures.push({ name: 'cold start: first /health, trivial worker (median)', value: ms(startup.trivialMs), unit: 'ms', budget: 'figure' });
-figures.push({ name: 'cold start: first /health, worker bundle (median)', value: ms(startup.bundleMs), unit: 'ms', budget: 'figure' });
-figures.push({ name: 'cold start: worker over trivial (median of pairs)', value: ms(startup.overMs), unit: 'ms', budget: '≤ 30 ms' });
-figures.push({ name: "cold start: worker over trivial in workerd's CPU time (median of pairs)", value: ms(startup.cpuOverMs), unit: 'ms', budget: 'figure' });
+figures.push({
+  name: 'cold start: first /health, trivial worker (median)',
+  value: ms(startup.trivialMs),
+  unit: 'ms',
+  budget: 'figure',
+});
+figures.push({
+  name: 'cold start: first /health, worker bundle (median)',
+  value: ms(startup.bundleMs),
+  unit: 'ms',
+  budget: 'figure',
+});
+figures.push({
+  name: 'cold start: worker over trivial (median of pairs)',
+  value: ms(startup.overMs),
+  unit: 'ms',
+  budget: '≤ 30 ms',
+});
+figures.push({
+  name: "cold start: worker over trivial in workerd's CPU time (median of pairs)",
+  value: ms(startup.cpuOverMs),
+  unit: 'ms',
+  budget: 'figure',
+});
 
 // The scale run: reads, charge and refund for a small and a large account among many.
 figures.push(...(await measureScale(entry)));
@@ -56,13 +86,28 @@ rmSync(out, { recursive: true, force: true });
 run('npx', ['tsx', 'scripts/build-extension.ts']);
 const chromeBuild = join(root, EXTENSION_OUTPUT.chrome);
 for (const { file, gzipBytes } of contentScriptSizes(chromeBuild)) {
-  figures.push({ name: `content script ${file.replace(/^content-scripts\//, '')} (gzip)`, value: kb(gzipBytes), unit: 'KB', budget: 'none: each site page below' });
+  figures.push({
+    name: `content script ${file.replace(/^content-scripts\//, '')} (gzip)`,
+    value: kb(gzipBytes),
+    unit: 'KB',
+    budget: 'none: each site page below',
+  });
 }
 for (const load of sitePageLoads(chromeBuild, 'sandbox')) {
-  figures.push({ name: `site page ${load.page} loads (gzip)`, value: kb(load.gzipBytes), unit: 'KB', budget: '≤ 15 KB' });
+  figures.push({
+    name: `site page ${load.page} loads (gzip)`,
+    value: kb(load.gzipBytes),
+    unit: 'KB',
+    budget: '≤ 15 KB',
+  });
 }
 for (const zip of readdirSync(join(root, 'extension/.output')).filter((f) => f.endsWith('.zip'))) {
-  figures.push({ name: `extension zip ${zip.replace(/^.*-(chrome|firefox)\.zip$/, '$1')}`, value: kb(statSync(join(root, 'extension/.output', zip)).size), unit: 'KB', budget: '≤ 100 KB' });
+  figures.push({
+    name: `extension zip ${zip.replace(/^.*-(chrome|firefox)\.zip$/, '$1')}`,
+    value: kb(statSync(join(root, 'extension/.output', zip)).size),
+    unit: 'KB',
+    budget: '≤ 100 KB',
+  });
 }
 
 // Round trips and Stripe calls, measured inside workerd against the simulator.
@@ -78,7 +123,11 @@ collect(run('npx', ['vitest', 'run', '--config', 'vitest.bench.config.ts']));
 collect(run('npx', ['tsx', 'tests/bench/injection-delay.ts']));
 
 mkdirSync(join(root, 'test-results'), { recursive: true });
-writeFileSync(join(root, 'test-results/bench.json'), JSON.stringify({ at: new Date().toISOString(), figures }, null, 2));
+writeFileSync(
+  join(root, 'test-results/bench.json'),
+  JSON.stringify({ at: new Date().toISOString(), figures }, null, 2),
+);
 const width = Math.max(...figures.map((f) => f.name.length));
 console.log('\nqt-stripe-bridge budgets');
-for (const f of figures) console.log(`  ${f.name.padEnd(width)}  ${String(f.value).padStart(7)} ${f.unit.padEnd(12)} (budget ${f.budget})`);
+for (const f of figures)
+  console.log(`  ${f.name.padEnd(width)}  ${String(f.value).padStart(7)} ${f.unit.padEnd(12)} (budget ${f.budget})`);

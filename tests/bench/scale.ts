@@ -28,8 +28,13 @@ const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 
 
 async function applyMigrations(db: SeedDb): Promise<void> {
   const dir = join(root, 'worker/migrations');
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.sql')).sort()) {
-    const statements = readFileSync(join(dir, file), 'utf8').split('--> statement-breakpoint').map((s) => s.trim()).filter((s) => s !== '');
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()) {
+    const statements = readFileSync(join(dir, file), 'utf8')
+      .split('--> statement-breakpoint')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
     await db.batch(statements.map((s) => db.prepare(s)));
   }
 }
@@ -56,24 +61,51 @@ export async function measureScale(bundlePath: string): Promise<Figure[]> {
     RATE_LIMIT_SCALE: '1',
   };
   const modules = [{ type: 'ESModule' as const, path: bundlePath, contents: readFileSync(bundlePath, 'utf8') }];
-  const mf = new Miniflare({ modules, modulesRoot: dirname(bundlePath), compatibilityDate: '2026-04-20', compatibilityFlags: ['nodejs_compat'], d1Databases: ['DB'], bindings });
+  const mf = new Miniflare({
+    modules,
+    modulesRoot: dirname(bundlePath),
+    compatibilityDate: '2026-04-20',
+    compatibilityFlags: ['nodejs_compat'],
+    d1Databases: ['DB'],
+    bindings,
+  });
   try {
     const db = (await mf.getD1Database('DB')) as unknown as SeedDb;
     await applyMigrations(db);
-    const platform = new Stripe(bindings.STRIPE_SECRET_KEY, { host: simUrl.hostname, port: Number(simUrl.port), protocol: 'http', maxNetworkRetries: 0 });
+    const platform = new Stripe(bindings.STRIPE_SECRET_KEY, {
+      host: simUrl.hostname,
+      port: Number(simUrl.port),
+      protocol: 'http',
+      maxNetworkRetries: 0,
+    });
     const call = async (path: string, init: RequestInit = {}) => {
       const res = await mf.dispatchFetch(`http://127.0.0.1:8787${path}`, init as never);
       const text = await res.text();
       return { status: res.status, text };
     };
-    const json = (acct: Account, body: unknown): RequestInit => ({ method: 'POST', headers: { ...acct.auth, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const json = (acct: Account, body: unknown): RequestInit => ({
+      method: 'POST',
+      headers: { ...acct.auth, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
 
     async function account(name: string): Promise<Account> {
-      const stripeAccount = await platform.accounts.create({ type: 'standard', business_profile: { name }, country: 'US', default_currency: 'usd' });
+      const stripeAccount = await platform.accounts.create({
+        type: 'standard',
+        business_profile: { name },
+        country: 'US',
+        default_currency: 'usd',
+      });
       const token = randomSecret('qtsb_');
       await db.batch([
-        db.prepare("INSERT INTO accounts (id, business_name, livemode, default_currency, status, connected_at) VALUES (?, ?, 0, 'usd', 'connected', ?)").bind(stripeAccount.id, name, Date.now()),
-        db.prepare('INSERT INTO consultant_tokens (id, token_hash, account_id, created_at) VALUES (?, ?, ?, ?)').bind(`tok_${stripeAccount.id}`, await hashSecret(token), stripeAccount.id, Date.now()),
+        db
+          .prepare(
+            "INSERT INTO accounts (id, business_name, livemode, default_currency, status, connected_at) VALUES (?, ?, 0, 'usd', 'connected', ?)",
+          )
+          .bind(stripeAccount.id, name, Date.now()),
+        db
+          .prepare('INSERT INTO consultant_tokens (id, token_hash, account_id, created_at) VALUES (?, ?, ?, ?)')
+          .bind(`tok_${stripeAccount.id}`, await hashSecret(token), stripeAccount.id, Date.now()),
       ]);
       const acct = { id: stripeAccount.id, auth: { authorization: `Bearer ${token}` } };
       // The card on file, saved the way the card page saves it.
@@ -82,35 +114,78 @@ export async function measureScale(bundlePath: string): Promise<Figure[]> {
       const cardToken = (JSON.parse(link.text) as { url: string }).url.split('/card/')[1] ?? '';
       const setupIntentId = (await platform.setupIntents.list({ limit: 1 }, { stripeAccount: acct.id })).data[0]?.id;
       if (!setupIntentId) throw new Error('no SetupIntent for the card link');
-      await platform.setupIntents.confirm(setupIntentId, { payment_method: 'pm_card_visa' }, { stripeAccount: acct.id });
+      await platform.setupIntents.confirm(
+        setupIntentId,
+        { payment_method: 'pm_card_visa' },
+        { stripeAccount: acct.id },
+      );
       const done = await call(`/card/${cardToken}/complete`, { method: 'POST' });
       if (done.status !== 200) throw new Error(`card complete: ${done.status} ${done.text}`);
-      await fetch(`${sim.url}/_sim/balance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ account: acct.id, currency: 'usd', available: 100_000_000, pending: 0 }) });
+      await fetch(`${sim.url}/_sim/balance`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ account: acct.id, currency: 'usd', available: 100_000_000, pending: 0 }),
+      });
       return acct;
     }
 
     const small = await account('Small Studio');
     const large = await account('Large Studio');
     const seedStarted = performance.now();
-    await seedPaidHistory(db, Array.from({ length: 1000 }, (_, i) => `acct_other${i}`), { invoices: 50, firstNumber: FIRST });
+    await seedPaidHistory(
+      db,
+      Array.from({ length: 1000 }, (_, i) => `acct_other${i}`),
+      { invoices: 50, firstNumber: FIRST },
+    );
     await seedPaidHistory(db, [small.id], { invoices: 500, firstNumber: FIRST });
     await seedPaidHistory(db, [large.id], { invoices: 50_000, firstNumber: FIRST });
     const seedMs = performance.now() - seedStarted;
 
     type Flow = (acct: Account, run: number) => Promise<{ status: number; text: string }>;
     const flows: Record<string, Flow> = {
-      'status, 500 invoices': (acct) => call('/api/invoices/status', json(acct, { numbers: invoiceNumbers(FIRST, 500) })),
-      'status, 5,000 invoices': (acct) => call('/api/invoices/status', json(acct, { numbers: invoiceNumbers(FIRST, 5000) })),
-      'card on file + invoice history read': (acct) => call(`/api/invoices/${FIRST + 250}/payments?customer=${customer.id}`, { headers: acct.auth }),
+      'status, 500 invoices': (acct) =>
+        call('/api/invoices/status', json(acct, { numbers: invoiceNumbers(FIRST, 500) })),
+      'status, 5,000 invoices': (acct) =>
+        call('/api/invoices/status', json(acct, { numbers: invoiceNumbers(FIRST, 5000) })),
+      'card on file + invoice history read': (acct) =>
+        call(`/api/invoices/${FIRST + 250}/payments?customer=${customer.id}`, { headers: acct.auth }),
       charge: (acct, run) =>
-        call('/api/charges', json(acct, { attemptId: `bench_${crypto.randomUUID()}`, invoice: { number: String(900_000 + run), kind: 'normal_sale', totalMinor: 5000, balanceDueMinor: 5000, currency: 'usd', customer }, amountMinor: 5000 })),
-      refund: (acct, run) => call('/api/refunds', json(acct, { attemptId: `bench_${crypto.randomUUID()}`, invoiceNumber: String(900_000 + run), kind: 'normal_sale', amountMinor: 1000 })),
+        call(
+          '/api/charges',
+          json(acct, {
+            attemptId: `bench_${crypto.randomUUID()}`,
+            invoice: {
+              number: String(900_000 + run),
+              kind: 'normal_sale',
+              totalMinor: 5000,
+              balanceDueMinor: 5000,
+              currency: 'usd',
+              customer,
+            },
+            amountMinor: 5000,
+          }),
+        ),
+      refund: (acct, run) =>
+        call(
+          '/api/refunds',
+          json(acct, {
+            attemptId: `bench_${crypto.randomUUID()}`,
+            invoiceNumber: String(900_000 + run),
+            kind: 'normal_sale',
+            amountMinor: 1000,
+          }),
+        ),
     };
-    const timings = new Map<string, { small: number[]; large: number[] }>(Object.keys(flows).map((name) => [name, { small: [], large: [] }]));
+    const timings = new Map<string, { small: number[]; large: number[] }>(
+      Object.keys(flows).map((name) => [name, { small: [], large: [] }]),
+    );
     // One warm-up run (its charge pays invoice 899999), then RUNS alternating runs.
     for (let run = -1; run < RUNS; run += 1) {
       for (const [name, flow] of Object.entries(flows)) {
-        for (const [which, acct] of [['small', small], ['large', large]] as const) {
+        for (const [which, acct] of [
+          ['small', small],
+          ['large', large],
+        ] as const) {
           const started = performance.now();
           const res = await flow(acct, run);
           const ms = performance.now() - started;
@@ -120,14 +195,36 @@ export async function measureScale(bundlePath: string): Promise<Figure[]> {
       }
     }
 
-    const figures: Figure[] = [{ name: 'scale run: seeding 101,000 paid invoices (1,002 accounts)', value: Math.round(seedMs), unit: 'ms', budget: 'figure' }];
+    const figures: Figure[] = [
+      {
+        name: 'scale run: seeding 101,000 paid invoices (1,002 accounts)',
+        value: Math.round(seedMs),
+        unit: 'ms',
+        budget: 'figure',
+      },
+    ];
     for (const [name, { small: s, large: l }] of timings) {
       const ratio = round(median(l) / median(s), 2);
       // The 5,000-invoice list finds 500 paid invoices in the small account and 5,000 in the large:
       // its ratio shows the cost of the rows found, not of the history around them.
-      const budget = name === 'status, 500 invoices' || name.startsWith('card') ? '≤ 1.5×' : name.startsWith('status') ? 'figure: 10× the paid invoices listed' : 'figure';
-      figures.push({ name: `${name}: 500-payment account, median of ${RUNS}`, value: round(median(s)), unit: 'ms', budget: 'figure' });
-      figures.push({ name: `${name}: 50,000-payment account, median of ${RUNS}`, value: round(median(l)), unit: 'ms', budget: 'figure' });
+      const budget =
+        name === 'status, 500 invoices' || name.startsWith('card')
+          ? '≤ 1.5×'
+          : name.startsWith('status')
+            ? 'figure: 10× the paid invoices listed'
+            : 'figure';
+      figures.push({
+        name: `${name}: 500-payment account, median of ${RUNS}`,
+        value: round(median(s)),
+        unit: 'ms',
+        budget: 'figure',
+      });
+      figures.push({
+        name: `${name}: 50,000-payment account, median of ${RUNS}`,
+        value: round(median(l)),
+        unit: 'ms',
+        budget: 'figure',
+      });
       figures.push({ name: `${name}: large ÷ small`, value: ratio, unit: '×', budget });
     }
     return figures;

@@ -22,7 +22,8 @@ function workerdCpuMs(): number {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const [, comm = '', rest = ''] = /^\d+ \((.*)\) (.*)$/s.exec(stat) ?? [];
       if (comm !== 'workerd' || Number(rest.split(' ')[1]) !== process.pid) continue;
-      for (const task of readdirSync(`/proc/${pid}/task`)) ns += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
+      for (const task of readdirSync(`/proc/${pid}/task`))
+        ns += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
     } catch {
       // a process that ended while we looked
     }
@@ -30,11 +31,21 @@ function workerdCpuMs(): number {
   return ns / 1e6;
 }
 
-async function firstHealth(scriptPath: string, bindings: Record<string, string>): Promise<{ wallMs: number; cpuMs: number }> {
+async function firstHealth(
+  scriptPath: string,
+  bindings: Record<string, string>,
+): Promise<{ wallMs: number; cpuMs: number }> {
   // Modules given whole, so Miniflare does not parse the script in Node: only workerd's work is timed.
   const modules = [{ type: 'ESModule' as const, path: scriptPath, contents: readFileSync(scriptPath, 'utf8') }];
   const started = performance.now();
-  const mf = new Miniflare({ modules, modulesRoot: dirname(scriptPath), compatibilityDate: '2026-04-20', compatibilityFlags: ['nodejs_compat'], d1Databases: ['DB'], bindings });
+  const mf = new Miniflare({
+    modules,
+    modulesRoot: dirname(scriptPath),
+    compatibilityDate: '2026-04-20',
+    compatibilityFlags: ['nodejs_compat'],
+    d1Databases: ['DB'],
+    bindings,
+  });
   try {
     const res = await mf.dispatchFetch('http://localhost/health');
     await res.text();
@@ -57,7 +68,11 @@ interface Startup {
 }
 
 /** Start → first /health of the bundle and of a trivial worker, over `runs` alternating pairs. */
-export async function measureStartup(bundlePath: string, bindings: Record<string, string>, runs = 11): Promise<Startup> {
+export async function measureStartup(
+  bundlePath: string,
+  bindings: Record<string, string>,
+  runs = 11,
+): Promise<Startup> {
   const bundle: { wallMs: number; cpuMs: number }[] = [];
   const trivial: { wallMs: number; cpuMs: number }[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'qtsb-trivial-'));
@@ -72,8 +87,14 @@ export async function measureStartup(bundlePath: string, bindings: Record<string
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const pairs = <K extends 'wallMs' | 'cpuMs'>(key: K) => median(bundle.map((b, i) => b[key] - (trivial[i]?.[key] ?? NaN)));
-  return { bundleMs: median(bundle.map((b) => b.wallMs)), trivialMs: median(trivial.map((t) => t.wallMs)), overMs: pairs('wallMs'), cpuOverMs: pairs('cpuMs') };
+  const pairs = <K extends 'wallMs' | 'cpuMs'>(key: K) =>
+    median(bundle.map((b, i) => b[key] - (trivial[i]?.[key] ?? NaN)));
+  return {
+    bundleMs: median(bundle.map((b) => b.wallMs)),
+    trivialMs: median(trivial.map((t) => t.wallMs)),
+    overMs: pairs('wallMs'),
+    cpuOverMs: pairs('cpuMs'),
+  };
 }
 
 if (process.argv[1] === import.meta.filename && process.argv[2]) {

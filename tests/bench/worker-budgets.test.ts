@@ -29,14 +29,27 @@ it('measures D1 round trips and Stripe calls on the charge, read and webhook pat
   const customer = { id: 'bench1', name: 'Bench Customer', email: 'bench@example.com' };
   await saveTestCard(acct, customer, 'pm_card_visa');
 
-  const invoice = { number: '9001', kind: 'normal_sale', totalMinor: 5000, balanceDueMinor: 5000, currency: 'usd', customer };
+  const invoice = {
+    number: '9001',
+    kind: 'normal_sale',
+    totalMinor: 5000,
+    balanceDueMinor: 5000,
+    currency: 'usd',
+    customer,
+  };
   d1.reset();
   const started = performance.now();
-  const charge = await call('/api/charges', { method: 'POST', headers: { ...acct.auth, 'content-type': 'application/json' }, body: JSON.stringify({ attemptId: `bench_${crypto.randomUUID()}`, invoice, amountMinor: 5000 }) });
+  const charge = await call('/api/charges', {
+    method: 'POST',
+    headers: { ...acct.auth, 'content-type': 'application/json' },
+    body: JSON.stringify({ attemptId: `bench_${crypto.randomUUID()}`, invoice, amountMinor: 5000 }),
+  });
   const chargeMs = performance.now() - started;
   expect(charge.status).toBe(200);
   const chargeTrips = d1.roundTrips();
-  const paymentIntentCreates = workerStripeRequests.filter((r) => r.method === 'POST' && r.path === '/v1/payment_intents').length;
+  const paymentIntentCreates = workerStripeRequests.filter(
+    (r) => r.method === 'POST' && r.path === '/v1/payment_intents',
+  ).length;
   report('D1 round trips per charge (incl. token check)', chargeTrips, 'round trips', '≤ 3 + 1 auth');
   report('PaymentIntent creates per Confirm', paymentIntentCreates, 'calls', 'exactly 1');
   report('charge request, in-process simulator', Math.round(chargeMs * 10) / 10, 'ms', 'figure');
@@ -45,7 +58,12 @@ it('measures D1 round trips and Stripe calls on the charge, read and webhook pat
   d1.reset();
   const read = await call(`/api/invoices/9001/payments?customer=${customer.id}`, { headers: acct.auth });
   expect(read.status).toBe(200);
-  report('D1 round trips per read (invoice history + card, incl. token check)', d1.roundTrips(), 'round trips', '1 + 1 auth');
+  report(
+    'D1 round trips per read (invoice history + card, incl. token check)',
+    d1.roundTrips(),
+    'round trips',
+    '1 + 1 auth',
+  );
 
   const numbers = ['9001', ...Array.from({ length: 499 }, (_, i) => `8${i}`)];
   d1.reset();
@@ -54,24 +72,51 @@ it('measures D1 round trips and Stripe calls on the charge, read and webhook pat
   const listMs = performance.now() - listStarted;
   expect(list.status).toBe(200);
   report('Paid-list status for 500 invoices: requests', 1, 'request', '1');
-  report('Paid-list status for 500 invoices: D1 round trips (incl. token check)', d1.roundTrips(), 'round trips', '1 + 1 auth');
+  report(
+    'Paid-list status for 500 invoices: D1 round trips (incl. token check)',
+    d1.roundTrips(),
+    'round trips',
+    '1 + 1 auth',
+  );
   report('Paid-list status for 500 invoices, in-process', Math.round(listMs * 10) / 10, 'ms', 'figure');
 
   const most = ['9001', ...Array.from({ length: MAX_STATUS_INVOICES - 1 }, (_, i) => `7${i}`)];
   d1.reset();
-  const longList = await call('/api/invoices/status', { method: 'POST', headers: { ...acct.auth, 'content-type': 'application/json' }, body: JSON.stringify({ numbers: most }) });
+  const longList = await call('/api/invoices/status', {
+    method: 'POST',
+    headers: { ...acct.auth, 'content-type': 'application/json' },
+    body: JSON.stringify({ numbers: most }),
+  });
   expect(longList.status).toBe(200);
-  report(`Paid-list status for ${MAX_STATUS_INVOICES} invoices (POST): D1 round trips (incl. token check)`, d1.roundTrips(), 'round trips', '1 + 1 auth');
+  report(
+    `Paid-list status for ${MAX_STATUS_INVOICES} invoices (POST): D1 round trips (incl. token check)`,
+    d1.roundTrips(),
+    'round trips',
+    '1 + 1 auth',
+  );
 
   await simControl('/_sim/balance', { account: acct.id, currency: 'usd', available: 100_000, pending: 0 });
   d1.reset();
-  const refund = await call('/api/refunds', { method: 'POST', headers: { ...acct.auth, 'content-type': 'application/json' }, body: JSON.stringify({ attemptId: `bench_${crypto.randomUUID()}`, invoiceNumber: '9001', kind: 'normal_sale', amountMinor: 1000 }) });
+  const refund = await call('/api/refunds', {
+    method: 'POST',
+    headers: { ...acct.auth, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      attemptId: `bench_${crypto.randomUUID()}`,
+      invoiceNumber: '9001',
+      kind: 'normal_sale',
+      amountMinor: 1000,
+    }),
+  });
   expect(refund.status).toBe(200);
   report('D1 round trips per refund (incl. token check)', d1.roundTrips(), 'round trips', 'figure');
 
   const { payload, header } = await signedEventFor('customer.updated', acct.id);
   d1.reset();
-  const hook = await call('/webhooks/stripe', { method: 'POST', headers: { 'stripe-signature': header, 'content-type': 'application/json' }, body: payload });
+  const hook = await call('/webhooks/stripe', {
+    method: 'POST',
+    headers: { 'stripe-signature': header, 'content-type': 'application/json' },
+    body: payload,
+  });
   expect(hook.status).toBe(200);
   report('D1 round trips per webhook', d1.roundTrips(), 'round trips', '≤ 2');
   expect(d1.roundTrips()).toBeLessThanOrEqual(2);

@@ -60,7 +60,10 @@ describeEachBrowser('charging an invoice with Stripe', (t) => {
     await invoice.waitForText('stripe-amount-note', /two decimals/);
     await invoice.fill('stripe-amount', due);
     await invoice.click('invoice-continue');
-    const warning = await invoice.waitForText('stripe-warning', /Clicking Confirm will charge the customer's Credit\/Debit card/);
+    const warning = await invoice.waitForText(
+      'stripe-warning',
+      /Clicking Confirm will charge the customer's Credit\/Debit card/,
+    );
     expect(warning).toContain('4242');
     expect(warning).toContain(`$${Number(due).toLocaleString('en-US', { minimumFractionDigits: 2 })}`);
     await invoice.screenshot(t.artifact('charge-warning.png'));

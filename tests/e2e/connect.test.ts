@@ -33,7 +33,11 @@ async function connect(t: BrowserTestContext, account: { id: string; businessNam
   const settings = await openStripeSettings(t);
   const stripe = await pickOnStripe(t, settings, account.id);
   await stripe.click('oauth-connect');
-  await settings.waitForText('stripe-account-status', new RegExp(`Connected to ${escape(account.businessName)} \\(${account.id}\\) · Test mode`), 20_000);
+  await settings.waitForText(
+    'stripe-account-status',
+    new RegExp(`Connected to ${escape(account.businessName)} \\(${account.id}\\) · Test mode`),
+    20_000,
+  );
   return settings;
 }
 
@@ -49,7 +53,11 @@ describeEachBrowser('connecting Stripe', (t) => {
     const stripe = await pickOnStripe(t, settings, JANES_BEAUTY_STUDIO.id);
     await stripe.click('oauth-connect');
 
-    await settings.waitForText('stripe-account-status', /Connected to Jane's Beauty Studio \(acct_1SbxJaneBeautyStu\) · Test mode/, 20_000);
+    await settings.waitForText(
+      'stripe-account-status',
+      /Connected to Jane's Beauty Studio \(acct_1SbxJaneBeautyStu\) · Test mode/,
+      20_000,
+    );
     expect(await settings.count('stripe-disconnect')).toBe(1);
     expect(await settings.count('stripe-connect')).toBe(0);
     await settings.screenshot(t.artifact('stripe-settings-connected.png'));
@@ -67,7 +75,9 @@ describeEachBrowser('connecting Stripe', (t) => {
     await stripe.waitForText('oauth-refused', /can.t be connected/);
 
     expect(await settings.textOf('stripe-account-status')).toMatch(/Not connected/);
-    expect(await settings.textOf('stripe-myshop-advice')).toMatch(/Do not connect the Stripe account you use for your MK My Shop/);
+    expect(await settings.textOf('stripe-myshop-advice')).toMatch(
+      /Do not connect the Stripe account you use for your MK My Shop/,
+    );
     expect(await settings.count('stripe-connect')).toBe(1);
   });
 
@@ -75,7 +85,11 @@ describeEachBrowser('connecting Stripe', (t) => {
     const settings = await openStripeSettings(t);
     const stripe = await pickOnStripe(t, settings, JANES_BEAUTY_STUDIO.id);
     await stripe.click('oauth-deny');
-    await settings.waitForText('stripe-connect-error', new RegExp(escape(CONNECT_FAILURE_MESSAGES.access_denied)), 20_000);
+    await settings.waitForText(
+      'stripe-connect-error',
+      new RegExp(escape(CONNECT_FAILURE_MESSAGES.access_denied)),
+      20_000,
+    );
     expect(await settings.textOf('stripe-account-status')).toMatch(/Not connected/);
   });
 

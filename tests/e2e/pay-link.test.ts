@@ -15,7 +15,9 @@ describeEachBrowser('Stripe payment links', (t) => {
 
   it('the customer pays the link with a new card and the reopened invoice shows it paid', async () => {
     const browser = t.browser();
-    const settings = await connectStripeAccount(browser, t.world.siteUrl, { newAccountName: `Pay links ${t.browserName} ${Date.now()}` });
+    const settings = await connectStripeAccount(browser, t.world.siteUrl, {
+      newAccountName: `Pay links ${t.browserName} ${Date.now()}`,
+    });
 
     const invoice = await browser.newPage();
     await invoice.goto(`${t.world.siteUrl}/invoices/${UNPAID}`);

@@ -22,7 +22,9 @@ async function readyToConfirm(browser: E2EBrowser, siteUrl: string): Promise<E2E
 }
 
 async function succeededIntents(simulatorUrl: string, account: string): Promise<number> {
-  const res = await fetch(`${simulatorUrl}/v1/payment_intents?limit=100`, { headers: { authorization: 'Bearer sk_test_e2echeck', 'stripe-account': account } });
+  const res = await fetch(`${simulatorUrl}/v1/payment_intents?limit=100`, {
+    headers: { authorization: 'Bearer sk_test_e2echeck', 'stripe-account': account },
+  });
   const body = (await res.json()) as { data: { status: string }[] };
   return body.data.filter((pi) => pi.status === 'succeeded').length;
 }
@@ -54,7 +56,11 @@ describeEachBrowser('two browsers of one consultant confirm the same invoice', (
         pages.map((page) =>
           Promise.race([
             page.waitForText('stripe-status', /Paid/, 30_000).then(() => 'charged'),
-            page.waitForText('stripe-charge-error', /another browser or computer|already taken|went through after all/, 30_000),
+            page.waitForText(
+              'stripe-charge-error',
+              /another browser or computer|already taken|went through after all/,
+              30_000,
+            ),
           ]),
         ),
       );

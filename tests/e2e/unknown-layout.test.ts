@@ -11,7 +11,7 @@ describeEachBrowser('a page whose layout the extension does not know', (t) => {
 
     await page.goto(`${t.world.siteUrl}/invoices/1042?layout=renamed-balance`);
     const line = await page.waitForText('stripe-controls-off', /Stripe controls are off on this page/, 20_000);
-    expect(line).toContain('Copy the page\'s structure for support');
+    expect(line).toContain("Copy the page's structure for support");
     expect(await page.count('stripe-amount')).toBe(0);
     expect(await page.count('stripe-bridge-health')).toBe(0);
     expect(await page.count('stripe-card-add')).toBe(0);

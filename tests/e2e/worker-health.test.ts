@@ -6,7 +6,11 @@ describeEachBrowser('the extension on the invoice page', (t) => {
   it('shows an injected control that reached the worker through the background', async () => {
     const page = await t.browser().newPage();
     await page.goto(`${t.world.siteUrl}/invoices/new`);
-    const text = await page.waitForText('stripe-bridge-health', new RegExp(`reachable.*${VERSION.replace(/\./g, '\\.')}`), 20_000);
+    const text = await page.waitForText(
+      'stripe-bridge-health',
+      new RegExp(`reachable.*${VERSION.replace(/\./g, '\\.')}`),
+      20_000,
+    );
     expect(text).toContain(VERSION);
     await page.screenshot(t.artifact('invoice-with-health.png'));
   });

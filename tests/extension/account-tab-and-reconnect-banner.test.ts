@@ -45,11 +45,17 @@ describe('Stripe on the Account tab', () => {
     const doc = openPage('account.html');
     const asked = backgroundAnswers({ 'account:status': { ok: true, state: 'connected', account: fakeAccount() } });
     const running = new AbortController();
-    await stripeSettingsEntry.init(running.signal, { ctx: fakeCtx, document: doc, url: new URL('http://127.0.0.1:8788/account') });
+    await stripeSettingsEntry.init(running.signal, {
+      ctx: fakeCtx,
+      document: doc,
+      url: new URL('http://127.0.0.1:8788/account'),
+    });
 
     const card = () => findGatewaySettingsSlot(doc)?.lastElementChild;
     await vi.waitFor(() => expect(inShadow(card(), 'stripe-settings')?.textContent).toBe('Stripe Settings'));
-    await vi.waitFor(() => expect(card()?.shadowRoot?.querySelector('dl')?.textContent).toContain("Jane's Beauty Studio (Test mode)"));
+    await vi.waitFor(() =>
+      expect(card()?.shadowRoot?.querySelector('dl')?.textContent).toContain("Jane's Beauty Studio (Test mode)"),
+    );
     inShadow(card(), 'stripe-settings')?.click();
     await vi.waitFor(() => expect(asked).toContainEqual({ type: 'stripe-settings:open' }));
     expect(asked).toContainEqual({ type: 'gateways:report', otherGatewayConnected: true });
@@ -67,10 +73,18 @@ describe('the reconnect banner', () => {
 
   it('says Stripe is disconnected above the payment fields once access is revoked', async () => {
     const doc = openPage('invoice-new.html');
-    const asked = backgroundAnswers({ 'account:status': { ok: true, state: 'disconnected', account: fakeAccount({ status: 'disconnected' }) } });
+    const asked = backgroundAnswers({
+      'account:status': { ok: true, state: 'disconnected', account: fakeAccount({ status: 'disconnected' }) },
+    });
     const running = new AbortController();
-    await reconnectBanner.init(running.signal, { ctx: fakeCtx, document: doc, url: new URL('http://127.0.0.1:8788/invoices/new') });
-    await vi.waitFor(() => expect(banner(doc)?.textContent).toContain('Stripe disconnected — reconnect in Stripe Settings.'));
+    await reconnectBanner.init(running.signal, {
+      ctx: fakeCtx,
+      document: doc,
+      url: new URL('http://127.0.0.1:8788/invoices/new'),
+    });
+    await vi.waitFor(() =>
+      expect(banner(doc)?.textContent).toContain('Stripe disconnected — reconnect in Stripe Settings.'),
+    );
     expect(asked).toEqual([{ type: 'account:status', refresh: true }]);
     running.abort();
     expect(banner(doc)).toBeNull();
@@ -79,7 +93,11 @@ describe('the reconnect banner', () => {
   it.each(['connected', 'never'] as const)('stays away when Stripe is %s', async (state) => {
     const doc = openPage('invoice-new.html');
     backgroundAnswers({ 'account:status': { ok: true, state } });
-    await reconnectBanner.init(new AbortController().signal, { ctx: fakeCtx, document: doc, url: new URL('http://127.0.0.1:8788/invoices/new') });
+    await reconnectBanner.init(new AbortController().signal, {
+      ctx: fakeCtx,
+      document: doc,
+      url: new URL('http://127.0.0.1:8788/invoices/new'),
+    });
     expect(banner(doc)).toBeNull();
   });
 });

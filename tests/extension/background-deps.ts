@@ -3,7 +3,7 @@ import type { BackgroundDeps, SenderInfo } from '../../extension/src/background/
 // Small factories for background tests: who is sending, and what the background may reach.
 
 export const EXTENSION_ID = 'stripe-bridge-test-id';
-export const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
+const EXTENSION_ORIGIN = `chrome-extension://${EXTENSION_ID}/`;
 
 export function fakeDeps(overrides: Partial<BackgroundDeps> = {}): BackgroundDeps {
   return {

@@ -30,7 +30,10 @@ describe('the Stripe amount as the consultant types it', () => {
   });
 
   it('turns the field off when the Stripe account charges in another currency', () => {
-    expect(checkAmount('10', { ...limits, accountCurrency: 'cad' })).toEqual({ kind: 'disabled', reason: 'Your Stripe account charges in CAD; this invoice is in USD.' });
+    expect(checkAmount('10', { ...limits, accountCurrency: 'cad' })).toEqual({
+      kind: 'disabled',
+      reason: 'Your Stripe account charges in CAD; this invoice is in USD.',
+    });
   });
 
   it('turns the field off when nothing is left to pay', () => {

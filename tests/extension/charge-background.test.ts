@@ -19,9 +19,23 @@ const charge = { type: 'charges:create', invoice, amountMinor: 2000 } as const;
 
 function payment(overrides: Partial<PaymentSummary> = {}): PaymentSummary {
   return {
-    id: 'pay_abcdef123456', invoiceNumber: '1042', status: 'succeeded', amountMinor: 2000, currency: 'usd', card: { brand: 'visa', last4: '4242' },
-    feeMinor: 88, netMinor: 1912, refundedMinor: 0, paymentIntentId: 'pi_123', chargeId: 'ch_123', message: null, failureCode: null,
-    authenticationUrl: null, createdAt: 1_700_000_000_000, recordedOnSite: false, ...overrides,
+    id: 'pay_abcdef123456',
+    invoiceNumber: '1042',
+    status: 'succeeded',
+    amountMinor: 2000,
+    currency: 'usd',
+    card: { brand: 'visa', last4: '4242' },
+    feeMinor: 88,
+    netMinor: 1912,
+    refundedMinor: 0,
+    paymentIntentId: 'pi_123',
+    chargeId: 'ch_123',
+    message: null,
+    failureCode: null,
+    authenticationUrl: null,
+    createdAt: 1_700_000_000_000,
+    recordedOnSite: false,
+    ...overrides,
   };
 }
 
@@ -40,7 +54,10 @@ function fakeWorker(answers: Answer[]) {
     const answer = answers.shift();
     if (!answer) throw new Error('no more answers');
     if (answer === 'timeout') throw new DOMException('timed out', 'TimeoutError');
-    return new Response(JSON.stringify(answer.body), { status: answer.status, headers: { 'content-type': 'application/json' } });
+    return new Response(JSON.stringify(answer.body), {
+      status: answer.status,
+      headers: { 'content-type': 'application/json' },
+    });
   };
   return { fetch, attemptIds, sentAmounts };
 }
@@ -49,7 +66,12 @@ describe('charging from the invoice page (background)', () => {
   beforeEach(async () => {
     fakeBrowser.reset();
     await rememberConnection('qtsb_token_for_tests_0123456789', {
-      id: 'acct_1', businessName: 'Jane', livemode: false, currency: 'usd', status: 'connected', stripeIsDefaultGateway: false,
+      id: 'acct_1',
+      businessName: 'Jane',
+      livemode: false,
+      currency: 'usd',
+      status: 'connected',
+      stripeIsDefaultGateway: false,
     });
   });
 
@@ -71,10 +93,19 @@ describe('charging from the invoice page (background)', () => {
   });
 
   it('asks again with the same attempt id after a timeout, and a new id for the next Confirm once settled', async () => {
-    const worker = fakeWorker(['timeout', { status: 200, body: { payment: payment() } }, { status: 200, body: { payment: payment({ id: 'pay_second123456' }) } }]);
+    const worker = fakeWorker([
+      'timeout',
+      { status: 200, body: { payment: payment() } },
+      { status: 200, body: { payment: payment({ id: 'pay_second123456' }) } },
+    ]);
     const deps = fakeDeps({ fetch: worker.fetch });
     const first = await handleMessage(charge, contentScriptOn(invoicePage), deps);
-    expect(first).toMatchObject({ ok: true, outcome: 'unknown', record: null, message: expect.stringContaining('did not answer') });
+    expect(first).toMatchObject({
+      ok: true,
+      outcome: 'unknown',
+      record: null,
+      message: expect.stringContaining('did not answer'),
+    });
     const retried = await handleMessage(charge, contentScriptOn(invoicePage), deps);
     expect(retried).toMatchObject({ ok: true, outcome: 'succeeded', record: { status: 'succeeded' } });
     await handleMessage(charge, contentScriptOn(invoicePage), deps);
@@ -85,31 +116,61 @@ describe('charging from the invoice page (background)', () => {
   });
 
   it('keeps the attempt while Stripe has not said, so Check again cannot charge twice', async () => {
-    const unknown = payment({ status: 'unknown', message: 'Stripe did not confirm the charge yet.', paymentIntentId: null });
-    const worker = fakeWorker([{ status: 202, body: { payment: unknown } }, { status: 200, body: { payment: payment() } }]);
+    const unknown = payment({
+      status: 'unknown',
+      message: 'Stripe did not confirm the charge yet.',
+      paymentIntentId: null,
+    });
+    const worker = fakeWorker([
+      { status: 202, body: { payment: unknown } },
+      { status: 200, body: { payment: payment() } },
+    ]);
     const deps = fakeDeps({ fetch: worker.fetch });
-    expect(await handleMessage(charge, contentScriptOn(invoicePage), deps)).toMatchObject({ ok: true, outcome: 'unknown', record: { status: 'unknown' } });
-    expect(await handleMessage(charge, contentScriptOn(invoicePage), deps)).toMatchObject({ ok: true, outcome: 'succeeded', record: { status: 'succeeded' } });
+    expect(await handleMessage(charge, contentScriptOn(invoicePage), deps)).toMatchObject({
+      ok: true,
+      outcome: 'unknown',
+      record: { status: 'unknown' },
+    });
+    expect(await handleMessage(charge, contentScriptOn(invoicePage), deps)).toMatchObject({
+      ok: true,
+      outcome: 'succeeded',
+      record: { status: 'succeeded' },
+    });
     expect(new Set(worker.attemptIds).size).toBe(1);
   });
 
   it("shows a decline in the worker's words and lets the next Confirm be a new charge", async () => {
-    const declined = payment({ status: 'failed', message: 'The card was declined. Ask the customer for another card.', failureCode: 'card_declined' });
+    const declined = payment({
+      status: 'failed',
+      message: 'The card was declined. Ask the customer for another card.',
+      failureCode: 'card_declined',
+    });
     const worker = fakeWorker([
       { status: 200, body: { payment: declined } },
       { status: 200, body: { payment: payment() } },
     ]);
     const deps = fakeDeps({ fetch: worker.fetch });
     const reply = await handleMessage(charge, contentScriptOn(invoicePage), deps);
-    expect(reply).toMatchObject({ ok: true, outcome: 'failed', message: 'The card was declined. Ask the customer for another card.', record: { status: 'failed' } });
+    expect(reply).toMatchObject({
+      ok: true,
+      outcome: 'failed',
+      message: 'The card was declined. Ask the customer for another card.',
+      record: { status: 'failed' },
+    });
     await handleMessage(charge, contentScriptOn(invoicePage), deps);
     expect(worker.attemptIds[1]).not.toBe(worker.attemptIds[0]);
   });
 
   it('gives one attempt id to two Confirms arriving together', async () => {
-    const worker = fakeWorker([{ status: 202, body: { payment: payment({ status: 'unknown' }) } }, { status: 200, body: { payment: payment() } }]);
+    const worker = fakeWorker([
+      { status: 202, body: { payment: payment({ status: 'unknown' }) } },
+      { status: 200, body: { payment: payment() } },
+    ]);
     const deps = fakeDeps({ fetch: worker.fetch });
-    await Promise.all([handleMessage(charge, contentScriptOn(invoicePage), deps), handleMessage(charge, contentScriptOn(invoicePage), deps)]);
+    await Promise.all([
+      handleMessage(charge, contentScriptOn(invoicePage), deps),
+      handleMessage(charge, contentScriptOn(invoicePage), deps),
+    ]);
     expect(worker.attemptIds).toHaveLength(2);
     expect(worker.attemptIds[1]).toBe(worker.attemptIds[0]);
   });
@@ -124,7 +185,13 @@ describe('charging from the invoice page (background)', () => {
   });
 
   it.each([
-    ['disconnected', { status: 401, body: { error: { code: 'not_connected', message: 'Stripe disconnected — reconnect in Stripe Settings.' } } }],
+    [
+      'disconnected',
+      {
+        status: 401,
+        body: { error: { code: 'not_connected', message: 'Stripe disconnected — reconnect in Stripe Settings.' } },
+      },
+    ],
     ['rate limited', { status: 429, body: { error: { code: 'rate_limited', message: 'Too many attempts.' } } }],
     ['refused as too much', { status: 400, body: { error: { code: 'amount_too_large', message: 'At most $10.00.' } } }],
   ] as const)('forgets an attempt the worker refused before trying it (%s)', async (_name, refusal) => {
@@ -133,7 +200,12 @@ describe('charging from the invoice page (background)', () => {
     const first = await handleMessage(charge, contentScriptOn(invoicePage), deps);
     expect(first).toMatchObject({ ok: true, outcome: 'failed', record: null });
     await rememberConnection('qtsb_token_for_tests_0123456789', {
-      id: 'acct_1', businessName: 'Jane', livemode: false, currency: 'usd', status: 'connected', stripeIsDefaultGateway: false,
+      id: 'acct_1',
+      businessName: 'Jane',
+      livemode: false,
+      currency: 'usd',
+      status: 'connected',
+      stripeIsDefaultGateway: false,
     });
     await handleMessage(charge, contentScriptOn(invoicePage), deps);
     expect(worker.attemptIds[1]).not.toBe(worker.attemptIds[0]);
@@ -144,18 +216,26 @@ describe('charging from the invoice page (background)', () => {
     const deps = fakeDeps({ fetch: worker.fetch });
     await handleMessage(charge, contentScriptOn(invoicePage), deps);
     const kept = await chargeAttempts.item.getValue();
-    const old = Object.fromEntries(Object.entries(kept).map(([k, a]) => [k, { ...a, startedAt: a.startedAt - 24 * 60 * 60_000 }]));
+    const old = Object.fromEntries(
+      Object.entries(kept).map(([k, a]) => [k, { ...a, startedAt: a.startedAt - 24 * 60 * 60_000 }]),
+    );
     await chargeAttempts.item.setValue(old);
     await handleMessage(charge, contentScriptOn(invoicePage), deps);
     expect(worker.attemptIds[1]).not.toBe(worker.attemptIds[0]);
   });
 
   it('marks Stripe disconnected when the charge met revoked access, and forgets the attempt', async () => {
-    const revoked = payment({ status: 'failed', failureCode: 'not_connected', message: 'Stripe disconnected — reconnect in Stripe Settings. Nothing was charged or refunded.' });
+    const revoked = payment({
+      status: 'failed',
+      failureCode: 'not_connected',
+      message: 'Stripe disconnected — reconnect in Stripe Settings. Nothing was charged or refunded.',
+    });
     const worker = fakeWorker([{ status: 200, body: { payment: revoked } }]);
     const reply = await handleMessage(charge, contentScriptOn(invoicePage), fakeDeps({ fetch: worker.fetch }));
     expect(reply).toMatchObject({ ok: true, outcome: 'failed', record: { failureCode: 'not_connected' } });
-    expect(await handleMessage({ type: 'account:status' }, contentScriptOn(invoicePage), fakeDeps())).toMatchObject({ state: 'disconnected' });
+    expect(await handleMessage({ type: 'account:status' }, contentScriptOn(invoicePage), fakeDeps())).toMatchObject({
+      state: 'disconnected',
+    });
     expect(await chargeAttempts.item.getValue()).toEqual({});
   });
 });

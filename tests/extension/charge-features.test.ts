@@ -28,9 +28,23 @@ function openPage(name: string): Document {
 
 function payment(overrides: Partial<PaymentSummary> = {}): PaymentSummary {
   return {
-    id: 'pay_abcdef123456', invoiceNumber: '1042', status: 'succeeded', amountMinor: 1000, currency: 'usd', card: { brand: 'visa', last4: '4242' },
-    feeMinor: 59, netMinor: 941, refundedMinor: 0, paymentIntentId: 'pi_3Abc', chargeId: 'ch_1', message: null, failureCode: null,
-    authenticationUrl: null, createdAt: 0, recordedOnSite: true, ...overrides,
+    id: 'pay_abcdef123456',
+    invoiceNumber: '1042',
+    status: 'succeeded',
+    amountMinor: 1000,
+    currency: 'usd',
+    card: { brand: 'visa', last4: '4242' },
+    feeMinor: 59,
+    netMinor: 941,
+    refundedMinor: 0,
+    paymentIntentId: 'pi_3Abc',
+    chargeId: 'ch_1',
+    message: null,
+    failureCode: null,
+    authenticationUrl: null,
+    createdAt: 0,
+    recordedOnSite: true,
+    ...overrides,
   };
 }
 
@@ -54,10 +68,19 @@ describe('charge features without the Stripe field', () => {
     const asked = backgroundAnswers({
       'account:status': { ok: true, state: 'connected', account: fakeAccount() },
       'charges:list': { ok: true, payments: [], card },
-      'charges:create': { ok: true, outcome: 'requires_action', message: null, record: payment({ status: 'requires_action', authenticationUrl: 'http://127.0.0.1:8787/pay/x' }) },
+      'charges:create': {
+        ok: true,
+        outcome: 'requires_action',
+        message: null,
+        record: payment({ status: 'requires_action', authenticationUrl: 'http://127.0.0.1:8787/pay/x' }),
+      },
     });
     const running = new AbortController();
-    await chargeConfirm.init(running.signal, { ctx: fakeCtx, document: doc, url: new URL('http://127.0.0.1:8788/invoices/1042') });
+    await chargeConfirm.init(running.signal, {
+      ctx: fakeCtx,
+      document: doc,
+      url: new URL('http://127.0.0.1:8788/invoices/1042'),
+    });
     const store = chargeStore(doc);
     await vi.waitFor(() => expect(store.get().stripe).toMatchObject({ ok: true, card }));
     expect(findOtherPaymentFields(doc)?.amount.value.trim()).toBe('');
@@ -65,9 +88,17 @@ describe('charge features without the Stripe field', () => {
     store.set({ amountText: '10.00' });
     // linkedom has no `button.form`; the site's Confirm submits its own form.
     const form = findConfirmButton(doc)?.closest('form');
-    form?.dispatchEvent(new (doc.defaultView as unknown as typeof globalThis).Event('submit', { bubbles: true, cancelable: true }));
-    await vi.waitFor(() => expect(asked.filter((m) => m.type === 'charges:create')).toMatchObject([{ amountMinor: 1000, invoice: { number: '1042' } }]));
-    await vi.waitFor(() => expect(store.get().flight).toEqual({ kind: 'waiting', authenticationUrl: 'http://127.0.0.1:8787/pay/x' }));
+    form?.dispatchEvent(
+      new (doc.defaultView as unknown as typeof globalThis).Event('submit', { bubbles: true, cancelable: true }),
+    );
+    await vi.waitFor(() =>
+      expect(asked.filter((m) => m.type === 'charges:create')).toMatchObject([
+        { amountMinor: 1000, invoice: { number: '1042' } },
+      ]),
+    );
+    await vi.waitFor(() =>
+      expect(store.get().flight).toEqual({ kind: 'waiting', authenticationUrl: 'http://127.0.0.1:8787/pay/x' }),
+    );
     running.abort();
   });
 
@@ -78,8 +109,13 @@ describe('charge features without the Stripe field', () => {
       'charges:list': { ok: true, payments: [payment({ invoiceNumber: '1047' })], card: null },
     });
     const running = new AbortController();
-    await chargeHistory.init(running.signal, { ctx: fakeCtx, document: doc, url: new URL('http://127.0.0.1:8788/invoices/1047') });
-    const panel = () => doc.querySelector('stripe-charge-history')?.shadowRoot?.querySelector('[data-testid="stripe-status"]');
+    await chargeHistory.init(running.signal, {
+      ctx: fakeCtx,
+      document: doc,
+      url: new URL('http://127.0.0.1:8788/invoices/1047'),
+    });
+    const panel = () =>
+      doc.querySelector('stripe-charge-history')?.shadowRoot?.querySelector('[data-testid="stripe-status"]');
     await vi.waitFor(() => expect(panel()?.textContent).toContain('$10.00'));
     expect(panel()?.textContent).toContain('Paid');
     running.abort();

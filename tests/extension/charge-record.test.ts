@@ -6,9 +6,23 @@ import { fixture } from './site/fixture';
 
 function succeeded(overrides: Partial<PaymentSummary> = {}): PaymentSummary {
   return {
-    id: 'pay_abcdef123456', invoiceNumber: '1042', status: 'succeeded', amountMinor: 5846, currency: 'usd', card: { brand: 'visa', last4: '4242' },
-    feeMinor: 200, netMinor: 5646, refundedMinor: 0, paymentIntentId: 'pi_3Abc', chargeId: 'ch_1', message: null, failureCode: null,
-    authenticationUrl: null, createdAt: 0, recordedOnSite: false, ...overrides,
+    id: 'pay_abcdef123456',
+    invoiceNumber: '1042',
+    status: 'succeeded',
+    amountMinor: 5846,
+    currency: 'usd',
+    card: { brand: 'visa', last4: '4242' },
+    feeMinor: 200,
+    netMinor: 5646,
+    refundedMinor: 0,
+    paymentIntentId: 'pi_3Abc',
+    chargeId: 'ch_1',
+    message: null,
+    failureCode: null,
+    authenticationUrl: null,
+    createdAt: 0,
+    recordedOnSite: false,
+    ...overrides,
   };
 }
 
@@ -18,7 +32,11 @@ describe('recording a Stripe payment in the site form', () => {
     const payment = succeeded();
     expect(recordOtherPayment(doc, { amountCents: payment.amountMinor, note: stripeNote(payment) })).toBe('filled');
     const fields = findOtherPaymentFields(doc);
-    expect([fields?.type.value, fields?.amount.value, fields?.note.value]).toEqual(['Other Credit Card', '58.46', 'Stripe Visa ••••4242 pi_3Abc']);
+    expect([fields?.type.value, fields?.amount.value, fields?.note.value]).toEqual([
+      'Other Credit Card',
+      '58.46',
+      'Stripe Visa ••••4242 pi_3Abc',
+    ]);
   });
 
   it('names the payment even when Stripe gave no card details', () => {

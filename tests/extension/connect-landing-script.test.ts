@@ -33,7 +33,10 @@ describe('the Connect landing script in the manifest', () => {
   it("runs only on the build's worker /connect/done page, while the site script keeps the site's pages", async () => {
     const matches = await matchesByScript(await loadConfig('https://bridge.example.com'));
     expect(matches['content-scripts/connect-done.js']).toEqual(['https://bridge.example.com/connect/done*']);
-    expect(matches['content-scripts/invoice.js']).toEqual(['http://127.0.0.1/invoices/*', 'http://localhost/invoices/*']);
+    expect(matches['content-scripts/invoice.js']).toEqual([
+      'http://127.0.0.1/invoices/*',
+      'http://localhost/invoices/*',
+    ]);
   });
 
   it('follows a local worker on any port', async () => {

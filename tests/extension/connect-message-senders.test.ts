@@ -50,32 +50,64 @@ describe('who may send the Connect messages', () => {
     ['/connect/done on another origin', 'https://evil.example/connect/done#code=x'],
     ['/connect/done on the worker over http', 'http://bridge.example.com/connect/done#code=x'],
   ])('refuses connect:done from %s', async (_name, url) => {
-    const reply = await handleMessage({ type: 'connect:done', hash: '#code=stolen_code_stolen_code_stolen' }, contentScriptOn(url), fakeDeps({ fetch: neverCalled }));
+    const reply = await handleMessage(
+      { type: 'connect:done', hash: '#code=stolen_code_stolen_code_stolen' },
+      contentScriptOn(url),
+      fakeDeps({ fetch: neverCalled }),
+    );
     expect(errorCode(reply)).toBe('forbidden-sender');
   });
 
   it('refuses connect:done from an iframe on /connect/done or a tab now showing another page', async () => {
     const done = `${WORKER}/connect/done#code=x`;
     const hash = '#code=stolen_code_stolen_code_stolen';
-    const inFrame = await handleMessage({ type: 'connect:done', hash }, contentScriptOn(done, { frameId: 2 }), fakeDeps({ fetch: neverCalled }));
-    const otherTab = await handleMessage({ type: 'connect:done', hash }, contentScriptOn(done, { tab: { id: 3, url: 'https://evil.example/' } }), fakeDeps({ fetch: neverCalled }));
-    const otherExtension = await handleMessage({ type: 'connect:done', hash }, contentScriptOn(done, { id: `${EXTENSION_ID}-evil` }), fakeDeps({ fetch: neverCalled }));
-    expect([errorCode(inFrame), errorCode(otherTab), errorCode(otherExtension)]).toEqual(['forbidden-sender', 'forbidden-sender', 'forbidden-sender']);
+    const inFrame = await handleMessage(
+      { type: 'connect:done', hash },
+      contentScriptOn(done, { frameId: 2 }),
+      fakeDeps({ fetch: neverCalled }),
+    );
+    const otherTab = await handleMessage(
+      { type: 'connect:done', hash },
+      contentScriptOn(done, { tab: { id: 3, url: 'https://evil.example/' } }),
+      fakeDeps({ fetch: neverCalled }),
+    );
+    const otherExtension = await handleMessage(
+      { type: 'connect:done', hash },
+      contentScriptOn(done, { id: `${EXTENSION_ID}-evil` }),
+      fakeDeps({ fetch: neverCalled }),
+    );
+    expect([errorCode(inFrame), errorCode(otherTab), errorCode(otherExtension)]).toEqual([
+      'forbidden-sender',
+      'forbidden-sender',
+      'forbidden-sender',
+    ]);
   });
 
   it('takes connect:done from the top frame of exactly <worker>/connect/done', async () => {
     await connectAttempt.setValue(null);
-    const reply = await handleMessage({ type: 'connect:done', hash: '#error=access_denied' }, contentScriptOn(`${WORKER}/connect/done#error=access_denied`), fakeDeps({ fetch: neverCalled }));
+    const reply = await handleMessage(
+      { type: 'connect:done', hash: '#error=access_denied' },
+      contentScriptOn(`${WORKER}/connect/done#error=access_denied`),
+      fakeDeps({ fetch: neverCalled }),
+    );
     expect(reply).toEqual({ ok: true });
   });
 
   it('lets the /connect/done page do nothing else', async () => {
-    const reply = await handleMessage({ type: 'account:status' }, contentScriptOn(`${WORKER}/connect/done#code=x`), fakeDeps());
+    const reply = await handleMessage(
+      { type: 'account:status' },
+      contentScriptOn(`${WORKER}/connect/done#code=x`),
+      fakeDeps(),
+    );
     expect(errorCode(reply)).toBe('forbidden-sender');
   });
 
   it('lets Stripe Settings start Connect but not pretend to be the landing page', async () => {
-    const reply = await handleMessage({ type: 'connect:done', hash: '#code=stolen_code_stolen_code_stolen' }, optionsPage(), fakeDeps({ fetch: neverCalled }));
+    const reply = await handleMessage(
+      { type: 'connect:done', hash: '#code=stolen_code_stolen_code_stolen' },
+      optionsPage(),
+      fakeDeps({ fetch: neverCalled }),
+    );
     expect(errorCode(reply)).toBe('forbidden-sender');
   });
 

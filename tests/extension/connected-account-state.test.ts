@@ -18,7 +18,10 @@ async function connectedTo(route: FakeRoute): Promise<FakeWorker> {
   return worker;
 }
 
-const deauthorized: FakeRoute = () => ({ status: 401, body: { error: { code: 'not_connected', message: 'Stripe disconnected — reconnect in Stripe Settings.' } } });
+const deauthorized: FakeRoute = () => ({
+  status: 401,
+  body: { error: { code: 'not_connected', message: 'Stripe disconnected — reconnect in Stripe Settings.' } },
+});
 
 describe('the connected account', () => {
   beforeEach(() => {
@@ -31,7 +34,10 @@ describe('the connected account', () => {
   });
 
   it('says "never" before any connection', async () => {
-    expect(await handleMessage({ type: 'account:status' }, contentScriptOn(invoicePage), fakeDeps())).toEqual({ ok: true, state: 'never' });
+    expect(await handleMessage({ type: 'account:status' }, contentScriptOn(invoicePage), fakeDeps())).toEqual({
+      ok: true,
+      state: 'never',
+    });
   });
 
   it('disconnects at the worker, forgets the token and tells site pages', async () => {
@@ -40,11 +46,14 @@ describe('the connected account', () => {
     expect(reply).toMatchObject({ ok: true, state: 'disconnected', account: { id: 'acct_1JanesBeautyStudio' } });
     expect(w.seen.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /api/disconnect']);
     expect(await consultantToken.getValue()).toBeNull();
-    expect(await handleMessage({ type: 'account:status' }, contentScriptOn(invoicePage), fakeDeps())).toMatchObject({ state: 'disconnected' });
+    expect(await handleMessage({ type: 'account:status' }, contentScriptOn(invoicePage), fakeDeps())).toMatchObject({
+      state: 'disconnected',
+    });
   });
 
   it('keeps the connection and says why when the worker cannot disconnect at Stripe', async () => {
-    const sentence = 'Stripe could not be reached, so your account is still connected. Try Disconnect again in a minute.';
+    const sentence =
+      'Stripe could not be reached, so your account is still connected. Try Disconnect again in a minute.';
     await connectedTo(() => ({ status: 503, body: { error: { code: 'stripe_unavailable', message: sentence } } }));
     const reply = await handleMessage({ type: 'account:disconnect' }, optionsPage(), fakeDeps({ fetch }));
     expect(reply).toEqual({ ok: false, error: { code: 'worker-refused', message: sentence } });
@@ -53,7 +62,11 @@ describe('the connected account', () => {
 
   it('notices Stripe revoked access (401 not_connected) when a site page asks with refresh', async () => {
     await connectedTo(deauthorized);
-    const reply = await handleMessage({ type: 'account:status', refresh: true }, contentScriptOn(invoicePage), fakeDeps({ fetch }));
+    const reply = await handleMessage(
+      { type: 'account:status', refresh: true },
+      contentScriptOn(invoicePage),
+      fakeDeps({ fetch }),
+    );
     expect(reply).toMatchObject({ ok: true, state: 'disconnected' });
     expect(await consultantToken.getValue()).toBeNull();
   });
@@ -65,27 +78,57 @@ describe('the connected account', () => {
   });
 
   it('saves the default-gateway choice at the worker and remembers it', async () => {
-    const w = await connectedTo((request) => ({ status: 200, body: fakeAccount({ stripeIsDefaultGateway: (request.body as { stripeIsDefaultGateway: boolean }).stripeIsDefaultGateway }) }));
-    const reply = await handleMessage({ type: 'account:default-gateway', stripeIsDefault: true }, optionsPage(), fakeDeps({ fetch }));
+    const w = await connectedTo((request) => ({
+      status: 200,
+      body: fakeAccount({
+        stripeIsDefaultGateway: (request.body as { stripeIsDefaultGateway: boolean }).stripeIsDefaultGateway,
+      }),
+    }));
+    const reply = await handleMessage(
+      { type: 'account:default-gateway', stripeIsDefault: true },
+      optionsPage(),
+      fakeDeps({ fetch }),
+    );
     expect(reply).toMatchObject({ ok: true, account: { stripeIsDefaultGateway: true } });
     expect(w.seen[0]).toMatchObject({ method: 'PUT', path: '/api/settings', body: { stripeIsDefaultGateway: true } });
-    expect(await handleMessage({ type: 'stripe-settings:get' }, optionsPage(), fakeDeps())).toMatchObject({ account: { stripeIsDefaultGateway: true } });
+    expect(await handleMessage({ type: 'stripe-settings:get' }, optionsPage(), fakeDeps())).toMatchObject({
+      account: { stripeIsDefaultGateway: true },
+    });
   });
 
   it('refuses the default-gateway choice once Stripe is disconnected, in the same words the site shows', async () => {
     await connectedTo(deauthorized);
-    const reply = await handleMessage({ type: 'account:default-gateway', stripeIsDefault: true }, optionsPage(), fakeDeps({ fetch }));
-    expect(reply).toEqual({ ok: false, error: { code: 'worker-refused', message: 'Stripe disconnected — reconnect in Stripe Settings.' } });
+    const reply = await handleMessage(
+      { type: 'account:default-gateway', stripeIsDefault: true },
+      optionsPage(),
+      fakeDeps({ fetch }),
+    );
+    expect(reply).toEqual({
+      ok: false,
+      error: { code: 'worker-refused', message: 'Stripe disconnected — reconnect in Stripe Settings.' },
+    });
   });
 
   it("remembers whether the Account tab shows another gateway, for Stripe Settings' default-gateway choice", async () => {
-    expect(await handleMessage({ type: 'stripe-settings:get' }, optionsPage(), fakeDeps())).toMatchObject({ otherGatewayConnected: null });
-    expect(await handleMessage({ type: 'gateways:report', otherGatewayConnected: true }, contentScriptOn(accountPage), fakeDeps())).toEqual({ ok: true });
-    expect(await handleMessage({ type: 'stripe-settings:get' }, optionsPage(), fakeDeps())).toMatchObject({ otherGatewayConnected: true });
+    expect(await handleMessage({ type: 'stripe-settings:get' }, optionsPage(), fakeDeps())).toMatchObject({
+      otherGatewayConnected: null,
+    });
+    expect(
+      await handleMessage(
+        { type: 'gateways:report', otherGatewayConnected: true },
+        contentScriptOn(accountPage),
+        fakeDeps(),
+      ),
+    ).toEqual({ ok: true });
+    expect(await handleMessage({ type: 'stripe-settings:get' }, optionsPage(), fakeDeps())).toMatchObject({
+      otherGatewayConnected: true,
+    });
   });
 
   it("opens Stripe Settings for the Account tab's entry", async () => {
-    expect(await handleMessage({ type: 'stripe-settings:open' }, contentScriptOn(accountPage), fakeDeps())).toEqual({ ok: true });
+    expect(await handleMessage({ type: 'stripe-settings:open' }, contentScriptOn(accountPage), fakeDeps())).toEqual({
+      ok: true,
+    });
     expect(fakeBrowser.runtime.openOptionsPage).toHaveBeenCalledOnce();
   });
 });

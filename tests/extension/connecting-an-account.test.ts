@@ -38,7 +38,11 @@ async function startFromSettings(): Promise<string> {
 
 /** The content script on the worker's landing page reports the fragment it found. */
 function landOnDone(hash: string, url = `${worker?.url}/connect/done`) {
-  return handleMessage({ type: 'connect:done', hash }, contentScriptOn(`${url}${hash}`, { tab: { id: 42, url: `${url}${hash}` } }), fakeDeps({ fetch }));
+  return handleMessage(
+    { type: 'connect:done', hash },
+    contentScriptOn(`${url}${hash}`, { tab: { id: 42, url: `${url}${hash}` } }),
+    fakeDeps({ fetch }),
+  );
 }
 
 async function settingsView() {
@@ -61,7 +65,9 @@ describe('connecting a Stripe account', () => {
     expect(makeVerifier()).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(makeVerifier()).not.toBe(makeVerifier());
     // The worked example of RFC 7636, appendix B.
-    expect(await challengeFor('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk')).toBe('E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM');
+    expect(await challengeFor('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk')).toBe(
+      'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+    );
   });
 
   it("opens the worker's connect page with the challenge of a verifier it keeps", async () => {
@@ -75,7 +81,10 @@ describe('connecting a Stripe account', () => {
   it('says so, and opens nothing, when the worker cannot be reached', async () => {
     await workerUrlOverride.setValue(await closedPortUrl());
     const reply = await handleMessage({ type: 'connect:start' }, optionsPage(), fakeDeps({ fetch }));
-    expect(reply).toMatchObject({ ok: false, error: { code: 'worker-unreachable', message: expect.stringContaining('worker unreachable') } });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { code: 'worker-unreachable', message: expect.stringContaining('worker unreachable') },
+    });
     expect(await openedUrls()).toEqual([]);
   });
 
@@ -92,12 +101,21 @@ describe('connecting a Stripe account', () => {
     );
 
     expect(reply).toEqual({ ok: true });
-    expect(w.seen.find((r) => r.path === '/connect/redeem')?.body).toEqual({ code: CODE, verifier, label: expect.any(String) });
+    expect(w.seen.find((r) => r.path === '/connect/redeem')?.body).toEqual({
+      code: CODE,
+      verifier,
+      label: expect.any(String),
+    });
     expect(await consultantToken.getValue()).toBe(TOKEN);
     expect(await connectAttempt.getValue()).toBeNull();
     expect((await fakeBrowser.tabs.query({})).map((tab) => tab.id)).not.toContain(landing.id);
     expect(openOptionsPage).toHaveBeenCalledOnce();
-    expect(await settingsView()).toMatchObject({ ok: true, state: 'connected', account: { businessName: "Jane's Beauty Studio" }, connectFailure: null });
+    expect(await settingsView()).toMatchObject({
+      ok: true,
+      state: 'connected',
+      account: { businessName: "Jane's Beauty Studio" },
+      connectFailure: null,
+    });
   });
 
   it.each([
@@ -127,7 +145,9 @@ describe('connecting a Stripe account', () => {
   it("shows the worker's sentence when it refuses the code", async () => {
     const refusal = 'This connection code is unknown, expired or already used. Connect again from Stripe Settings.';
     await useWorker((request) =>
-      request.path === '/connect/redeem' ? { status: 400, body: { error: { code: 'bad_request', message: refusal } } } : healthy(request),
+      request.path === '/connect/redeem'
+        ? { status: 400, body: { error: { code: 'bad_request', message: refusal } } }
+        : healthy(request),
     );
     await startFromSettings();
     await landOnDone(`#code=${CODE}`);

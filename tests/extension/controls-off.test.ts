@@ -33,21 +33,34 @@ function openPage(name: FixtureName, change: (doc: Document) => void, features: 
   const asked: Message[] = [];
   fakeBrowser.runtime.onMessage.addListener(((message: Message) => {
     asked.push(message);
-    return Promise.resolve(message.type === 'site-report:make' ? { ok: true, report: '<!-- report -->' } : { ok: false, error: { code: 'internal', message: 'not in this test' } });
+    return Promise.resolve(
+      message.type === 'site-report:make'
+        ? { ok: true, report: '<!-- report -->' }
+        : { ok: false, error: { code: 'internal', message: 'not in this test' } },
+    );
   }) as Parameters<typeof fakeBrowser.runtime.onMessage.addListener>[0]);
   const lifetime = new AbortController();
   const ctx = {
     signal: lifetime.signal,
     onInvalidated: (cb: () => void) => lifetime.signal.addEventListener('abort', cb),
-    addEventListener: (target: EventTarget, type: string, handler: (event: Event) => void) => target.addEventListener(type, handler, { signal: lifetime.signal }),
+    addEventListener: (target: EventTarget, type: string, handler: (event: Event) => void) =>
+      target.addEventListener(type, handler, { signal: lifetime.signal }),
   } as unknown as ContentScriptContext;
-  const win = Object.assign(new EventTarget(), { location: { href: FIXTURE_PAGE_URLS[name] }, document: doc }) as unknown as Window;
+  const win = Object.assign(new EventTarget(), {
+    location: { href: FIXTURE_PAGE_URLS[name] },
+    document: doc,
+  }) as unknown as Window;
   runFeaturesOnPage(ctx, features, win);
   return {
     doc,
     asked,
-    injected: () => Array.from(doc.querySelectorAll('*')).map((el) => el.tagName.toLowerCase()).filter((tag) => tag.startsWith('stripe-')),
-    offLine: () => doc.querySelector('stripe-controls-off')?.shadowRoot?.querySelector('[data-testid="stripe-controls-off"]')?.textContent ?? null,
+    injected: () =>
+      Array.from(doc.querySelectorAll('*'))
+        .map((el) => el.tagName.toLowerCase())
+        .filter((tag) => tag.startsWith('stripe-')),
+    offLine: () =>
+      doc.querySelector('stripe-controls-off')?.shadowRoot?.querySelector('[data-testid="stripe-controls-off"]')
+        ?.textContent ?? null,
     close: () => lifetime.abort(),
   };
 }
@@ -57,7 +70,11 @@ const pagesWithScripts = allFixtureNames().flatMap((name) => {
   const url = new URL(FIXTURE_PAGE_URLS[name]);
   const features = Object.values(featuresByScript).find((list) => list.some((feature) => feature.appliesTo(url)));
   if (!features) return [];
-  const needs = [...new Set(features.filter((f) => f.appliesTo(url)).flatMap((f) => (typeof f.needs === 'function' ? f.needs(url) : f.needs)))];
+  const needs = [
+    ...new Set(
+      features.filter((f) => f.appliesTo(url)).flatMap((f) => (typeof f.needs === 'function' ? f.needs(url) : f.needs)),
+    ),
+  ];
   return [{ name, features, needs }];
 });
 
@@ -74,13 +91,25 @@ describe('Stripe controls on a page of unknown layout', () => {
   });
 
   it('covers every kind of page a content script runs on', () => {
-    expect(pagesWithScripts.map((page) => page.name)).toEqual(expect.arrayContaining(['account', 'invoice-email', 'invoice-new', 'invoice-unpaid', 'invoice-review-step', 'invoices-paid', 'invoices-unpaid']));
+    expect(pagesWithScripts.map((page) => page.name)).toEqual(
+      expect.arrayContaining([
+        'account',
+        'invoice-email',
+        'invoice-new',
+        'invoice-unpaid',
+        'invoice-review-step',
+        'invoices-paid',
+        'invoices-unpaid',
+      ]),
+    );
   });
 
   for (const { name, features, needs } of pagesWithScripts) {
     it(`starts the features of the unchanged ${name} page and shows no switched-off line`, async () => {
       // Names what a page lacks (a fixture saved from a structure report of a new layout fails here first).
-      expect(missingFeatureShape(features, { document: fixture(name), url: new URL(FIXTURE_PAGE_URLS[name]) })).toEqual([]);
+      expect(missingFeatureShape(features, { document: fixture(name), url: new URL(FIXTURE_PAGE_URLS[name]) })).toEqual(
+        [],
+      );
       const page = openPage(name, () => undefined, features);
       await settle();
       expect(page.offLine()).toBeNull();
@@ -91,7 +120,11 @@ describe('Stripe controls on a page of unknown layout', () => {
 
     const changes: Array<[string, ShapeCheck, (doc: Document) => void]> = needs.flatMap((check) => [
       ['removed', check, (doc: Document) => check.find(doc)?.remove()] as [string, ShapeCheck, (doc: Document) => void],
-      ['renamed', check, (doc: Document) => RENAMED[check.name]?.(doc)] as [string, ShapeCheck, (doc: Document) => void],
+      ['renamed', check, (doc: Document) => RENAMED[check.name]?.(doc)] as [
+        string,
+        ShapeCheck,
+        (doc: Document) => void,
+      ],
     ]);
     for (const [how, check, change] of changes) {
       it(`on the ${name} page with its ${check.name} ${how}: no Stripe control, only the switched-off line`, async () => {

@@ -21,7 +21,9 @@ function fakeBrowserGrants(initial: string[] = []) {
     for (const origin of origins) granted.add(origin);
     return true;
   });
-  vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation(async ({ origins = [] }) => origins.every((origin) => granted.has(origin)));
+  vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation(async ({ origins = [] }) =>
+    origins.every((origin) => granted.has(origin)),
+  );
   vi.spyOn(fakeBrowser.permissions, 'remove').mockImplementation(async ({ origins = [] }) => {
     removed.push(origins);
     for (const origin of origins) granted.delete(origin);
@@ -37,13 +39,19 @@ function fakeBrowserGrants(initial: string[] = []) {
   scripting.getRegisteredContentScripts = async () => [...registered.values()];
   scripting.unregisterContentScripts = async ({ ids }: { ids: string[] }) => ids.forEach((id) => registered.delete(id));
   // Stripe Settings talks to the background as our own extension page.
-  fakeBrowser.runtime.onMessage.addListener(((message: unknown) => handleMessage(message, optionsPage(), fakeDeps())) as Parameters<typeof fakeBrowser.runtime.onMessage.addListener>[0]);
+  fakeBrowser.runtime.onMessage.addListener(((message: unknown) =>
+    handleMessage(message, optionsPage(), fakeDeps())) as Parameters<
+    typeof fakeBrowser.runtime.onMessage.addListener
+  >[0]);
   return { granted, registered, requested, removed };
 }
 
 /** Whether the background takes a message from a content script on `url`. */
 async function acceptsSitePage(url: string): Promise<boolean> {
-  const reply = (await handleMessage({ type: 'health' }, contentScriptOn(url), fakeDeps())) as { ok: boolean; error?: { code: string } };
+  const reply = (await handleMessage({ type: 'health' }, contentScriptOn(url), fakeDeps())) as {
+    ok: boolean;
+    error?: { code: string };
+  };
   return reply.error?.code !== 'forbidden-sender';
 }
 
@@ -55,15 +63,29 @@ describe('an extra back-office address', () => {
     vi.restoreAllMocks();
   });
 
-  it('asks the browser for that origin only when added, and registers each kind of page\'s script there', async () => {
+  it("asks the browser for that origin only when added, and registers each kind of page's script there", async () => {
     const browserSide = fakeBrowserGrants();
-    expect(await addExtraSite('https://office.example-backoffice.com/invoices/1042')).toEqual({ ok: true, origin: 'https://office.example-backoffice.com' });
+    expect(await addExtraSite('https://office.example-backoffice.com/invoices/1042')).toEqual({
+      ok: true,
+      origin: 'https://office.example-backoffice.com',
+    });
     expect(browserSide.requested).toEqual([['https://office.example-backoffice.com/*']]);
     expect([...browserSide.granted]).toEqual(['https://office.example-backoffice.com/*']);
     const scripts = [...browserSide.registered.values()];
-    expect(scripts.map((s) => s.js?.[0]).sort()).toEqual(['content-scripts/account.js', 'content-scripts/email-invoice.js', 'content-scripts/invoice-lists.js', 'content-scripts/invoice.js']);
-    for (const script of scripts) expect(script.matches?.every((p) => p.startsWith('https://office.example-backoffice.com/')), script.id).toBe(true);
-    expect(scripts.find((s) => s.id === 'extra-site-invoice')?.excludeMatches).toContain('https://office.example-backoffice.com/invoices/paid*');
+    expect(scripts.map((s) => s.js?.[0]).sort()).toEqual([
+      'content-scripts/account.js',
+      'content-scripts/email-invoice.js',
+      'content-scripts/invoice-lists.js',
+      'content-scripts/invoice.js',
+    ]);
+    for (const script of scripts)
+      expect(
+        script.matches?.every((p) => p.startsWith('https://office.example-backoffice.com/')),
+        script.id,
+      ).toBe(true);
+    expect(scripts.find((s) => s.id === 'extra-site-invoice')?.excludeMatches).toContain(
+      'https://office.example-backoffice.com/invoices/paid*',
+    );
   });
 
   it('drops exactly that permission and its scripts when removed', async () => {
@@ -75,18 +97,25 @@ describe('an extra back-office address', () => {
     expect(browserSide.registered.size).toBe(0);
   });
 
-  it('gives back the old address\'s permission when another replaces it', async () => {
+  it("gives back the old address's permission when another replaces it", async () => {
     const browserSide = fakeBrowserGrants();
     await addExtraSite('https://one.example-backoffice.com');
     await addExtraSite('https://two.example-backoffice.com');
     expect(browserSide.removed).toEqual([['https://one.example-backoffice.com/*']]);
     expect([...browserSide.granted]).toEqual(['https://two.example-backoffice.com/*']);
-    expect([...browserSide.registered.values()].every((s) => s.matches?.every((p) => p.startsWith('https://two.')))).toBe(true);
+    expect(
+      [...browserSide.registered.values()].every((s) => s.matches?.every((p) => p.startsWith('https://two.'))),
+    ).toBe(true);
   });
 
   it('asks for nothing when the address is not HTTPS, holds credentials, or is already covered', async () => {
     const browserSide = fakeBrowserGrants();
-    for (const address of ['http://office.example-backoffice.com', 'https://me:pw@office.example-backoffice.com', 'http://127.0.0.1:8788', 'not an address']) {
+    for (const address of [
+      'http://office.example-backoffice.com',
+      'https://me:pw@office.example-backoffice.com',
+      'http://127.0.0.1:8788',
+      'not an address',
+    ]) {
       const reply = await addExtraSite(address);
       expect(reply.ok, address).toBe(false);
     }
@@ -100,7 +129,7 @@ describe('an extra back-office address', () => {
     expect(browserSide.registered.size).toBe(0);
   });
 
-  it('lets the background hear the added site\'s pages, and stops when it is removed', async () => {
+  it("lets the background hear the added site's pages, and stops when it is removed", async () => {
     fakeBrowserGrants();
     const page = 'https://office.example-backoffice.com/invoices/1042';
     expect(await acceptsSitePage(page)).toBe(false);

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 
 // A real HTTP server on a free port standing in for the worker, recording what the background sent.
 
-export interface SeenRequest {
+interface SeenRequest {
   method: string;
   path: string;
   authorization: string | undefined;
@@ -52,7 +52,15 @@ export async function closedPortUrl(): Promise<string> {
   return `http://127.0.0.1:${port}`;
 }
 
-export function fakeAccount(overrides: Partial<{ id: string; businessName: string | null; livemode: boolean; status: 'connected' | 'disconnected'; stripeIsDefaultGateway: boolean }> = {}) {
+export function fakeAccount(
+  overrides: Partial<{
+    id: string;
+    businessName: string | null;
+    livemode: boolean;
+    status: 'connected' | 'disconnected';
+    stripeIsDefaultGateway: boolean;
+  }> = {},
+) {
   return {
     id: 'acct_1JanesBeautyStudio',
     businessName: "Jane's Beauty Studio",

@@ -57,7 +57,10 @@ describe('worker health', () => {
     const url = await fakeWorker((_req, res) => {
       res.writeHead(503, { 'content-type': 'application/json' }).end('{"error":{"code":"internal","message":"down"}}');
     });
-    expect(await askHealthFromInvoicePage(url)).toEqual({ ok: false, reason: 'worker answered with an error (HTTP 503)' });
+    expect(await askHealthFromInvoicePage(url)).toEqual({
+      ok: false,
+      reason: 'worker answered with an error (HTTP 503)',
+    });
   });
 
   it.each([
@@ -67,6 +70,9 @@ describe('worker health', () => {
     const url = await fakeWorker((_req, res) => {
       res.writeHead(200, { 'content-type': type }).end(body);
     });
-    expect(await askHealthFromInvoicePage(url)).toEqual({ ok: false, reason: `${url} does not look like a Stripe bridge worker` });
+    expect(await askHealthFromInvoicePage(url)).toEqual({
+      ok: false,
+      reason: `${url} does not look like a Stripe bridge worker`,
+    });
   });
 });

@@ -15,7 +15,9 @@ function sourceFiles(): string[] {
 
 /** Relative specifiers of every `import … from`, `export … from` and `import('…')`, types included. */
 function importsOf(text: string): string[] {
-  return [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s+)['"](\.{1,2}\/[^'"]+)['"]/gm)].map((match) => match[1] ?? '');
+  return [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s+)['"](\.{1,2}\/[^'"]+)['"]/gm)].map(
+    (match) => match[1] ?? '',
+  );
 }
 
 function resolveImport(fromFile: string, specifier: string): string | null {
@@ -28,7 +30,14 @@ function resolveImport(fromFile: string, specifier: string): string | null {
 
 function importGraph(files: string[]): Map<string, string[]> {
   const inside = new Set(files);
-  return new Map(files.map((file) => [file, importsOf(readFileSync(file, 'utf8')).map((s) => resolveImport(file, s)).filter((f): f is string => f !== null && inside.has(f))]));
+  return new Map(
+    files.map((file) => [
+      file,
+      importsOf(readFileSync(file, 'utf8'))
+        .map((s) => resolveImport(file, s))
+        .filter((f): f is string => f !== null && inside.has(f)),
+    ]),
+  );
 }
 
 /** Every circle found by a depth-first walk, as the files around it. */
@@ -52,12 +61,18 @@ function findCycles(graph: Map<string, string[]>): string[][] {
 
 describe('extension module graph', () => {
   it('finds a circle when there is one (the check itself works)', () => {
-    const graph = new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]]);
+    const graph = new Map([
+      ['a', ['b']],
+      ['b', ['c']],
+      ['c', ['a']],
+      ['d', ['a']],
+    ]);
     expect(findCycles(graph)).toEqual([['a', 'b', 'c', 'a']]);
   });
 
   it('reads every kind of import line, type-only ones too', () => {
-    const text = "import type { A } from './a';\nimport { b } from '../b';\nexport { c } from './c';\nimport './d';\nconst e = import('./e');\nimport x from 'zod';";
+    const text =
+      "import type { A } from './a';\nimport { b } from '../b';\nexport { c } from './c';\nimport './d';\nconst e = import('./e');\nimport x from 'zod';";
     expect(importsOf(text)).toEqual(['./a', '../b', './c', './d', './e']);
   });
 

@@ -17,8 +17,17 @@ async function manifestFor(config: UserConfig, env: Partial<ConfigEnv>): Promise
 }
 
 /** Runs the config's manifest hook on a generated manifest with the given content script files. */
-async function contentScripts(config: UserConfig, mode: string, files: string[]): Promise<Browser.runtime.Manifest['content_scripts']> {
-  const manifest = { manifest_version: 3, name: 'x', version: '0.1.0', content_scripts: files.map((file) => ({ matches: ['<all_urls>'], js: [file] })) } as Browser.runtime.Manifest;
+async function contentScripts(
+  config: UserConfig,
+  mode: string,
+  files: string[],
+): Promise<Browser.runtime.Manifest['content_scripts']> {
+  const manifest = {
+    manifest_version: 3,
+    name: 'x',
+    version: '0.1.0',
+    content_scripts: files.map((file) => ({ matches: ['<all_urls>'], js: [file] })),
+  } as Browser.runtime.Manifest;
   // wxt.config.ts registers the hook under its flat name.
   const hook = (config.hooks as Partial<WxtHooks> | undefined)?.['build:manifestGenerated'];
   if (typeof hook !== 'function') throw new Error('no manifest hook');
@@ -50,16 +59,19 @@ describe('extension manifest', () => {
     const config = await loadConfig(undefined);
     const [sandbox] = (await contentScripts(config, 'sandbox', ['content-scripts/account.js'])) ?? [];
     expect(sandbox?.matches).toEqual(expect.arrayContaining(['http://127.0.0.1/account', 'http://localhost/account']));
-    expect(sandbox?.matches?.every((pattern) => /^http:\/\/(127\.0\.0\.1|localhost)\/account/.test(pattern))).toBe(true);
+    expect(sandbox?.matches?.every((pattern) => /^http:\/\/(127\.0\.0\.1|localhost)\/account/.test(pattern))).toBe(
+      true,
+    );
     const [production] = (await contentScripts(config, 'production', ['content-scripts/account.js'])) ?? [];
     expect(production?.matches).toContain('https://*.qtoffice.com/account');
     expect(production?.matches?.every((pattern) => pattern.startsWith('https://*.qtoffice.com/account'))).toBe(true);
   });
 
-  it('loads each kind of page\'s script on any qtoffice.com back-office host in production, and nothing on help.qtoffice.com', async () => {
+  it("loads each kind of page's script on any qtoffice.com back-office host in production, and nothing on help.qtoffice.com", async () => {
     const files = ['invoice', 'invoice-lists', 'account', 'email-invoice'].map((name) => `content-scripts/${name}.js`);
     const scripts = (await contentScripts(await loadConfig(undefined), 'production', files)) ?? [];
-    const loaded = (url: string) => scripts.filter((script) => scriptRunsOn(script, new URL(url))).map((script) => script.js?.[0]);
+    const loaded = (url: string) =>
+      scripts.filter((script) => scriptRunsOn(script, new URL(url))).map((script) => script.js?.[0]);
     for (const host of ['https://office.qtoffice.com', 'https://qtoffice.com', 'https://eu.backoffice.qtoffice.com']) {
       expect(loaded(`${host}/invoices/new`), host).toEqual(['content-scripts/invoice.js']);
       expect(loaded(`${host}/invoices/1042`), host).toEqual(['content-scripts/invoice.js']);
@@ -71,20 +83,31 @@ describe('extension manifest', () => {
     for (const path of ['/invoices/new', '/invoices/1042', '/invoices/paid', '/account', '/invoices/1042/email', '/']) {
       expect(loaded(`https://help.qtoffice.com${path}`), path).toEqual([]);
     }
-    for (const url of ['http://office.qtoffice.com/invoices/new', 'https://qtoffice.com.evil.example/invoices/new', 'https://office.qt-office-manager.example/account', 'http://127.0.0.1/account']) {
+    for (const url of [
+      'http://office.qtoffice.com/invoices/new',
+      'https://qtoffice.com.evil.example/invoices/new',
+      'https://office.qt-office-manager.example/account',
+      'http://127.0.0.1/account',
+    ]) {
       expect(loaded(url), url).toEqual([]);
     }
-    for (const script of scripts) expect(script.exclude_matches, script.js?.[0]).toContain('https://help.qtoffice.com/*');
+    for (const script of scripts)
+      expect(script.exclude_matches, script.js?.[0]).toContain('https://help.qtoffice.com/*');
   });
 
   it('keeps the invoice script off the lists and the email page with exclude_matches', async () => {
-    const [invoice] = (await contentScripts(await loadConfig(undefined), 'sandbox', ['content-scripts/invoice.js'])) ?? [];
+    const [invoice] =
+      (await contentScripts(await loadConfig(undefined), 'sandbox', ['content-scripts/invoice.js'])) ?? [];
     expect(invoice?.matches).toEqual(['http://127.0.0.1/invoices/*', 'http://localhost/invoices/*']);
-    expect(invoice?.exclude_matches).toEqual(expect.arrayContaining(['http://127.0.0.1/invoices/paid*', 'http://localhost/invoices/*/email*']));
+    expect(invoice?.exclude_matches).toEqual(
+      expect.arrayContaining(['http://127.0.0.1/invoices/paid*', 'http://localhost/invoices/*/email*']),
+    );
   });
 
   it('refuses to build a content script that names no pages', async () => {
-    await expect(contentScripts(await loadConfig(undefined), 'sandbox', ['content-scripts/content.js'])).rejects.toThrow(/no pages/);
+    await expect(
+      contentScripts(await loadConfig(undefined), 'sandbox', ['content-scripts/content.js']),
+    ).rejects.toThrow(/no pages/);
   });
 
   it('gives Firefox an add-on id and data-collection answer, and Chrome no Firefox keys', async () => {

@@ -36,7 +36,10 @@ describe('background messages', () => {
     ['a sender without an id', { url: invoicePage, tab: { id: 1 }, frameId: 0 }],
     ['our content script on a page we do not serve', contentScriptOn('https://evil.example/invoices/1001')],
     ['our content script inside an iframe of the site', contentScriptOn(invoicePage, { frameId: 3 })],
-    ['a page of another extension origin', { id: 'stripe-bridge-test-id', url: 'chrome-extension://other/options.html' }],
+    [
+      'a page of another extension origin',
+      { id: 'stripe-bridge-test-id', url: 'chrome-extension://other/options.html' },
+    ],
   ])('refuses messages from %s', async (_name, sender) => {
     const reply = await handleMessage({ type: 'health' }, sender, fakeDeps());
     expect(errorCode(reply)).toBe('forbidden-sender');
@@ -46,7 +49,11 @@ describe('background messages', () => {
     const deps = fakeDeps();
     const health = await handleMessage({ type: 'health' }, contentScriptOn(invoicePage), deps);
     expect(health).toMatchObject({ ok: false, reason: expect.stringContaining('unreachable') });
-    const change = await handleMessage({ type: 'worker-url:set', url: 'https://evil.example' }, contentScriptOn(invoicePage), deps);
+    const change = await handleMessage(
+      { type: 'worker-url:set', url: 'https://evil.example' },
+      contentScriptOn(invoicePage),
+      deps,
+    );
     expect(errorCode(change)).toBe('forbidden-sender');
     expect(await workerUrlOverride.getValue()).toBeNull();
   });
@@ -56,8 +63,16 @@ describe('background messages', () => {
     const before = await handleMessage({ type: 'worker-url:get' }, optionsPage(), deps);
     expect(before).toMatchObject({ ok: true, workerUrl: BUILD_WORKER_URL, override: null });
 
-    const set = await handleMessage({ type: 'worker-url:set', url: ' https://bridge.example.com/some/path ' }, optionsPage(), deps);
-    expect(set).toMatchObject({ ok: true, workerUrl: 'https://bridge.example.com', override: 'https://bridge.example.com' });
+    const set = await handleMessage(
+      { type: 'worker-url:set', url: ' https://bridge.example.com/some/path ' },
+      optionsPage(),
+      deps,
+    );
+    expect(set).toMatchObject({
+      ok: true,
+      workerUrl: 'https://bridge.example.com',
+      override: 'https://bridge.example.com',
+    });
 
     const cleared = await handleMessage({ type: 'worker-url:set', url: null }, optionsPage(), deps);
     expect(cleared).toMatchObject({ ok: true, workerUrl: BUILD_WORKER_URL, override: null });
@@ -75,7 +90,14 @@ describe('background messages', () => {
 
   it('refuses a worker URL the browser has not granted access to', async () => {
     const deps = fakeDeps({ hasOriginAccess: () => Promise.resolve(false) });
-    const reply = await handleMessage({ type: 'worker-url:set', url: 'https://bridge.example.com' }, optionsPage(), deps);
-    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-setting', message: expect.stringContaining('did not allow') } });
+    const reply = await handleMessage(
+      { type: 'worker-url:set', url: 'https://bridge.example.com' },
+      optionsPage(),
+      deps,
+    );
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-setting', message: expect.stringContaining('did not allow') },
+    });
   });
 });

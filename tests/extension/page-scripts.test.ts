@@ -6,7 +6,14 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EXAMPLE_REAL_SITE_ORIGIN } from '../../extension/src/config';
 import { allFeatures, featuresByScript } from '../../extension/src/features/all';
 import {
-  accountPageUrls, emailInvoicePageUrls, invoicePageUrls, invoiceSettingsPageUrls, otherPageUrls, paidListPageUrls, sitePageScripts, unpaidListPageUrls,
+  accountPageUrls,
+  emailInvoicePageUrls,
+  invoicePageUrls,
+  invoiceSettingsPageUrls,
+  otherPageUrls,
+  paidListPageUrls,
+  sitePageScripts,
+  unpaidListPageUrls,
   type SitePageScript,
 } from '../../extension/src/site/pages';
 import { scriptRunsOn, type ManifestContentScript } from '../../scripts/lib/match-pattern';
@@ -17,7 +24,15 @@ import { scriptRunsOn, type ManifestContentScript } from '../../scripts/lib/matc
 
 const entrypointsDir = resolve(import.meta.dirname, '../../extension/src/entrypoints');
 const scriptNames = Object.keys(sitePageScripts) as SitePageScript[];
-const everyExample = [...invoicePageUrls, ...paidListPageUrls, ...unpaidListPageUrls, ...accountPageUrls, ...emailInvoicePageUrls, ...invoiceSettingsPageUrls, ...otherPageUrls];
+const everyExample = [
+  ...invoicePageUrls,
+  ...paidListPageUrls,
+  ...unpaidListPageUrls,
+  ...accountPageUrls,
+  ...emailInvoicePageUrls,
+  ...invoiceSettingsPageUrls,
+  ...otherPageUrls,
+];
 
 /** The content scripts of the manifest wxt.config.ts writes for `mode`, by script name. */
 async function siteScripts(config: UserConfig, mode: string): Promise<Map<SitePageScript, ManifestContentScript>> {
@@ -25,7 +40,10 @@ async function siteScripts(config: UserConfig, mode: string): Promise<Map<SitePa
     manifest_version: 3,
     name: 'x',
     version: '0.1.0',
-    content_scripts: [...scriptNames, 'connect-done'].map((name) => ({ matches: ['<all_urls>'], js: [`content-scripts/${name}.js`] })),
+    content_scripts: [...scriptNames, 'connect-done'].map((name) => ({
+      matches: ['<all_urls>'],
+      js: [`content-scripts/${name}.js`],
+    })),
   } as Browser.runtime.Manifest;
   const hook = (config.hooks as Partial<WxtHooks> | undefined)?.['build:manifestGenerated'];
   if (typeof hook !== 'function') throw new Error('no manifest hook');
@@ -55,8 +73,10 @@ describe('a content script per kind of site page', () => {
     vi.unstubAllEnvs();
   });
 
-  it('has an entrypoint for each kind of page with paths, running that kind\'s feature list', () => {
-    const siteEntrypoints = readdirSync(entrypointsDir).filter((dir) => dir.endsWith('.content') && dir !== 'connect-done.content').map((dir) => dir.replace(/\.content$/, ''));
+  it("has an entrypoint for each kind of page with paths, running that kind's feature list", () => {
+    const siteEntrypoints = readdirSync(entrypointsDir)
+      .filter((dir) => dir.endsWith('.content') && dir !== 'connect-done.content')
+      .map((dir) => dir.replace(/\.content$/, ''));
     expect(siteEntrypoints.sort()).toEqual([...scriptNames].sort());
     for (const name of scriptNames) {
       const source = readFileSync(join(entrypointsDir, `${name}.content`, 'index.ts'), 'utf8');
@@ -83,7 +103,10 @@ describe('a content script per kind of site page', () => {
           const url = onSiteOf(mode, example);
           if (!feature.appliesTo(url)) continue;
           const loaded = scriptNames.filter((name) => scriptRunsOn(scripts.get(name) ?? {}, url));
-          expect(loaded.map((name) => featuresByScript[name].includes(feature)), `${feature.id} on ${url.href}`).toEqual([true]);
+          expect(
+            loaded.map((name) => featuresByScript[name].includes(feature)),
+            `${feature.id} on ${url.href}`,
+          ).toEqual([true]);
         }
       }
     });
@@ -93,7 +116,11 @@ describe('a content script per kind of site page', () => {
     const scripts = await siteScripts(config, 'sandbox');
     for (const name of scriptNames) {
       const pages = everyExample.map((u) => new URL(u)).filter((url) => scriptRunsOn(scripts.get(name) ?? {}, url));
-      for (const feature of featuresByScript[name]) expect(pages.some((url) => feature.appliesTo(url)), `${feature.id} in ${name}.js`).toBe(true);
+      for (const feature of featuresByScript[name])
+        expect(
+          pages.some((url) => feature.appliesTo(url)),
+          `${feature.id} in ${name}.js`,
+        ).toBe(true);
     }
   });
 });

@@ -13,7 +13,9 @@ import { readInvoiceRows } from '../../extension/src/site/lists';
 const fakeCtx = { onInvalidated: () => undefined, options: {} } as unknown as ContentScriptContext;
 
 function openPaidList(): Document {
-  const { document, window, MutationObserver } = parseHTML(readFileSync(resolve(import.meta.dirname, 'fixtures', 'invoices-paid.html'), 'utf8'));
+  const { document, window, MutationObserver } = parseHTML(
+    readFileSync(resolve(import.meta.dirname, 'fixtures', 'invoices-paid.html'), 'utf8'),
+  );
   vi.stubGlobal('document', document);
   vi.stubGlobal('window', window);
   vi.stubGlobal('MutationObserver', MutationObserver);
@@ -21,7 +23,18 @@ function openPaidList(): Document {
 }
 
 function status(number: string, overrides: Partial<InvoiceStripeStatus> = {}): InvoiceStripeStatus {
-  return { number, kind: 'normal_sale', currency: 'usd', chargedMinor: 0, refundedMinor: 0, pendingRefundMinor: 0, refundableMinor: 0, state: 'none', unrecordedPaymentIds: [], ...overrides };
+  return {
+    number,
+    kind: 'normal_sale',
+    currency: 'usd',
+    chargedMinor: 0,
+    refundedMinor: 0,
+    pendingRefundMinor: 0,
+    refundableMinor: 0,
+    state: 'none',
+    unrecordedPaymentIds: [],
+    ...overrides,
+  };
 }
 
 function backgroundAnswers(answer: (message: Message) => unknown): Message[] {
@@ -37,7 +50,9 @@ function backgroundAnswers(answer: (message: Message) => unknown): Message[] {
 function arrowsOf(doc: Document, number: string): string[] {
   const row = readInvoiceRows(doc).find((r) => r.number === number);
   const host = row?.actionsCell.lastElementChild;
-  return Array.from(host?.shadowRoot?.querySelectorAll('[data-testid]') ?? []).map((el) => el.getAttribute('data-testid') ?? '');
+  return Array.from(host?.shadowRoot?.querySelectorAll('[data-testid]') ?? []).map(
+    (el) => el.getAttribute('data-testid') ?? '',
+  );
 }
 
 describe('refund arrows on the saved Paid Invoices list', () => {
@@ -54,11 +69,21 @@ describe('refund arrows on the saved Paid Invoices list', () => {
       status('1043'),
       status('1041'),
     ];
-    const asked = backgroundAnswers((message) => (message.type === 'refunds:status' ? { ok: true, invoices } : { ok: false, code: 'internal', message: 'not in this test' }));
+    const asked = backgroundAnswers((message) =>
+      message.type === 'refunds:status'
+        ? { ok: true, invoices }
+        : { ok: false, code: 'internal', message: 'not in this test' },
+    );
     const running = new AbortController();
-    await refundArrows.init(running.signal, { ctx: fakeCtx, document: doc, url: new URL('http://127.0.0.1:8788/invoices/paid') });
+    await refundArrows.init(running.signal, {
+      ctx: fakeCtx,
+      document: doc,
+      url: new URL('http://127.0.0.1:8788/invoices/paid'),
+    });
 
-    expect(asked.filter((m) => m.type === 'refunds:status')).toEqual([{ type: 'refunds:status', numbers: ['1052', '1050', '1047', '1045', '1043', '1041'] }]);
+    expect(asked.filter((m) => m.type === 'refunds:status')).toEqual([
+      { type: 'refunds:status', numbers: ['1052', '1050', '1047', '1045', '1043', '1041'] },
+    ]);
     expect(arrowsOf(doc, '1052')).toEqual(['stripe-refund']);
     expect(arrowsOf(doc, '1050')).toEqual(['stripe-refund-pending']);
     expect(arrowsOf(doc, '1045')).toEqual(['stripe-refund-unavailable']);

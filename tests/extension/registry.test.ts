@@ -40,9 +40,21 @@ describe('feature registry', () => {
     const running = runFeatures(
       [
         fakeFeature('first', log, site),
-        fakeFeature('throws', log, site, { init: () => { throw new Error('site changed its markup'); } }),
-        fakeFeature('rejects', log, site, { init: async () => { throw new Error('background gone'); } }),
-        fakeFeature('predicate-throws', log, site, { appliesTo: () => { throw new Error('bad predicate'); } }),
+        fakeFeature('throws', log, site, {
+          init: () => {
+            throw new Error('site changed its markup');
+          },
+        }),
+        fakeFeature('rejects', log, site, {
+          init: async () => {
+            throw new Error('background gone');
+          },
+        }),
+        fakeFeature('predicate-throws', log, site, {
+          appliesTo: () => {
+            throw new Error('bad predicate');
+          },
+        }),
         fakeFeature('last', log, site),
       ],
       context(),
@@ -53,7 +65,7 @@ describe('feature registry', () => {
     expect(console.error).toHaveBeenCalledTimes(3);
   });
 
-  it('stops a failed feature\'s listeners even if it started some before failing', async () => {
+  it("stops a failed feature's listeners even if it started some before failing", async () => {
     const log: string[] = [];
     const site = new EventTarget();
     const half = fakeFeature('half-started', log, site, {
@@ -71,7 +83,10 @@ describe('feature registry', () => {
     const log: string[] = [];
     const site = new EventTarget();
     await runFeatures(
-      [fakeFeature('invoice', log, site), fakeFeature('paid-list', log, site, { appliesTo: (url) => url.pathname === '/invoices/paid' })],
+      [
+        fakeFeature('invoice', log, site),
+        fakeFeature('paid-list', log, site, { appliesTo: (url) => url.pathname === '/invoices/paid' }),
+      ],
       context(),
     ).ready;
     expect(log).toEqual(['invoice started']);

@@ -16,8 +16,18 @@ function fakePage(href: string) {
       target.addEventListener(type, handler, { signal: lifetime.signal }),
   };
   const navigate = (path: string) =>
-    win.dispatchEvent(Object.assign(new Event('wxt:locationchange'), { newUrl: new URL(path, site), oldUrl: new URL(win.location.href) }));
-  return { ctx: ctx as unknown as ContentScriptContext, win: win as unknown as Window, navigate, invalidate: () => lifetime.abort() };
+    win.dispatchEvent(
+      Object.assign(new Event('wxt:locationchange'), {
+        newUrl: new URL(path, site),
+        oldUrl: new URL(win.location.href),
+      }),
+    );
+  return {
+    ctx: ctx as unknown as ContentScriptContext,
+    win: win as unknown as Window,
+    navigate,
+    invalidate: () => lifetime.abort(),
+  };
 }
 
 function pathFeature(id: string, path: string, log: string[]): Feature {
@@ -38,7 +48,7 @@ describe('features across in-page navigation', () => {
     fakeBrowser.reset();
   });
 
-  it('stops the old page\'s features and starts the new page\'s when the site changes URL', () => {
+  it("stops the old page's features and starts the new page's when the site changes URL", () => {
     const log: string[] = [];
     const page = fakePage(`${site}/invoices/1042`);
     const features = [pathFeature('invoice', '/invoices/1042', log), pathFeature('paid-list', '/invoices/paid', log)];

@@ -5,8 +5,20 @@ import { rememberConnection } from '../../extension/src/background/connect/accou
 import { handleMessage } from '../../extension/src/background/handle-message';
 import { contentScriptOn, fakeDeps, optionsPage } from './background-deps';
 
-const here: Session = { id: 'tok_here1234', label: 'Chrome on Windows', createdAt: 1_700_000_000_000, lastUsedAt: 1_700_000_000_000, current: true };
-const laptop: Session = { id: 'tok_laptop1234', label: 'Firefox on Linux', createdAt: 1_700_000_000_000, lastUsedAt: null, current: false };
+const here: Session = {
+  id: 'tok_here1234',
+  label: 'Chrome on Windows',
+  createdAt: 1_700_000_000_000,
+  lastUsedAt: 1_700_000_000_000,
+  current: true,
+};
+const laptop: Session = {
+  id: 'tok_laptop1234',
+  label: 'Firefox on Linux',
+  createdAt: 1_700_000_000_000,
+  lastUsedAt: null,
+  current: false,
+};
 
 /** A worker that keeps a list of signed-in browsers and records what the background asked. */
 function fakeWorker() {
@@ -26,21 +38,36 @@ describe('signed-in browsers in Stripe Settings (background)', () => {
   beforeEach(async () => {
     fakeBrowser.reset();
     await rememberConnection('qtsb_token_for_tests_0123456789', {
-      id: 'acct_1', businessName: 'Jane', livemode: false, currency: 'usd', status: 'connected', stripeIsDefaultGateway: false,
+      id: 'acct_1',
+      businessName: 'Jane',
+      livemode: false,
+      currency: 'usd',
+      status: 'connected',
+      stripeIsDefaultGateway: false,
     });
   });
 
   it('lists the browsers and signs one out, then lists what is left', async () => {
     const worker = fakeWorker();
     const deps = fakeDeps({ fetch: worker.fetch });
-    expect(await handleMessage({ type: 'sessions:list' }, optionsPage(), deps)).toEqual({ ok: true, sessions: [here, laptop] });
-    expect(await handleMessage({ type: 'sessions:sign-out', id: laptop.id }, optionsPage(), deps)).toEqual({ ok: true, sessions: [here] });
+    expect(await handleMessage({ type: 'sessions:list' }, optionsPage(), deps)).toEqual({
+      ok: true,
+      sessions: [here, laptop],
+    });
+    expect(await handleMessage({ type: 'sessions:sign-out', id: laptop.id }, optionsPage(), deps)).toEqual({
+      ok: true,
+      sessions: [here],
+    });
     expect(worker.asked).toEqual(['GET /api/sessions', `DELETE /api/sessions/${laptop.id}`, 'GET /api/sessions']);
   });
 
   it('never lets a site page sign a browser out', async () => {
     const worker = fakeWorker();
-    const reply = await handleMessage({ type: 'sessions:sign-out', id: laptop.id }, contentScriptOn('http://127.0.0.1:8788/invoices/1042'), fakeDeps({ fetch: worker.fetch }));
+    const reply = await handleMessage(
+      { type: 'sessions:sign-out', id: laptop.id },
+      contentScriptOn('http://127.0.0.1:8788/invoices/1042'),
+      fakeDeps({ fetch: worker.fetch }),
+    );
     expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
     expect(worker.asked).toEqual([]);
   });

@@ -30,9 +30,19 @@ describe('calling the worker API', () => {
 
   it('sends the token as a bearer header and returns the parsed answer', async () => {
     const w = await connectedTo(() => ({ status: 200, body: fakeAccount({ stripeIsDefaultGateway: true }) }));
-    const result = await callApi((api, options) => api.settings.$put({ json: { stripeIsDefaultGateway: true } }, options), accountSummarySchema);
+    const result = await callApi(
+      (api, options) => api.settings.$put({ json: { stripeIsDefaultGateway: true } }, options),
+      accountSummarySchema,
+    );
     expect(result).toMatchObject({ ok: true, status: 200, data: { stripeIsDefaultGateway: true } });
-    expect(w.seen).toEqual([{ method: 'PUT', path: '/api/settings', authorization: `Bearer ${TOKEN}`, body: { stripeIsDefaultGateway: true } }]);
+    expect(w.seen).toEqual([
+      {
+        method: 'PUT',
+        path: '/api/settings',
+        authorization: `Bearer ${TOKEN}`,
+        body: { stripeIsDefaultGateway: true },
+      },
+    ]);
   });
 
   it('does not call the worker at all before anything was connected', async () => {
@@ -44,7 +54,10 @@ describe('calling the worker API', () => {
   });
 
   it('marks the connection disconnected and forgets the token on 401 not_connected', async () => {
-    await connectedTo(() => ({ status: 401, body: { error: { code: 'not_connected', message: 'Stripe disconnected — reconnect in Stripe Settings.' } } }));
+    await connectedTo(() => ({
+      status: 401,
+      body: { error: { code: 'not_connected', message: 'Stripe disconnected — reconnect in Stripe Settings.' } },
+    }));
     const result = await callApi(getAccount, accountSummarySchema);
     expect(result).toMatchObject({ ok: false, code: 'not_connected', message: NOT_CONNECTED_MESSAGE, status: 401 });
     expect(await accountStatus()).toMatchObject({ state: 'disconnected', account: { id: 'acct_1JanesBeautyStudio' } });
@@ -64,10 +77,17 @@ describe('calling the worker API', () => {
   });
 
   it("passes the worker's own error sentence through", async () => {
-    const refused = { error: { code: 'amount_too_large', message: 'The amount is more than the balance due ($58.46).' } };
+    const refused = {
+      error: { code: 'amount_too_large', message: 'The amount is more than the balance due ($58.46).' },
+    };
     await connectedTo(() => ({ status: 400, body: refused }));
     const result = await callApi(getAccount, accountSummarySchema);
-    expect(result).toEqual({ ok: false, code: 'amount_too_large', message: 'The amount is more than the balance due ($58.46).', status: 400 });
+    expect(result).toEqual({
+      ok: false,
+      code: 'amount_too_large',
+      message: 'The amount is more than the balance due ($58.46).',
+      status: 400,
+    });
     expect(await accountStatus()).toMatchObject({ state: 'connected' });
   });
 
@@ -76,7 +96,12 @@ describe('calling the worker API', () => {
     await workerUrlOverride.setValue(url);
     await rememberConnection(TOKEN, fakeAccount());
     const result = await callApi(getAccount, accountSummarySchema);
-    expect(result).toEqual({ ok: false, code: 'worker_unreachable', message: `The Stripe bridge worker could not be reached at ${url}.`, status: 0 });
+    expect(result).toEqual({
+      ok: false,
+      code: 'worker_unreachable',
+      message: `The Stripe bridge worker could not be reached at ${url}.`,
+      status: 0,
+    });
     expect(await accountStatus()).toMatchObject({ state: 'connected' });
   });
 

@@ -49,7 +49,11 @@ describe('worker health panel on the invoice page', () => {
     const doc = openInvoicePage();
     const asked = backgroundAnswers({ ok: true, version: '0.1.0' });
     const running = new AbortController();
-    await workerHealth.init(running.signal, { ctx: fakeCtx, document: doc, url: new URL('http://127.0.0.1:8788/invoices/new') });
+    await workerHealth.init(running.signal, {
+      ctx: fakeCtx,
+      document: doc,
+      url: new URL('http://127.0.0.1:8788/invoices/new'),
+    });
     await vi.waitFor(() => expect(panelText(doc)).toBe('Stripe bridge: worker reachable (v0.1.0)'));
     expect(asked).toEqual([{ type: 'health' }]);
 
@@ -60,14 +64,24 @@ describe('worker health panel on the invoice page', () => {
   it('says in words why the worker cannot be reached', async () => {
     const doc = openInvoicePage();
     backgroundAnswers({ ok: false, reason: 'worker unreachable at http://127.0.0.1:8787' });
-    await workerHealth.init(new AbortController().signal, { ctx: fakeCtx, document: doc, url: new URL('http://127.0.0.1:8788/invoices/new') });
-    await vi.waitFor(() => expect(panelText(doc)).toBe('Stripe bridge: worker unreachable at http://127.0.0.1:8787Check again'));
+    await workerHealth.init(new AbortController().signal, {
+      ctx: fakeCtx,
+      document: doc,
+      url: new URL('http://127.0.0.1:8788/invoices/new'),
+    });
+    await vi.waitFor(() =>
+      expect(panelText(doc)).toBe('Stripe bridge: worker unreachable at http://127.0.0.1:8787Check again'),
+    );
   });
 
   it('follows the payment fields when the site re-renders them, leaving one panel', async () => {
     const doc = openInvoicePage();
     backgroundAnswers({ ok: true, version: '0.1.0' });
-    await workerHealth.init(new AbortController().signal, { ctx: fakeCtx, document: doc, url: new URL('http://127.0.0.1:8788/invoices/new') });
+    await workerHealth.init(new AbortController().signal, {
+      ctx: fakeCtx,
+      document: doc,
+      url: new URL('http://127.0.0.1:8788/invoices/new'),
+    });
     await vi.waitFor(() => expect(panelText(doc)).toContain('reachable'));
 
     const fields = findPaymentFields(doc);

@@ -5,9 +5,25 @@ import { customerWithCard, harness, type Harness } from './harness.ts';
 
 async function chargeVisa(h: Harness, extra: Partial<Stripe.PaymentIntentCreateParams> = {}, apiVersion?: string) {
   const { customer, paymentMethod } = await customerWithCard(h, 'pm_card_visa');
-  const stripe = apiVersion ? new Stripe('sk_test_sandbox', { apiVersion: apiVersion as Stripe.LatestApiVersion, httpClient: Stripe.createFetchHttpClient((input, init) => h.sim.fetch(new Request(input, init))), maxNetworkRetries: 0 }) : h.stripe;
+  const stripe = apiVersion
+    ? new Stripe('sk_test_sandbox', {
+        apiVersion: apiVersion as Stripe.LatestApiVersion,
+        httpClient: Stripe.createFetchHttpClient((input, init) => h.sim.fetch(new Request(input, init))),
+        maxNetworkRetries: 0,
+      })
+    : h.stripe;
   return stripe.paymentIntents.create(
-    { amount: 2000, currency: 'usd', customer: customer.id, payment_method: paymentMethod.id, allowed_payment_method_types: ['card'], off_session: true, confirm: true, expand: ['latest_charge'], ...extra },
+    {
+      amount: 2000,
+      currency: 'usd',
+      customer: customer.id,
+      payment_method: paymentMethod.id,
+      allowed_payment_method_types: ['card'],
+      off_session: true,
+      confirm: true,
+      expand: ['latest_charge'],
+      ...extra,
+    },
     { stripeAccount: h.account },
   );
 }
@@ -39,7 +55,11 @@ describe('automatic_async capture (the default since API 2024-04-10)', () => {
     expect(after.id).toBe(charge.id);
     expect(updated[0]?.data.previous_attributes).toEqual({ balance_transaction: null });
     expect(typeof after.balance_transaction).toBe('string');
-    const txn = await h.stripe.balanceTransactions.retrieve(String(after.balance_transaction), {}, { stripeAccount: h.account });
+    const txn = await h.stripe.balanceTransactions.retrieve(
+      String(after.balance_transaction),
+      {},
+      { stripeAccount: h.account },
+    );
     expect([txn.fee, txn.net]).toEqual([88, 1912]);
   });
 
@@ -61,8 +81,15 @@ describe('automatic_async capture (the default since API 2024-04-10)', () => {
 
   it("renders each delivered event in its endpoint's API version", async () => {
     const received: { api_version: string }[] = [];
-    const h = await harness({ deliver: async (_url, init) => (received.push(JSON.parse(init.body) as { api_version: string }), { status: 200 }) });
-    await h.stripe.webhookEndpoints.create({ url: 'https://worker.example/webhooks/stripe', connect: true, enabled_events: ['customer.created'], api_version: '2024-04-10' });
+    const h = await harness({
+      deliver: async (_url, init) => (received.push(JSON.parse(init.body) as { api_version: string }), { status: 200 }),
+    });
+    await h.stripe.webhookEndpoints.create({
+      url: 'https://worker.example/webhooks/stripe',
+      connect: true,
+      enabled_events: ['customer.created'],
+      api_version: '2024-04-10',
+    });
     await h.stripe.customers.create({}, { stripeAccount: h.account });
     await h.sim.deliverWebhooks();
     expect(received.map((e) => e.api_version)).toEqual(['2024-04-10']);

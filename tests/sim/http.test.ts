@@ -24,7 +24,12 @@ async function control(path: string, body: unknown): Promise<void> {
 beforeAll(async () => {
   running = await startSimulatorServer({ port: 0 });
   const sim = new URL(running.url);
-  stripe = new Stripe('sk_test_http', { host: sim.hostname, port: Number(sim.port), protocol: 'http', maxNetworkRetries: 0 });
+  stripe = new Stripe('sk_test_http', {
+    host: sim.hostname,
+    port: Number(sim.port),
+    protocol: 'http',
+    maxNetworkRetries: 0,
+  });
   receiver = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -46,7 +51,11 @@ beforeAll(async () => {
   const address = receiver.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   await control('/_sim/connect', { account });
-  await control('/_sim/webhook_endpoints', { url: `http://127.0.0.1:${port}/webhooks/stripe`, connect: true, secret: SECRET });
+  await control('/_sim/webhook_endpoints', {
+    url: `http://127.0.0.1:${port}/webhooks/stripe`,
+    connect: true,
+    secret: SECRET,
+  });
 });
 
 afterAll(async () => {
@@ -57,10 +66,23 @@ afterAll(async () => {
 describe('simulator over HTTP', () => {
   it('charges, refunds and delivers signed webhooks by itself', async () => {
     const customer = await stripe.customers.create({ email: 'http@example.com' }, { stripeAccount: account });
-    const pm = await stripe.paymentMethods.attach('pm_card_visa', { customer: customer.id }, { stripeAccount: account });
+    const pm = await stripe.paymentMethods.attach(
+      'pm_card_visa',
+      { customer: customer.id },
+      { stripeAccount: account },
+    );
     const succeeded = nextEvent('payment_intent.succeeded');
     const pi = await stripe.paymentIntents.create(
-      { amount: 2500, currency: 'usd', customer: customer.id, payment_method: pm.id, allowed_payment_method_types: ['card'], confirm: true, off_session: true, metadata: { invoice: '9' } },
+      {
+        amount: 2500,
+        currency: 'usd',
+        customer: customer.id,
+        payment_method: pm.id,
+        allowed_payment_method_types: ['card'],
+        confirm: true,
+        off_session: true,
+        metadata: { invoice: '9' },
+      },
       { stripeAccount: account, idempotencyKey: 'http-9' },
     );
     const event = await succeeded;
@@ -74,15 +96,31 @@ describe('simulator over HTTP', () => {
   it('answers declines with Stripe’s 402 body', async () => {
     const customer = await stripe.customers.create({}, { stripeAccount: account });
     await expect(
-      stripe.paymentIntents.create({ amount: 2500, currency: 'usd', customer: customer.id, payment_method: 'pm_card_visa_chargeDeclinedInsufficientFunds', allowed_payment_method_types: ['card'], confirm: true, off_session: true }, { stripeAccount: account }),
+      stripe.paymentIntents.create(
+        {
+          amount: 2500,
+          currency: 'usd',
+          customer: customer.id,
+          payment_method: 'pm_card_visa_chargeDeclinedInsufficientFunds',
+          allowed_payment_method_types: ['card'],
+          confirm: true,
+          off_session: true,
+        },
+        { stripeAccount: account },
+      ),
     ).rejects.toMatchObject({ statusCode: 402, code: 'card_declined', decline_code: 'insufficient_funds' });
   });
 
   it('drops the connection after committing when asked', async () => {
     await control('/_sim/faults', { mode: 'drop_after_commit', count: 1, path: '/v1/customers' });
     const dropped = fetch(`${running.url}/v1/customers`, {
-      method: 'POST', body: 'email=dropped%40example.com',
-      headers: { authorization: 'Bearer sk_test_http', 'content-type': 'application/x-www-form-urlencoded', 'stripe-account': account },
+      method: 'POST',
+      body: 'email=dropped%40example.com',
+      headers: {
+        authorization: 'Bearer sk_test_http',
+        'content-type': 'application/x-www-form-urlencoded',
+        'stripe-account': account,
+      },
     });
     await expect(dropped).rejects.toThrow(/fetch failed/);
     const list = await stripe.customers.list({ email: 'dropped@example.com' }, { stripeAccount: account });
@@ -98,14 +136,18 @@ describe('simulator over HTTP', () => {
   });
 
   it('answers the SDK’s OAuth calls on the API origin', async () => {
-    await expect(stripe.oauth.token({ grant_type: 'authorization_code', code: 'ac_never_issued' })).rejects.toBeInstanceOf(Stripe.errors.StripeInvalidGrantError);
+    await expect(
+      stripe.oauth.token({ grant_type: 'authorization_code', code: 'ac_never_issued' }),
+    ).rejects.toBeInstanceOf(Stripe.errors.StripeInvalidGrantError);
   });
 
   it('serves Stripe.js and the OAuth page on the API origin', async () => {
     const js = await fetch(`${running.url}/v3/`);
     expect([js.status, js.headers.get('content-type')]).toEqual([200, 'application/javascript; charset=utf-8']);
     expect(await js.text()).toContain('window.Stripe = Stripe');
-    const page = await fetch(`${running.url}/oauth/authorize?response_type=code&client_id=ca_sandboxqtbridge&scope=read_write&redirect_uri=http://127.0.0.1:8787/connect/callback&stripe_landing=login`);
+    const page = await fetch(
+      `${running.url}/oauth/authorize?response_type=code&client_id=ca_sandboxqtbridge&scope=read_write&redirect_uri=http://127.0.0.1:8787/connect/callback&stripe_landing=login`,
+    );
     expect(await page.text()).toContain('data-testid="oauth-signin"');
   });
 });

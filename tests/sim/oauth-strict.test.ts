@@ -13,13 +13,20 @@ function authorize(params: Record<string, string>): string {
 }
 
 function form(fields: Record<string, string>, cookie?: string): RequestInit {
-  return { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) }, body: new URLSearchParams(fields).toString() };
+  return {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) },
+    body: new URLSearchParams(fields).toString(),
+  };
 }
 
 /** Signs in from the login landing and connects `account`; returns the session cookie and the redirect. */
 async function signInAndConnect(h: Harness, params: Record<string, string> = {}, account = JANES_BEAUTY_STUDIO.id) {
   const q = new URL(authorize({ stripe_landing: 'login', ...params }), 'http://x').search.slice(1);
-  const picker = await h.request('/oauth/authorize/signin', form({ q, email: SANDBOX_LOGIN.email, password: SANDBOX_LOGIN.password }));
+  const picker = await h.request(
+    '/oauth/authorize/signin',
+    form({ q, email: SANDBOX_LOGIN.email, password: SANDBOX_LOGIN.password }),
+  );
   const cookie = (picker.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const session = /name="session" value="([^"]+)"/.exec(await picker.text())?.[1] ?? '';
   const done = await h.request('/oauth/authorize/decide', form({ q, session, account, decision: 'connect' }, cookie));
@@ -41,7 +48,9 @@ describe('Connect OAuth as strict as Stripe', () => {
     expect(refused.status).toBe(400);
     expect(await refused.text()).toContain('Invalid redirect_uri');
     await h.control('/_sim/oauth/clients', { client_id: SANDBOX_CLIENT_ID, redirect_uris: [other] });
-    expect(await (await h.request(authorize({ redirect_uri: other, stripe_landing: 'login' }))).text()).toContain('data-testid="oauth-signin"');
+    expect(await (await h.request(authorize({ redirect_uri: other, stripe_landing: 'login' }))).text()).toContain(
+      'data-testid="oauth-signin"',
+    );
   });
 
   it('opens the sign-up form unless stripe_landing=login, which opens the sign-in form', async () => {
@@ -49,7 +58,9 @@ describe('Connect OAuth as strict as Stripe', () => {
     const landing = await (await h.request(authorize({}))).text();
     expect(landing).toContain('data-testid="oauth-signup"');
     expect(landing).not.toContain('data-testid="oauth-email"');
-    expect(await (await h.request(authorize({ stripe_landing: 'login' }))).text()).toContain('data-testid="oauth-email"');
+    expect(await (await h.request(authorize({ stripe_landing: 'login' }))).text()).toContain(
+      'data-testid="oauth-email"',
+    );
   });
 
   it('sends a signed-in consultant who already connected straight back, unless always_prompt=true offers the choice again', async () => {
@@ -59,7 +70,9 @@ describe('Connect OAuth as strict as Stripe', () => {
     const silent = await h.request(authorize({ stripe_landing: 'login' }), { headers: { cookie }, redirect: 'manual' });
     expect(silent.status).toBe(302);
     expect(new URL(silent.headers.get('location') ?? '').searchParams.get('code')).toMatch(/^ac_/);
-    const prompted = await h.request(authorize({ stripe_landing: 'login', always_prompt: 'true' }), { headers: { cookie } });
+    const prompted = await h.request(authorize({ stripe_landing: 'login', always_prompt: 'true' }), {
+      headers: { cookie },
+    });
     const page = await prompted.text();
     expect(page).toContain('data-testid="oauth-create-account"');
     expect(page).toContain(`data-testid="oauth-account-${JANES_BEAUTY_STUDIO.id}"`);
@@ -76,7 +89,9 @@ describe('Connect OAuth as strict as Stripe', () => {
 
   it('refuses deauthorize for a client id it does not know (invalid_client), distinct from an account not connected', async () => {
     const h = await harness();
-    const unknown = await stripeError(h.stripe.oauth.deauthorize({ client_id: 'ca_notours', stripe_user_id: JANES_BEAUTY_STUDIO.id }));
+    const unknown = await stripeError(
+      h.stripe.oauth.deauthorize({ client_id: 'ca_notours', stripe_user_id: JANES_BEAUTY_STUDIO.id }),
+    );
     expect(unknown).toBeInstanceOf(Stripe.errors.StripeInvalidClientError);
     expect(unknown.message).toContain('No such application');
   });
@@ -85,7 +100,10 @@ describe('Connect OAuth as strict as Stripe', () => {
 describe('live mode', () => {
   it('refuses a live key until the platform’s live key is registered, then marks its events livemode', async () => {
     const h = await harness();
-    const live = new Stripe(FAKE_LIVE_KEY, { httpClient: Stripe.createFetchHttpClient((input, init) => h.sim.fetch(new Request(input, init))), maxNetworkRetries: 0 });
+    const live = new Stripe(FAKE_LIVE_KEY, {
+      httpClient: Stripe.createFetchHttpClient((input, init) => h.sim.fetch(new Request(input, init))),
+      maxNetworkRetries: 0,
+    });
     expect((await stripeError(live.customers.list())).statusCode).toBe(401);
     await h.control('/_sim/live_key', { key: FAKE_LIVE_KEY });
     await live.customers.create({ email: 'live@example.com' });
@@ -102,11 +120,23 @@ describe('live mode', () => {
         return { status: 200 };
       },
     });
-    await h.control('/_sim/webhook_endpoints', { url: 'https://live.example/webhooks', connect: true, livemode: true, enabled_events: ['customer.created'] });
-    await h.control('/_sim/webhook_endpoints', { url: 'https://test.example/webhooks', connect: true, enabled_events: ['customer.created'] });
+    await h.control('/_sim/webhook_endpoints', {
+      url: 'https://live.example/webhooks',
+      connect: true,
+      livemode: true,
+      enabled_events: ['customer.created'],
+    });
+    await h.control('/_sim/webhook_endpoints', {
+      url: 'https://test.example/webhooks',
+      connect: true,
+      enabled_events: ['customer.created'],
+    });
     await h.stripe.customers.create({}, { stripeAccount: h.account });
     await h.sim.deliverWebhooks();
-    expect(received.map((r) => [r.url, r.livemode]).sort()).toEqual([['https://live.example/webhooks', false], ['https://test.example/webhooks', false]]);
+    expect(received.map((r) => [r.url, r.livemode]).sort()).toEqual([
+      ['https://live.example/webhooks', false],
+      ['https://test.example/webhooks', false],
+    ]);
   });
 });
 
@@ -133,10 +163,14 @@ describe('the Connect origin (connect.stripe.com)', () => {
         return fetch(`${origin}${url.pathname}${url.search}`, init);
       }),
     });
-    await expect(stripe.oauth.token({ grant_type: 'authorization_code', code: 'ac_never_issued' })).rejects.toBeInstanceOf(Stripe.errors.StripeInvalidGrantError);
+    await expect(
+      stripe.oauth.token({ grant_type: 'authorization_code', code: 'ac_never_issued' }),
+    ).rejects.toBeInstanceOf(Stripe.errors.StripeInvalidGrantError);
     await stripe.customers.list();
     expect(seen).toEqual(['connect.stripe.com', 'api.stripe.com']);
-    expect((await fetch(`${connectOrigin}/v1/customers`, { headers: { authorization: 'Bearer sk_test_x' } })).status).toBe(404);
+    expect(
+      (await fetch(`${connectOrigin}/v1/customers`, { headers: { authorization: 'Bearer sk_test_x' } })).status,
+    ).toBe(404);
     const page = await fetch(`${connectOrigin}${authorize({ stripe_landing: 'login' })}`);
     expect(await page.text()).toContain('data-testid="oauth-signin"');
     await fetch(`${api}/_sim/connect`, { method: 'POST', body: JSON.stringify({ account: JANES_BEAUTY_STUDIO.id }) });

@@ -6,15 +6,29 @@ import { harness, stripeError, type Harness } from './harness.ts';
 const CALLBACK = 'http://127.0.0.1:8787/connect/callback';
 
 function form(fields: Record<string, string>): RequestInit {
-  return { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() };
+  return {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields).toString(),
+  };
 }
 
 /** Opens the authorize page and signs in as the sandbox consultant; returns what the account picker needs. */
 async function signIn(h: Harness, state = 'state-123'): Promise<{ q: string; session: string; page: string }> {
-  const q = new URLSearchParams({ response_type: 'code', client_id: SANDBOX_CLIENT_ID, scope: 'read_write', state, redirect_uri: CALLBACK, stripe_landing: 'login' }).toString();
+  const q = new URLSearchParams({
+    response_type: 'code',
+    client_id: SANDBOX_CLIENT_ID,
+    scope: 'read_write',
+    state,
+    redirect_uri: CALLBACK,
+    stripe_landing: 'login',
+  }).toString();
   const authorize = await h.request(`/oauth/authorize?${q}`);
   expect(await authorize.text()).toContain('data-testid="oauth-email"');
-  const picker = await h.request('/oauth/authorize/signin', form({ q, email: SANDBOX_LOGIN.email, password: SANDBOX_LOGIN.password }));
+  const picker = await h.request(
+    '/oauth/authorize/signin',
+    form({ q, email: SANDBOX_LOGIN.email, password: SANDBOX_LOGIN.password }),
+  );
   const page = await picker.text();
   const session = /name="session" value="([^"]+)"/.exec(page)?.[1];
   if (!session) throw new Error('no session on the account picker');
@@ -37,7 +51,7 @@ describe('Connect OAuth', () => {
   it('lists the consultant’s accounts and the option to create one', async () => {
     const h = await harness();
     const { page } = await signIn(h);
-    expect(page).toContain("Jane&#39;s Beauty Studio");
+    expect(page).toContain('Jane&#39;s Beauty Studio');
     expect(page).toContain('Jane Doe Consulting');
     expect(page).toContain(`data-testid="oauth-account-${JANES_BEAUTY_STUDIO.id}"`);
     expect(page).toContain('data-testid="oauth-create-account"');
@@ -45,8 +59,15 @@ describe('Connect OAuth', () => {
 
   it('refuses a wrong password', async () => {
     const h = await harness();
-    const q = new URLSearchParams({ response_type: 'code', client_id: SANDBOX_CLIENT_ID, redirect_uri: CALLBACK }).toString();
-    const response = await h.request('/oauth/authorize/signin', form({ q, email: SANDBOX_LOGIN.email, password: 'nope' }));
+    const q = new URLSearchParams({
+      response_type: 'code',
+      client_id: SANDBOX_CLIENT_ID,
+      redirect_uri: CALLBACK,
+    }).toString();
+    const response = await h.request(
+      '/oauth/authorize/signin',
+      form({ q, email: SANDBOX_LOGIN.email, password: 'nope' }),
+    );
     expect(response.status).toBe(401);
     expect(await response.text()).toContain('Invalid email or password.');
   });
@@ -83,7 +104,10 @@ describe('Connect OAuth', () => {
     const { q, session } = await signIn(h);
     const response = await h.request('/oauth/authorize/decide', form({ q, session, decision: 'deny' }));
     const location = new URL(response.headers.get('location') ?? '');
-    expect([location.searchParams.get('error'), location.searchParams.get('state')]).toEqual(['access_denied', 'state-123']);
+    expect([location.searchParams.get('error'), location.searchParams.get('state')]).toEqual([
+      'access_denied',
+      'state-123',
+    ]);
   });
 
   it('refuses the MK My Shop account, which another platform controls, with a clear page', async () => {
@@ -108,11 +132,23 @@ describe('Connect OAuth', () => {
 
   it('deauthorizes: the account becomes unreachable and Connect endpoints hear about it', async () => {
     const received: { body: string; signature: string }[] = [];
-    const h = await harness({ deliver: async (_url, init) => (received.push({ body: init.body, signature: init.headers['stripe-signature'] ?? '' }), { status: 200 }) });
-    await h.control('/_sim/webhook_endpoints', { url: 'http://127.0.0.1:8787/webhooks/stripe', connect: true, secret: 'whsec_test_connect' });
+    const h = await harness({
+      deliver: async (_url, init) => (
+        received.push({ body: init.body, signature: init.headers['stripe-signature'] ?? '' }),
+        { status: 200 }
+      ),
+    });
+    await h.control('/_sim/webhook_endpoints', {
+      url: 'http://127.0.0.1:8787/webhooks/stripe',
+      connect: true,
+      secret: 'whsec_test_connect',
+    });
     const code = codeFrom(await connect(h, JANES_BEAUTY_STUDIO.id));
     await h.stripe.oauth.token({ grant_type: 'authorization_code', code });
-    const result = await h.stripe.oauth.deauthorize({ client_id: SANDBOX_CLIENT_ID, stripe_user_id: JANES_BEAUTY_STUDIO.id });
+    const result = await h.stripe.oauth.deauthorize({
+      client_id: SANDBOX_CLIENT_ID,
+      stripe_user_id: JANES_BEAUTY_STUDIO.id,
+    });
     expect(result.stripe_user_id).toBe(JANES_BEAUTY_STUDIO.id);
     const after = await stripeError(h.stripe.customers.list({}, { stripeAccount: JANES_BEAUTY_STUDIO.id }));
     expect([after.statusCode, after.code]).toEqual([401, 'account_invalid']);

@@ -37,7 +37,13 @@ function rewriteNullable(node: unknown): unknown {
   if (typeof node !== 'object' || node === null) return node;
   const out: Schema = {};
   for (const [key, value] of Object.entries(node)) {
-    if (key === 'nullable' || key === 'description' || key === 'x-expansionResources' || key === 'x-stripeBypassValidation') continue;
+    if (
+      key === 'nullable' ||
+      key === 'description' ||
+      key === 'x-expansionResources' ||
+      key === 'x-stripeBypassValidation'
+    )
+      continue;
     // Refs point into the shared components, registered once under the id "stripe".
     out[key] = key === '$ref' && typeof value === 'string' ? `stripe${value}` : rewriteNullable(value);
   }
@@ -97,5 +103,7 @@ export function specViolations(method: string, url: URL, body: string): string[]
     delete params.allowed_payment_method_types;
   }
   if (validate(params)) return [];
-  return (validate.errors ?? []).map((e) => `${method} ${specPath} ${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
+  return (validate.errors ?? []).map(
+    (e) => `${method} ${specPath} ${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`,
+  );
 }

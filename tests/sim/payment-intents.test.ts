@@ -3,12 +3,22 @@ import { authenticate, customerWithCard, harness, stripeError } from './harness.
 
 const DECLINES = [
   ['pm_card_visa_chargeDeclined', 'card_declined', 'generic_decline', 'Your card was declined.'],
-  ['pm_card_visa_chargeDeclinedInsufficientFunds', 'card_declined', 'insufficient_funds', 'Your card has insufficient funds.'],
+  [
+    'pm_card_visa_chargeDeclinedInsufficientFunds',
+    'card_declined',
+    'insufficient_funds',
+    'Your card has insufficient funds.',
+  ],
   ['pm_card_visa_chargeDeclinedLostCard', 'card_declined', 'lost_card', 'Your card was declined.'],
   ['pm_card_visa_chargeDeclinedStolenCard', 'card_declined', 'stolen_card', 'Your card was declined.'],
   ['pm_card_chargeDeclinedExpiredCard', 'expired_card', 'expired_card', 'Your card has expired.'],
   ['pm_card_chargeDeclinedIncorrectCvc', 'incorrect_cvc', 'incorrect_cvc', "Your card's security code is incorrect."],
-  ['pm_card_chargeDeclinedProcessingError', 'processing_error', 'processing_error', 'An error occurred while processing your card. Try again in a little bit.'],
+  [
+    'pm_card_chargeDeclinedProcessingError',
+    'processing_error',
+    'processing_error',
+    'An error occurred while processing your card. Try again in a little bit.',
+  ],
 ] as const;
 
 describe('payment intents', () => {
@@ -16,7 +26,19 @@ describe('payment intents', () => {
     const h = await harness();
     const { customer, paymentMethod } = await customerWithCard(h, 'pm_card_visa');
     const pi = await h.stripe.paymentIntents.create(
-      { amount: 2000, currency: 'usd', customer: customer.id, payment_method: paymentMethod.id, allowed_payment_method_types: ['card'], off_session: true, confirm: true, metadata: { invoice: '1001' }, receipt_email: 'ann@example.com', capture_method: 'automatic', expand: ['latest_charge.balance_transaction'] },
+      {
+        amount: 2000,
+        currency: 'usd',
+        customer: customer.id,
+        payment_method: paymentMethod.id,
+        allowed_payment_method_types: ['card'],
+        off_session: true,
+        confirm: true,
+        metadata: { invoice: '1001' },
+        receipt_email: 'ann@example.com',
+        capture_method: 'automatic',
+        expand: ['latest_charge.balance_transaction'],
+      },
       { stripeAccount: h.account, idempotencyKey: 'charge-1001' },
     );
     expect(pi.status).toBe('succeeded');
@@ -46,7 +68,18 @@ describe('payment intents', () => {
     const h = await harness();
     const customer = await h.stripe.customers.create({}, { stripeAccount: h.account });
     const error = await stripeError(
-      h.stripe.paymentIntents.create({ amount: 1000, currency: 'usd', customer: customer.id, payment_method: pm, allowed_payment_method_types: ['card'], confirm: true, off_session: true }, { stripeAccount: h.account }),
+      h.stripe.paymentIntents.create(
+        {
+          amount: 1000,
+          currency: 'usd',
+          customer: customer.id,
+          payment_method: pm,
+          allowed_payment_method_types: ['card'],
+          confirm: true,
+          off_session: true,
+        },
+        { stripeAccount: h.account },
+      ),
     );
     expect(error.type).toBe('StripeCardError');
     expect(error.statusCode).toBe(402);
@@ -58,7 +91,13 @@ describe('payment intents', () => {
   it('refuses to attach a declining card to a customer', async () => {
     const h = await harness();
     const customer = await h.stripe.customers.create({}, { stripeAccount: h.account });
-    const error = await stripeError(h.stripe.paymentMethods.attach('pm_card_visa_chargeDeclined', { customer: customer.id }, { stripeAccount: h.account }));
+    const error = await stripeError(
+      h.stripe.paymentMethods.attach(
+        'pm_card_visa_chargeDeclined',
+        { customer: customer.id },
+        { stripeAccount: h.account },
+      ),
+    );
     expect([error.statusCode, error.code, error.decline_code]).toEqual([402, 'card_declined', 'generic_decline']);
   });
 
@@ -66,7 +105,18 @@ describe('payment intents', () => {
     const h = await harness();
     const { customer, paymentMethod } = await customerWithCard(h, 'pm_card_chargeCustomerFail');
     const error = await stripeError(
-      h.stripe.paymentIntents.create({ amount: 1000, currency: 'usd', customer: customer.id, payment_method: paymentMethod.id, allowed_payment_method_types: ['card'], confirm: true, off_session: true }, { stripeAccount: h.account }),
+      h.stripe.paymentIntents.create(
+        {
+          amount: 1000,
+          currency: 'usd',
+          customer: customer.id,
+          payment_method: paymentMethod.id,
+          allowed_payment_method_types: ['card'],
+          confirm: true,
+          off_session: true,
+        },
+        { stripeAccount: h.account },
+      ),
     );
     expect([error.code, error.decline_code]).toEqual(['card_declined', 'generic_decline']);
   });
@@ -75,15 +125,34 @@ describe('payment intents', () => {
     const h = await harness();
     const { customer, paymentMethod } = await customerWithCard(h, 'pm_card_authenticationRequired');
     const error = await stripeError(
-      h.stripe.paymentIntents.create({ amount: 5000, currency: 'usd', customer: customer.id, payment_method: paymentMethod.id, allowed_payment_method_types: ['card'], off_session: true, confirm: true }, { stripeAccount: h.account }),
+      h.stripe.paymentIntents.create(
+        {
+          amount: 5000,
+          currency: 'usd',
+          customer: customer.id,
+          payment_method: paymentMethod.id,
+          allowed_payment_method_types: ['card'],
+          off_session: true,
+          confirm: true,
+        },
+        { stripeAccount: h.account },
+      ),
     );
-    expect([error.statusCode, error.code, error.decline_code]).toEqual([402, 'authentication_required', 'authentication_required']);
+    expect([error.statusCode, error.code, error.decline_code]).toEqual([
+      402,
+      'authentication_required',
+      'authentication_required',
+    ]);
     const pi = error.payment_intent;
     if (!pi) throw new Error('error body lacks payment_intent');
     expect(pi.status).toBe('requires_payment_method');
     expect(error.payment_method?.id).toBe(paymentMethod.id);
     // The customer then authenticates the same PaymentIntent on-session.
-    const retried = await h.stripe.paymentIntents.confirm(pi.id, { payment_method: paymentMethod.id, return_url: 'http://127.0.0.1:8787/pay/done' }, { stripeAccount: h.account });
+    const retried = await h.stripe.paymentIntents.confirm(
+      pi.id,
+      { payment_method: paymentMethod.id, return_url: 'http://127.0.0.1:8787/pay/done' },
+      { stripeAccount: h.account },
+    );
     expect(retried.status).toBe('requires_action');
     expect(retried.next_action?.type).toBe('redirect_to_url');
     await authenticate(h, retried, 'complete');
@@ -94,21 +163,55 @@ describe('payment intents', () => {
     const h = await harness();
     const customer = await h.stripe.customers.create({}, { stripeAccount: h.account });
     const onSession = await h.stripe.paymentIntents.create(
-      { amount: 1000, currency: 'usd', payment_method: 'pm_card_authenticationRequiredOnSetup', confirm: true, automatic_payment_methods: { enabled: true, allow_redirects: 'never' } },
+      {
+        amount: 1000,
+        currency: 'usd',
+        payment_method: 'pm_card_authenticationRequiredOnSetup',
+        confirm: true,
+        automatic_payment_methods: { enabled: true, allow_redirects: 'never' },
+      },
       { stripeAccount: h.account },
     );
     expect(onSession.status).toBe('requires_action');
     const notSetUp = await customerWithCard(h, 'pm_card_authenticationRequiredOnSetup');
     const offWithoutSetup = await stripeError(
-      h.stripe.paymentIntents.create({ amount: 1000, currency: 'usd', customer: notSetUp.customer.id, payment_method: notSetUp.paymentMethod.id, allowed_payment_method_types: ['card'], confirm: true, off_session: true }, { stripeAccount: h.account }),
+      h.stripe.paymentIntents.create(
+        {
+          amount: 1000,
+          currency: 'usd',
+          customer: notSetUp.customer.id,
+          payment_method: notSetUp.paymentMethod.id,
+          allowed_payment_method_types: ['card'],
+          confirm: true,
+          off_session: true,
+        },
+        { stripeAccount: h.account },
+      ),
     );
     expect(offWithoutSetup.code).toBe('authentication_required');
-    const si = await h.stripe.setupIntents.create({ customer: customer.id, allowed_payment_method_types: ['card'], payment_method: 'pm_card_authenticationRequiredOnSetup', confirm: true, usage: 'off_session' }, { stripeAccount: h.account });
+    const si = await h.stripe.setupIntents.create(
+      {
+        customer: customer.id,
+        allowed_payment_method_types: ['card'],
+        payment_method: 'pm_card_authenticationRequiredOnSetup',
+        confirm: true,
+        usage: 'off_session',
+      },
+      { stripeAccount: h.account },
+    );
     expect(si.status).toBe('requires_action');
     await authenticate(h, si, 'complete');
     const setUp = await h.stripe.setupIntents.retrieve(si.id, {}, { stripeAccount: h.account });
     const pi = await h.stripe.paymentIntents.create(
-      { amount: 1000, currency: 'usd', customer: customer.id, payment_method: String(setUp.payment_method), allowed_payment_method_types: ['card'], confirm: true, off_session: true },
+      {
+        amount: 1000,
+        currency: 'usd',
+        customer: customer.id,
+        payment_method: String(setUp.payment_method),
+        allowed_payment_method_types: ['card'],
+        confirm: true,
+        off_session: true,
+      },
       { stripeAccount: h.account },
     );
     expect(pi.status).toBe('succeeded');
@@ -116,43 +219,98 @@ describe('payment intents', () => {
 
   it('enforces per-currency minimum amounts', async () => {
     const h = await harness();
-    const usd = await stripeError(h.stripe.paymentIntents.create({ amount: 49, currency: 'usd' }, { stripeAccount: h.account }));
-    expect([usd.statusCode, usd.code, usd.param, usd.message]).toEqual([400, 'amount_too_small', 'amount', 'Amount must be at least $0.50 usd']);
+    const usd = await stripeError(
+      h.stripe.paymentIntents.create({ amount: 49, currency: 'usd' }, { stripeAccount: h.account }),
+    );
+    expect([usd.statusCode, usd.code, usd.param, usd.message]).toEqual([
+      400,
+      'amount_too_small',
+      'amount',
+      'Amount must be at least $0.50 usd',
+    ]);
     const gbp = await h.stripe.paymentIntents.create({ amount: 30, currency: 'gbp' }, { stripeAccount: h.account });
     expect(gbp.status).toBe('requires_payment_method');
-    expect((await stripeError(h.stripe.paymentIntents.create({ amount: 299, currency: 'sek' }, { stripeAccount: h.account }))).code).toBe('amount_too_small');
+    expect(
+      (
+        await stripeError(
+          h.stripe.paymentIntents.create({ amount: 299, currency: 'sek' }, { stripeAccount: h.account }),
+        )
+      ).code,
+    ).toBe('amount_too_small');
   });
 
   it('rejects unknown and missing parameters the way Stripe does', async () => {
     const h = await harness();
-    const unknown = await stripeError(h.stripe.paymentIntents.create({ amount: 1000, currency: 'usd', invoice_number: '7' } as never, { stripeAccount: h.account }));
-    expect([unknown.statusCode, unknown.code, unknown.param, unknown.message]).toEqual([400, 'parameter_unknown', 'invoice_number', 'Received unknown parameter: invoice_number']);
-    const missing = await stripeError(h.stripe.paymentIntents.create({ amount: 1000 } as never, { stripeAccount: h.account }));
+    const unknown = await stripeError(
+      h.stripe.paymentIntents.create({ amount: 1000, currency: 'usd', invoice_number: '7' } as never, {
+        stripeAccount: h.account,
+      }),
+    );
+    expect([unknown.statusCode, unknown.code, unknown.param, unknown.message]).toEqual([
+      400,
+      'parameter_unknown',
+      'invoice_number',
+      'Received unknown parameter: invoice_number',
+    ]);
+    const missing = await stripeError(
+      h.stripe.paymentIntents.create({ amount: 1000 } as never, { stripeAccount: h.account }),
+    );
     expect([missing.code, missing.param]).toEqual(['parameter_missing', 'currency']);
   });
 
   it('refuses actions in the wrong state with payment_intent_unexpected_state', async () => {
     const h = await harness();
     const { customer, paymentMethod } = await customerWithCard(h, 'pm_card_visa');
-    const pi = await h.stripe.paymentIntents.create({ amount: 1000, currency: 'usd', customer: customer.id, payment_method: paymentMethod.id, allowed_payment_method_types: ['card'], confirm: true, off_session: true }, { stripeAccount: h.account });
+    const pi = await h.stripe.paymentIntents.create(
+      {
+        amount: 1000,
+        currency: 'usd',
+        customer: customer.id,
+        payment_method: paymentMethod.id,
+        allowed_payment_method_types: ['card'],
+        confirm: true,
+        off_session: true,
+      },
+      { stripeAccount: h.account },
+    );
     const again = await stripeError(h.stripe.paymentIntents.confirm(pi.id, {}, { stripeAccount: h.account }));
     expect(again.code).toBe('payment_intent_unexpected_state');
     const cancel = await stripeError(h.stripe.paymentIntents.cancel(pi.id, {}, { stripeAccount: h.account }));
     expect(cancel.code).toBe('payment_intent_unexpected_state');
     const open = await h.stripe.paymentIntents.create({ amount: 1000, currency: 'usd' }, { stripeAccount: h.account });
-    expect((await h.stripe.paymentIntents.cancel(open.id, { cancellation_reason: 'abandoned' }, { stripeAccount: h.account })).status).toBe('canceled');
+    expect(
+      (
+        await h.stripe.paymentIntents.cancel(
+          open.id,
+          { cancellation_reason: 'abandoned' },
+          { stripeAccount: h.account },
+        )
+      ).status,
+    ).toBe('canceled');
   });
 
   it('forbids reusing a card that paid without a customer', async () => {
     const h = await harness();
     const first = await h.stripe.paymentIntents.create(
-      { amount: 1000, currency: 'usd', payment_method: 'pm_card_visa', confirm: true, automatic_payment_methods: { enabled: true, allow_redirects: 'never' } },
+      {
+        amount: 1000,
+        currency: 'usd',
+        payment_method: 'pm_card_visa',
+        confirm: true,
+        automatic_payment_methods: { enabled: true, allow_redirects: 'never' },
+      },
       { stripeAccount: h.account },
     );
     expect(first.status).toBe('succeeded');
     const reuse = await stripeError(
       h.stripe.paymentIntents.create(
-        { amount: 1000, currency: 'usd', payment_method: String(first.payment_method), confirm: true, automatic_payment_methods: { enabled: true, allow_redirects: 'never' } },
+        {
+          amount: 1000,
+          currency: 'usd',
+          payment_method: String(first.payment_method),
+          confirm: true,
+          automatic_payment_methods: { enabled: true, allow_redirects: 'never' },
+        },
         { stripeAccount: h.account },
       ),
     );
@@ -161,7 +319,12 @@ describe('payment intents', () => {
 
   it('requires a return_url for an on-session server confirm that might redirect', async () => {
     const h = await harness();
-    const error = await stripeError(h.stripe.paymentIntents.create({ amount: 1000, currency: 'usd', payment_method: 'pm_card_visa', confirm: true }, { stripeAccount: h.account }));
+    const error = await stripeError(
+      h.stripe.paymentIntents.create(
+        { amount: 1000, currency: 'usd', payment_method: 'pm_card_visa', confirm: true },
+        { stripeAccount: h.account },
+      ),
+    );
     expect(error.message).toContain('return_url');
   });
 });

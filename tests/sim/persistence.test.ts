@@ -13,7 +13,12 @@ afterEach(() => {
 
 function sdk(url: string): Stripe {
   const u = new URL(url);
-  return new Stripe('sk_test_persist', { host: u.hostname, port: Number(u.port), protocol: 'http', maxNetworkRetries: 0 });
+  return new Stripe('sk_test_persist', {
+    host: u.hostname,
+    port: Number(u.port),
+    protocol: 'http',
+    maxNetworkRetries: 0,
+  });
 }
 
 describe('state file (STRIPE_SIM_STATE_FILE)', () => {
@@ -26,8 +31,23 @@ describe('state file (STRIPE_SIM_STATE_FILE)', () => {
     await fetch(`${first.url}/_sim/connect`, { method: 'POST', body: JSON.stringify({ account }) });
     const stripe = sdk(first.url);
     const customer = await stripe.customers.create({ email: 'kept@example.com' }, { stripeAccount: account });
-    const pm = await stripe.paymentMethods.attach('pm_card_refundFail', { customer: customer.id }, { stripeAccount: account });
-    const pi = await stripe.paymentIntents.create({ amount: 3000, currency: 'usd', customer: customer.id, payment_method: pm.id, allowed_payment_method_types: ['card'], confirm: true, off_session: true }, { stripeAccount: account });
+    const pm = await stripe.paymentMethods.attach(
+      'pm_card_refundFail',
+      { customer: customer.id },
+      { stripeAccount: account },
+    );
+    const pi = await stripe.paymentIntents.create(
+      {
+        amount: 3000,
+        currency: 'usd',
+        customer: customer.id,
+        payment_method: pm.id,
+        allowed_payment_method_types: ['card'],
+        confirm: true,
+        off_session: true,
+      },
+      { stripeAccount: account },
+    );
     const refund = await stripe.refunds.create({ payment_intent: pi.id }, { stripeAccount: account });
     await first.close();
 

@@ -34,7 +34,9 @@ describe('simulator portability', () => {
   });
 
   it('imports the stripe package for types only', () => {
-    const valueImports = [...importGraph(ENTRY)].filter(([, source]) => /^import (?!type )[^;]*from 'stripe'/m.test(source)).map(([file]) => file);
+    const valueImports = [...importGraph(ENTRY)]
+      .filter(([, source]) => /^import (?!type )[^;]*from 'stripe'/m.test(source))
+      .map(([file]) => file);
     expect(valueImports).toEqual([]);
   });
 });

@@ -3,7 +3,18 @@ import { customerWithCard, harness, stripeError, type Harness } from './harness.
 
 async function paidIntent(h: Harness, pm = 'pm_card_visa', amount = 5000) {
   const { customer, paymentMethod } = await customerWithCard(h, pm);
-  return h.stripe.paymentIntents.create({ amount, currency: 'usd', customer: customer.id, payment_method: paymentMethod.id, allowed_payment_method_types: ['card'], confirm: true, off_session: true }, { stripeAccount: h.account });
+  return h.stripe.paymentIntents.create(
+    {
+      amount,
+      currency: 'usd',
+      customer: customer.id,
+      payment_method: paymentMethod.id,
+      allowed_payment_method_types: ['card'],
+      confirm: true,
+      off_session: true,
+    },
+    { stripeAccount: h.account },
+  );
 }
 
 describe('refunds', () => {
@@ -12,7 +23,9 @@ describe('refunds', () => {
     const pi = await paidIntent(h);
     const part = await h.stripe.refunds.create({ payment_intent: pi.id, amount: 2000 }, { stripeAccount: h.account });
     expect([part.status, part.amount, part.charge]).toEqual(['succeeded', 2000, pi.latest_charge]);
-    const tooMuch = await stripeError(h.stripe.refunds.create({ payment_intent: pi.id, amount: 3001 }, { stripeAccount: h.account }));
+    const tooMuch = await stripeError(
+      h.stripe.refunds.create({ payment_intent: pi.id, amount: 3001 }, { stripeAccount: h.account }),
+    );
     expect([tooMuch.statusCode, tooMuch.code, tooMuch.param]).toEqual([400, 'amount_too_large', 'amount']);
     expect(tooMuch.message).toBe('Refund amount ($30.01) is greater than unrefunded amount on charge ($30.00)');
     const rest = await h.stripe.refunds.create({ charge: String(pi.latest_charge) }, { stripeAccount: h.account });

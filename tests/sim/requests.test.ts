@@ -27,8 +27,14 @@ describe('authentication and accounts', () => {
     const h = await harness();
     await h.control('/_sim/connect', { account: JANE_DOE_CONSULTING.id });
     const customer = await h.stripe.customers.create({ name: 'Ann' }, { stripeAccount: h.account });
-    const elsewhere = await stripeError(h.stripe.customers.retrieve(customer.id, {}, { stripeAccount: JANE_DOE_CONSULTING.id }));
-    expect([elsewhere.statusCode, elsewhere.code, elsewhere.message]).toEqual([404, 'resource_missing', `No such customer: '${customer.id}'`]);
+    const elsewhere = await stripeError(
+      h.stripe.customers.retrieve(customer.id, {}, { stripeAccount: JANE_DOE_CONSULTING.id }),
+    );
+    expect([elsewhere.statusCode, elsewhere.code, elsewhere.message]).toEqual([
+      404,
+      'resource_missing',
+      `No such customer: '${customer.id}'`,
+    ]);
     const platform = await stripeError(h.stripe.customers.retrieve(customer.id));
     expect(platform.code).toBe('resource_missing');
   });
@@ -50,7 +56,9 @@ describe('authentication and accounts', () => {
 
   it('accepts any Stripe-Version and echoes it', async () => {
     const h = await harness();
-    const response = await h.request('/v1/balance', { headers: { authorization: 'Bearer sk_test_x', 'stripe-version': '2020-08-27' } });
+    const response = await h.request('/v1/balance', {
+      headers: { authorization: 'Bearer sk_test_x', 'stripe-version': '2020-08-27' },
+    });
     expect([response.status, response.headers.get('stripe-version')]).toEqual([200, '2020-08-27']);
   });
 });
@@ -59,9 +67,23 @@ describe('idempotency', () => {
   it('replays the first response for the same key and parameters', async () => {
     const h = await harness();
     const { customer, paymentMethod } = await customerWithCard(h, 'pm_card_visa');
-    const params = { amount: 1200, currency: 'usd', customer: customer.id, payment_method: paymentMethod.id, allowed_payment_method_types: ['card'], confirm: true, off_session: true };
-    const first = await h.stripe.paymentIntents.create(params, { stripeAccount: h.account, idempotencyKey: 'invoice-77' });
-    const second = await h.stripe.paymentIntents.create(params, { stripeAccount: h.account, idempotencyKey: 'invoice-77' });
+    const params = {
+      amount: 1200,
+      currency: 'usd',
+      customer: customer.id,
+      payment_method: paymentMethod.id,
+      allowed_payment_method_types: ['card'],
+      confirm: true,
+      off_session: true,
+    };
+    const first = await h.stripe.paymentIntents.create(params, {
+      stripeAccount: h.account,
+      idempotencyKey: 'invoice-77',
+    });
+    const second = await h.stripe.paymentIntents.create(params, {
+      stripeAccount: h.account,
+      idempotencyKey: 'invoice-77',
+    });
     expect(second.id).toBe(first.id);
     const all = await h.stripe.paymentIntents.list({ customer: customer.id }, { stripeAccount: h.account });
     expect(all.data).toHaveLength(1);
@@ -70,8 +92,13 @@ describe('idempotency', () => {
   it('marks a replayed response with Idempotent-Replayed: true', async () => {
     const h = await harness();
     const init = () => ({
-      method: 'POST', body: 'email=a%40example.com',
-      headers: { authorization: 'Bearer sk_test_x', 'content-type': 'application/x-www-form-urlencoded', 'idempotency-key': 'raw-1' },
+      method: 'POST',
+      body: 'email=a%40example.com',
+      headers: {
+        authorization: 'Bearer sk_test_x',
+        'content-type': 'application/x-www-form-urlencoded',
+        'idempotency-key': 'raw-1',
+      },
     });
     const first = await h.request('/v1/customers', init());
     const second = await h.request('/v1/customers', init());
@@ -83,9 +110,21 @@ describe('idempotency', () => {
   it('replays a decline too, without charging again', async () => {
     const h = await harness();
     const customer = await h.stripe.customers.create({}, { stripeAccount: h.account });
-    const params = { amount: 1200, currency: 'usd', customer: customer.id, payment_method: 'pm_card_visa_chargeDeclined', allowed_payment_method_types: ['card'], confirm: true, off_session: true };
-    const first = await stripeError(h.stripe.paymentIntents.create(params, { stripeAccount: h.account, idempotencyKey: 'k-decline' }));
-    const second = await stripeError(h.stripe.paymentIntents.create(params, { stripeAccount: h.account, idempotencyKey: 'k-decline' }));
+    const params = {
+      amount: 1200,
+      currency: 'usd',
+      customer: customer.id,
+      payment_method: 'pm_card_visa_chargeDeclined',
+      allowed_payment_method_types: ['card'],
+      confirm: true,
+      off_session: true,
+    };
+    const first = await stripeError(
+      h.stripe.paymentIntents.create(params, { stripeAccount: h.account, idempotencyKey: 'k-decline' }),
+    );
+    const second = await stripeError(
+      h.stripe.paymentIntents.create(params, { stripeAccount: h.account, idempotencyKey: 'k-decline' }),
+    );
     expect(second.payment_intent?.id).toBe(first.payment_intent?.id);
     expect(second.headers?.['idempotent-replayed']).toBe('true');
   });
@@ -93,15 +132,23 @@ describe('idempotency', () => {
   it('refuses the same key with different parameters', async () => {
     const h = await harness();
     await h.stripe.customers.create({ email: 'a@example.com' }, { stripeAccount: h.account, idempotencyKey: 'same' });
-    const error = await stripeError(h.stripe.customers.create({ email: 'b@example.com' }, { stripeAccount: h.account, idempotencyKey: 'same' }));
+    const error = await stripeError(
+      h.stripe.customers.create({ email: 'b@example.com' }, { stripeAccount: h.account, idempotencyKey: 'same' }),
+    );
     expect([error.statusCode, error.type]).toEqual([400, 'StripeIdempotencyError']);
   });
 
   it('scopes keys per account', async () => {
     const h = await harness();
     await h.control('/_sim/connect', { account: JANE_DOE_CONSULTING.id });
-    const a = await h.stripe.customers.create({ email: 'a@example.com' }, { stripeAccount: h.account, idempotencyKey: 'shared' });
-    const b = await h.stripe.customers.create({ email: 'b@example.com' }, { stripeAccount: JANE_DOE_CONSULTING.id, idempotencyKey: 'shared' });
+    const a = await h.stripe.customers.create(
+      { email: 'a@example.com' },
+      { stripeAccount: h.account, idempotencyKey: 'shared' },
+    );
+    const b = await h.stripe.customers.create(
+      { email: 'b@example.com' },
+      { stripeAccount: JANE_DOE_CONSULTING.id, idempotencyKey: 'shared' },
+    );
     expect(b.id).not.toBe(a.id);
   });
 });
@@ -109,8 +156,17 @@ describe('idempotency', () => {
 describe('request format', () => {
   it('parses nested form parameters and expand[]', async () => {
     const h = await harness();
-    const body = 'email=n%40example.com&metadata[site_customer]=42&invoice_settings[custom_fields]=&expand[]=invoice_settings.default_payment_method';
-    const response = await h.request('/v1/customers', { method: 'POST', headers: { authorization: 'Bearer sk_test_x', 'content-type': 'application/x-www-form-urlencoded', 'stripe-account': h.account }, body });
+    const body =
+      'email=n%40example.com&metadata[site_customer]=42&invoice_settings[custom_fields]=&expand[]=invoice_settings.default_payment_method';
+    const response = await h.request('/v1/customers', {
+      method: 'POST',
+      headers: {
+        authorization: 'Bearer sk_test_x',
+        'content-type': 'application/x-www-form-urlencoded',
+        'stripe-account': h.account,
+      },
+      body,
+    });
     const customer = (await response.json()) as Stripe.Customer;
     expect([response.status, customer.metadata.site_customer]).toEqual([200, '42']);
   });

@@ -7,7 +7,9 @@ import { startSimulatorServer, type RunningSimulator } from '../sandbox/stripe/s
 
 // A merchant page like the worker's /card and /pay pages: Stripe.js from the simulator's js.stripe.com
 // stand-in (an origin of its own), Payment Element, confirm — under a CSP shaped like the worker's.
-const PAGE = (jsUrl: string) => `<!doctype html><html><head><meta charset="utf-8"><script src="${jsUrl}/v3/"></script></head><body>
+const PAGE = (
+  jsUrl: string,
+) => `<!doctype html><html><head><meta charset="utf-8"><script src="${jsUrl}/v3/"></script></head><body>
 <form id="form"><div id="element"></div><button id="submit" type="submit">Save</button></form><pre id="result"></pre>
 <script>
   const q = new URLSearchParams(location.search);
@@ -41,16 +43,25 @@ beforeAll(async () => {
   await fetch(`${running.url}/_sim/connect`, { method: 'POST', body: JSON.stringify({ account }) });
   const html = PAGE(running.jsUrl);
   // `?frames=none`: a page whose CSP leaves Stripe.js's origin out of frame-src.
-  const csp = (frames: string) => `default-src 'self'; script-src ${running.jsUrl} 'unsafe-inline'; frame-src ${frames}; connect-src 'self' ${running.url}`;
+  const csp = (frames: string) =>
+    `default-src 'self'; script-src ${running.jsUrl} 'unsafe-inline'; frame-src ${frames}; connect-src 'self' ${running.url}`;
   pageServer = createServer((req, res) => {
-    const frames = new URL(req.url ?? '/', 'http://x').searchParams.get('frames') === 'none' ? "'none'" : `${running.jsUrl} ${running.hooksUrl}`;
+    const frames =
+      new URL(req.url ?? '/', 'http://x').searchParams.get('frames') === 'none'
+        ? "'none'"
+        : `${running.jsUrl} ${running.hooksUrl}`;
     res.writeHead(200, { 'content-type': 'text/html', 'content-security-policy': csp(frames) }).end(html);
   });
   await new Promise<void>((resolve) => pageServer.listen(0, '127.0.0.1', resolve));
   const address = pageServer.address();
   pageUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
   const sim = new URL(running.url);
-  stripe = new Stripe('sk_test_browser', { host: sim.hostname, port: Number(sim.port), protocol: 'http', maxNetworkRetries: 0 });
+  stripe = new Stripe('sk_test_browser', {
+    host: sim.hostname,
+    port: Number(sim.port),
+    protocol: 'http',
+    maxNetworkRetries: 0,
+  });
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
@@ -64,11 +75,25 @@ afterAll(async () => {
   await running?.close();
 });
 
-async function openPage(kind: 'setup' | 'payment', clientSecret: string | null, redirect = 'if_required', frames = 'stripe'): Promise<Page> {
+async function openPage(
+  kind: 'setup' | 'payment',
+  clientSecret: string | null,
+  redirect = 'if_required',
+  frames = 'stripe',
+): Promise<Page> {
   const page = await browser.newPage();
-  const query = new URLSearchParams({ kind, cs: clientSecret ?? '', pk: JANES_BEAUTY_STUDIO.publishableKey, account, redirect, frames });
+  const query = new URLSearchParams({
+    kind,
+    cs: clientSecret ?? '',
+    pk: JANES_BEAUTY_STUDIO.publishableKey,
+    account,
+    redirect,
+    frames,
+  });
   await page.goto(`${pageUrl}?${query}`);
-  await page.waitForSelector(frames === 'none' ? 'body[data-ready="no"]' : 'body[data-ready="yes"]', { timeout: 10_000 });
+  await page.waitForSelector(frames === 'none' ? 'body[data-ready="no"]' : 'body[data-ready="yes"]', {
+    timeout: 10_000,
+  });
   return page;
 }
 
@@ -94,13 +119,24 @@ async function result(page: Page): Promise<string> {
 describe('Stripe.js stand-in in Chromium', () => {
   it('saves a card with a SetupIntent and the card then charges off-session', async () => {
     const customer = await stripe.customers.create({}, { stripeAccount: account });
-    const si = await stripe.setupIntents.create({ customer: customer.id, usage: 'off_session' }, { stripeAccount: account });
+    const si = await stripe.setupIntents.create(
+      { customer: customer.id, usage: 'off_session' },
+      { stripeAccount: account },
+    );
     const page = await openPage('setup', si.client_secret);
     await fillCard(page, '4242 4242 4242 4242');
     expect(await result(page)).toBe('ok:succeeded');
     const saved = await stripe.setupIntents.retrieve(si.id, {}, { stripeAccount: account });
     const pi = await stripe.paymentIntents.create(
-      { amount: 1500, currency: 'usd', customer: customer.id, payment_method: String(saved.payment_method), allowed_payment_method_types: ['card'], off_session: true, confirm: true },
+      {
+        amount: 1500,
+        currency: 'usd',
+        customer: customer.id,
+        payment_method: String(saved.payment_method),
+        allowed_payment_method_types: ['card'],
+        off_session: true,
+        confirm: true,
+      },
       { stripeAccount: account },
     );
     expect(pi.status).toBe('succeeded');
@@ -108,14 +144,25 @@ describe('Stripe.js stand-in in Chromium', () => {
 
   it('completes 3-D Secure when setting up the …3155 card, after which off-session charges pass', async () => {
     const customer = await stripe.customers.create({}, { stripeAccount: account });
-    const si = await stripe.setupIntents.create({ customer: customer.id, usage: 'off_session' }, { stripeAccount: account });
+    const si = await stripe.setupIntents.create(
+      { customer: customer.id, usage: 'off_session' },
+      { stripeAccount: account },
+    );
     const page = await openPage('setup', si.client_secret);
     await fillCard(page, '4000002500003155');
     await page.getByTestId('threeds-complete').click();
     expect(await result(page)).toBe('ok:succeeded');
     const saved = await stripe.setupIntents.retrieve(si.id, {}, { stripeAccount: account });
     const pi = await stripe.paymentIntents.create(
-      { amount: 2500, currency: 'usd', customer: customer.id, payment_method: String(saved.payment_method), allowed_payment_method_types: ['card'], off_session: true, confirm: true },
+      {
+        amount: 2500,
+        currency: 'usd',
+        customer: customer.id,
+        payment_method: String(saved.payment_method),
+        allowed_payment_method_types: ['card'],
+        off_session: true,
+        confirm: true,
+      },
       { stripeAccount: account },
     );
     expect(pi.status).toBe('succeeded');
@@ -138,7 +185,9 @@ describe('Stripe.js stand-in in Chromium', () => {
     await page.getByTestId('threeds-fail').click();
     expect(await result(page)).toBe('error:payment_intent_authentication_failure');
     expect(await stripeFrame(page).getByTestId('card-error').textContent()).toContain('failed authentication');
-    expect((await stripe.paymentIntents.retrieve(pi.id, {}, { stripeAccount: account })).status).toBe('requires_payment_method');
+    expect((await stripe.paymentIntents.retrieve(pi.id, {}, { stripeAccount: account })).status).toBe(
+      'requires_payment_method',
+    );
   });
 
   it('shows a declined card the way Stripe words it', async () => {
@@ -155,7 +204,10 @@ describe('Stripe.js stand-in in Chromium', () => {
     await fillCard(page, '4242424242424242');
     await page.waitForURL(/\/done\?/);
     const landed = new URL(page.url());
-    expect([landed.searchParams.get('payment_intent'), landed.searchParams.get('redirect_status')]).toEqual([pi.id, 'succeeded']);
+    expect([landed.searchParams.get('payment_intent'), landed.searchParams.get('redirect_status')]).toEqual([
+      pi.id,
+      'succeeded',
+    ]);
   });
 
   it('refuses an invalid card number before calling Stripe', async () => {
@@ -167,10 +219,17 @@ describe('Stripe.js stand-in in Chromium', () => {
   });
 
   it('does not work on a page whose CSP keeps its frames out, as real Stripe.js would not', async () => {
-    const si = await stripe.setupIntents.create({ customer: (await stripe.customers.create({}, { stripeAccount: account })).id }, { stripeAccount: account });
+    const si = await stripe.setupIntents.create(
+      { customer: (await stripe.customers.create({}, { stripeAccount: account })).id },
+      { stripeAccount: account },
+    );
     const page = await openPage('setup', si.client_secret, 'if_required', 'none');
-    expect(await page.locator('#result').textContent()).toMatch(/^loaderror:Stripe\.js could not load its frame at http:\/\/127\.0\.0\.1:\d+: .*frame-src/);
-    expect((await stripe.setupIntents.retrieve(si.id, {}, { stripeAccount: account })).status).toBe('requires_payment_method');
+    expect(await page.locator('#result').textContent()).toMatch(
+      /^loaderror:Stripe\.js could not load its frame at http:\/\/127\.0\.0\.1:\d+: .*frame-src/,
+    );
+    expect((await stripe.setupIntents.retrieve(si.id, {}, { stripeAccount: account })).status).toBe(
+      'requires_payment_method',
+    );
   });
 
   it('offers a bank debit besides the card when the intent has no type restriction, and only the card with allowed types card', async () => {
@@ -180,7 +239,10 @@ describe('Stripe.js stand-in in Chromium', () => {
     await stripeFrame(page).getByTestId('payment-method-us_bank_account').click();
     expect(await stripeFrame(page).getByTestId('bank-account-note').isVisible()).toBe(true);
     expect(await page.locator('input').count()).toBe(0);
-    const cardsOnly = await stripe.setupIntents.create({ allowed_payment_method_types: ['card'] }, { stripeAccount: account });
+    const cardsOnly = await stripe.setupIntents.create(
+      { allowed_payment_method_types: ['card'] },
+      { stripeAccount: account },
+    );
     const cardPage = await openPage('setup', cardsOnly.client_secret);
     expect(await stripeFrame(cardPage).getByTestId('payment-method-us_bank_account').count()).toBe(0);
     expect(await stripeFrame(cardPage).getByTestId('card-number').isVisible()).toBe(true);

@@ -11,7 +11,9 @@ interface Received {
 }
 
 /** A harness whose webhooks land in `received`; `status` decides each answer. */
-async function listening(status: (delivery: Received) => number = () => 200): Promise<Harness & { received: Received[] }> {
+async function listening(
+  status: (delivery: Received) => number = () => 200,
+): Promise<Harness & { received: Received[] }> {
   const received: Received[] = [];
   const h = await harness({
     deliver: async (url, init) => {
@@ -20,8 +22,16 @@ async function listening(status: (delivery: Received) => number = () => 200): Pr
       return { status: status(delivery) };
     },
   });
-  await h.control('/_sim/webhook_endpoints', { url: 'http://127.0.0.1:8787/webhooks/stripe', connect: true, secret: CONNECT_SECRET });
-  await h.control('/_sim/webhook_endpoints', { url: 'http://127.0.0.1:9000/platform-hooks', connect: false, secret: PLATFORM_SECRET });
+  await h.control('/_sim/webhook_endpoints', {
+    url: 'http://127.0.0.1:8787/webhooks/stripe',
+    connect: true,
+    secret: CONNECT_SECRET,
+  });
+  await h.control('/_sim/webhook_endpoints', {
+    url: 'http://127.0.0.1:9000/platform-hooks',
+    connect: false,
+    secret: PLATFORM_SECRET,
+  });
   return Object.assign(h, { received });
 }
 
@@ -33,9 +43,27 @@ describe('webhooks', () => {
   it('signs every state change of a charge like Stripe and names the connected account', async () => {
     const h = await listening();
     const { customer, paymentMethod } = await customerWithCard(h, 'pm_card_visa');
-    await h.stripe.paymentIntents.create({ amount: 2000, currency: 'usd', customer: customer.id, payment_method: paymentMethod.id, allowed_payment_method_types: ['card'], confirm: true, off_session: true }, { stripeAccount: h.account });
+    await h.stripe.paymentIntents.create(
+      {
+        amount: 2000,
+        currency: 'usd',
+        customer: customer.id,
+        payment_method: paymentMethod.id,
+        allowed_payment_method_types: ['card'],
+        confirm: true,
+        off_session: true,
+      },
+      { stripeAccount: h.account },
+    );
     await h.sim.deliverWebhooks();
-    expect(types(h)).toEqual(['customer.created', 'payment_method.attached', 'payment_intent.created', 'charge.succeeded', 'payment_intent.succeeded', 'charge.updated']);
+    expect(types(h)).toEqual([
+      'customer.created',
+      'payment_method.attached',
+      'payment_intent.created',
+      'charge.succeeded',
+      'payment_intent.succeeded',
+      'charge.updated',
+    ]);
     for (const delivery of h.received) {
       expect(delivery.signature).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
       const event = await h.stripe.webhooks.constructEventAsync(delivery.body, delivery.signature, CONNECT_SECRET);
@@ -50,7 +78,9 @@ describe('webhooks', () => {
     await h.sim.deliverWebhooks();
     const [delivery] = h.received;
     if (!delivery) throw new Error('nothing delivered');
-    await expect(h.stripe.webhooks.constructEventAsync(delivery.body, delivery.signature, 'whsec_other')).rejects.toThrow(/signature/i);
+    await expect(
+      h.stripe.webhooks.constructEventAsync(delivery.body, delivery.signature, 'whsec_other'),
+    ).rejects.toThrow(/signature/i);
   });
 
   it('sends platform events only to plain endpoints', async () => {
@@ -58,7 +88,11 @@ describe('webhooks', () => {
     await h.stripe.customers.create({ email: 'platform@example.com' });
     await h.sim.deliverWebhooks();
     expect(h.received.map((r) => r.url)).toEqual(['http://127.0.0.1:9000/platform-hooks']);
-    const event = await h.stripe.webhooks.constructEventAsync(h.received[0]?.body ?? '', h.received[0]?.signature ?? '', PLATFORM_SECRET);
+    const event = await h.stripe.webhooks.constructEventAsync(
+      h.received[0]?.body ?? '',
+      h.received[0]?.signature ?? '',
+      PLATFORM_SECRET,
+    );
     expect(event.account).toBeUndefined();
   });
 
@@ -77,7 +111,9 @@ describe('webhooks', () => {
     expect(await h.sim.deliverWebhooks()).toBe(1);
     await h.sim.clock.advance(24 * 3600);
     expect(await h.sim.deliverWebhooks()).toBe(0);
-    const log = (await (await h.request('/_sim/deliveries')).json()) as { deliveries: { state: string; attempts: unknown[] }[] };
+    const log = (await (await h.request('/_sim/deliveries')).json()) as {
+      deliveries: { state: string; attempts: unknown[] }[];
+    };
     expect(log.deliveries.map((d) => [d.state, d.attempts.length])).toEqual([['failed', 4]]);
   });
 
@@ -103,7 +139,9 @@ describe('webhooks', () => {
     await h.control('/_sim/webhooks/reorder');
     await h.control('/_sim/webhooks/release');
     expect(await h.sim.deliverWebhooks()).toBe(3);
-    const names = h.received.map((r) => (JSON.parse(r.body) as { data: { object: { name: string } } }).data.object.name);
+    const names = h.received.map(
+      (r) => (JSON.parse(r.body) as { data: { object: { name: string } } }).data.object.name,
+    );
     expect(names).toEqual(['second', 'second', 'first']);
     const ids = h.received.map((r) => (JSON.parse(r.body) as { id: string }).id);
     expect(ids[0]).toBe(ids[1]);
@@ -111,7 +149,11 @@ describe('webhooks', () => {
 
   it('creates endpoints through the API with a whsec_ secret shown once', async () => {
     const h = await harness();
-    const endpoint = await h.stripe.webhookEndpoints.create({ url: 'https://example.com/hook', enabled_events: ['payment_intent.succeeded'], connect: true });
+    const endpoint = await h.stripe.webhookEndpoints.create({
+      url: 'https://example.com/hook',
+      enabled_events: ['payment_intent.succeeded'],
+      connect: true,
+    });
     expect(endpoint.secret).toMatch(/^whsec_/);
     const listed = await h.stripe.webhookEndpoints.list();
     expect(listed.data.map((e) => [e.id, e.secret])).toEqual([[endpoint.id, undefined]]);
@@ -121,10 +163,27 @@ describe('webhooks', () => {
 
   it('delivers only the enabled event types', async () => {
     const received: string[] = [];
-    const h = await harness({ deliver: async (_url, init) => (received.push((JSON.parse(init.body) as { type: string }).type), { status: 200 }) });
-    await h.stripe.webhookEndpoints.create({ url: 'https://example.com/hook', enabled_events: ['payment_intent.succeeded'], connect: true });
+    const h = await harness({
+      deliver: async (_url, init) => (received.push((JSON.parse(init.body) as { type: string }).type), { status: 200 }),
+    });
+    await h.stripe.webhookEndpoints.create({
+      url: 'https://example.com/hook',
+      enabled_events: ['payment_intent.succeeded'],
+      connect: true,
+    });
     const { customer, paymentMethod } = await customerWithCard(h, 'pm_card_visa');
-    await h.stripe.paymentIntents.create({ amount: 2000, currency: 'usd', customer: customer.id, payment_method: paymentMethod.id, allowed_payment_method_types: ['card'], confirm: true, off_session: true }, { stripeAccount: h.account });
+    await h.stripe.paymentIntents.create(
+      {
+        amount: 2000,
+        currency: 'usd',
+        customer: customer.id,
+        payment_method: paymentMethod.id,
+        allowed_payment_method_types: ['card'],
+        confirm: true,
+        off_session: true,
+      },
+      { stripeAccount: h.account },
+    );
     await h.sim.deliverWebhooks();
     expect(received).toEqual(['payment_intent.succeeded']);
   });

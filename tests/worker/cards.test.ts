@@ -22,7 +22,11 @@ describe('the card on file', () => {
     await saveTestCard(acct, customer, 'pm_card_mastercard');
     expect(await cardOnFile(acct.auth, customer.id)).toMatchObject({ brand: 'mastercard', last4: '4444' });
     const [stripeCustomer] = (await platform.customers.list({ limit: 10 }, { stripeAccount: acct.id })).data;
-    const attached = await platform.customers.listPaymentMethods(stripeCustomer?.id ?? '', {}, { stripeAccount: acct.id });
+    const attached = await platform.customers.listPaymentMethods(
+      stripeCustomer?.id ?? '',
+      {},
+      { stripeAccount: acct.id },
+    );
     expect(attached.data.map((pm) => pm.card?.last4)).toEqual(['4444']);
     expect(stripeCustomer?.invoice_settings.default_payment_method).toBe(attached.data[0]?.id);
   });
@@ -34,7 +38,11 @@ describe('the card on file', () => {
     await saveTestCard(acct, customer, 'pm_card_visa');
     const list = (await platform.customers.list({ limit: 10 }, { stripeAccount: acct.id })).data;
     expect(list).toHaveLength(1);
-    expect(list[0]).toMatchObject({ name: customer.name, email: customer.email, metadata: { site_customer_id: customer.id } });
+    expect(list[0]).toMatchObject({
+      name: customer.name,
+      email: customer.email,
+      metadata: { site_customer_id: customer.id },
+    });
   });
 
   it('still saves the card from the webhook when the card page closed before it could report', async () => {
@@ -55,7 +63,9 @@ describe('the card on file', () => {
   it('answers the page report after the webhook already saved the card (3-D Secure pages report late)', async () => {
     const acct = await connectedStripeAccount();
     const customer = fakeCustomer();
-    const { token } = await saveTestCard(acct, customer, 'pm_card_authenticationRequiredOnSetup', { pageReports: false });
+    const { token } = await saveTestCard(acct, customer, 'pm_card_authenticationRequiredOnSetup', {
+      pageReports: false,
+    });
     await sim.deliverWebhooks();
     const late = await SELF.fetch(`${BASE}/card/${token}/complete`, { method: 'POST' });
     expect(late.status).toBe(200);
@@ -73,7 +83,11 @@ describe('the card on file', () => {
 
   it('serves the card page with Stripe.js and a CSP that allows only Stripe and its own script', async () => {
     const acct = await connectedStripeAccount();
-    const res = await SELF.fetch(`${BASE}/api/card-links`, { method: 'POST', headers: { ...acct.auth, 'content-type': 'application/json' }, body: JSON.stringify({ customer: fakeCustomer() }) });
+    const res = await SELF.fetch(`${BASE}/api/card-links`, {
+      method: 'POST',
+      headers: { ...acct.auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ customer: fakeCustomer() }),
+    });
     const { url } = (await res.json()) as { url: string };
     const page = await SELF.fetch(url.replace(/^https?:\/\/[^/]+/, BASE));
     expect(page.status).toBe(200);
@@ -86,14 +100,22 @@ describe('the card on file', () => {
 
   it("sends, in the production configuration, the CSP of Stripe's documented host list", async () => {
     const acct = await connectedStripeAccount();
-    const res = await SELF.fetch(`${BASE}/api/card-links`, { method: 'POST', headers: { ...acct.auth, 'content-type': 'application/json' }, body: JSON.stringify({ customer: fakeCustomer() }) });
+    const res = await SELF.fetch(`${BASE}/api/card-links`, {
+      method: 'POST',
+      headers: { ...acct.auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ customer: fakeCustomer() }),
+    });
     const { url } = (await res.json()) as { url: string };
     // Production [vars]: Stripe's own Stripe.js URL and no CSP overrides (README "Deploying for real").
     const { STRIPE_CSP_SCRIPT_SRC: _s, STRIPE_CSP_FRAME_SRC: _f, STRIPE_CSP_CONNECT_SRC: _c, ...rest } = env;
     const production = { ...rest, STRIPE_JS_URL: 'https://js.stripe.com/v3/' };
     const page = await app.request(url.replace(/^https?:\/\/[^/]+/, BASE), {}, production);
     expect(page.status).toBe(200);
-    const directives = Object.fromEntries((page.headers.get('content-security-policy') ?? '').split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1).join(' ')]));
+    const directives = Object.fromEntries(
+      (page.headers.get('content-security-policy') ?? '')
+        .split('; ')
+        .map((d) => [d.split(' ')[0], d.split(' ').slice(1).join(' ')]),
+    );
     expect(directives['script-src']).toMatch(/^https:\/\/js\.stripe\.com https:\/\/\*\.js\.stripe\.com 'nonce-[^']+'$/);
     expect(directives['frame-src']).toBe('https://js.stripe.com https://*.js.stripe.com https://hooks.stripe.com');
     expect(directives['connect-src']).toBe("'self' https://api.stripe.com");
@@ -102,16 +124,27 @@ describe('the card on file', () => {
 
   it('asks Stripe for cards only, so the Payment Element offers no bank debit the card on file could not be', async () => {
     const acct = await connectedStripeAccount();
-    const res = await SELF.fetch(`${BASE}/api/card-links`, { method: 'POST', headers: { ...acct.auth, 'content-type': 'application/json' }, body: JSON.stringify({ customer: fakeCustomer() }) });
+    const res = await SELF.fetch(`${BASE}/api/card-links`, {
+      method: 'POST',
+      headers: { ...acct.auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ customer: fakeCustomer() }),
+    });
     expect(res.status).toBe(200);
     const [setupIntent] = (await platform.setupIntents.list({}, { stripeAccount: acct.id })).data;
-    expect([setupIntent?.payment_method_types, setupIntent?.allowed_payment_method_types]).toEqual([['card'], ['card']]);
+    expect([setupIntent?.payment_method_types, setupIntent?.allowed_payment_method_types]).toEqual([
+      ['card'],
+      ['card'],
+    ]);
   });
 
   it('rejects a malformed card-link request with a 400 and creates nothing at Stripe', async () => {
     const acct = await connectedStripeAccount();
     for (const customer of [{}, { id: '', name: 'x', email: null }, { id: 'a', name: 'b', email: 'not-an-email' }]) {
-      const res = await SELF.fetch(`${BASE}/api/card-links`, { method: 'POST', headers: { ...acct.auth, 'content-type': 'application/json' }, body: JSON.stringify({ customer }) });
+      const res = await SELF.fetch(`${BASE}/api/card-links`, {
+        method: 'POST',
+        headers: { ...acct.auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ customer }),
+      });
       expect(res.status).toBe(400);
     }
     expect((await platform.customers.list({}, { stripeAccount: acct.id })).data).toHaveLength(0);

@@ -11,10 +11,17 @@ type ChargeBody = { payment?: PaymentSummary };
 const charge = (auth: Record<string, string>, invoice: FakeInvoice, amountMinor: number, attemptId = newAttemptId()) =>
   api<ChargeBody>(auth, 'POST', '/charges', { attemptId, invoice, amountMinor });
 
-const intentsOf = async (acct: Acct) => (await platform.paymentIntents.list({ limit: 100 }, { stripeAccount: acct.id })).data;
+const intentsOf = async (acct: Acct) =>
+  (await platform.paymentIntents.list({ limit: 100 }, { stripeAccount: acct.id })).data;
 
 async function historyOf(acct: Acct, invoice: FakeInvoice) {
-  return (await api<{ payments: PaymentSummary[] }>(acct.auth, 'GET', `/invoices/${invoice.number}/payments?customer=${invoice.customer.id}`)).body.payments;
+  return (
+    await api<{ payments: PaymentSummary[] }>(
+      acct.auth,
+      'GET',
+      `/invoices/${invoice.number}/payments?customer=${invoice.customer.id}`,
+    )
+  ).body.payments;
 }
 
 async function openPayLink(acct: Acct, invoice: FakeInvoice) {
@@ -31,7 +38,9 @@ describe('one charge per invoice, whoever confirms', () => {
     const invoice = fakeInvoice({ totalMinor: 1000 });
     await saveTestCard(acct, invoice.customer, 'pm_card_visa');
 
-    const replies = await Promise.all(Array.from({ length: 20 }, (_, i) => charge(i % 2 === 0 ? acct.auth : other.auth, invoice, 1000)));
+    const replies = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => charge(i % 2 === 0 ? acct.auth : other.auth, invoice, 1000)),
+    );
 
     expect(replies.filter((r) => r.status === 200)).toHaveLength(1);
     for (const refused of replies.filter((r) => r.status !== 200)) {
@@ -88,7 +97,11 @@ describe('a payment link and the card on file never collect the same balance', (
     await saveTestCard(acct, invoice.customer, 'pm_card_visa');
     await openPayLink(acct, invoice);
     const [linkIntent] = await intentsOf(acct);
-    await platform.paymentIntents.confirm(linkIntent?.id ?? '', { payment_method: 'pm_card_mastercard', return_url: `${BASE}/done` }, { stripeAccount: acct.id });
+    await platform.paymentIntents.confirm(
+      linkIntent?.id ?? '',
+      { payment_method: 'pm_card_mastercard', return_url: `${BASE}/done` },
+      { stripeAccount: acct.id },
+    );
 
     const card = await charge(acct.auth, invoice, 2500);
 
@@ -115,7 +128,13 @@ describe('a payment link and the card on file never collect the same balance', (
     expect((await charge(acct.auth, invoice, 2500)).status).toBe(200);
     const linkNow = await platform.paymentIntents.retrieve(linkIntent?.id ?? '', {}, { stripeAccount: acct.id });
     expect(linkNow.status).toBe('canceled');
-    await expect(platform.paymentIntents.confirm(linkNow.id, { payment_method: 'pm_card_visa', return_url: `${BASE}/done` }, { stripeAccount: acct.id })).rejects.toThrow();
+    await expect(
+      platform.paymentIntents.confirm(
+        linkNow.id,
+        { payment_method: 'pm_card_visa', return_url: `${BASE}/done` },
+        { stripeAccount: acct.id },
+      ),
+    ).rejects.toThrow();
   });
 
   it('charges nothing when Stripe cannot say whether the link was paid', async () => {

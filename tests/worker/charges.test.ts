@@ -3,10 +3,26 @@ import { describe, expect, it } from 'vitest';
 import type { PaymentSummary } from '../../shared/api';
 import { BASE } from './factories';
 import { ASYNC_CAPTURE_SECONDS } from '../sandbox/stripe/charges.ts';
-import { advanceSimClock, completeThreeDSecure, connectedStripeAccount, platform, saveTestCard, sim, simControl } from './stripe-world';
+import {
+  advanceSimClock,
+  completeThreeDSecure,
+  connectedStripeAccount,
+  platform,
+  saveTestCard,
+  sim,
+  simControl,
+} from './stripe-world';
 
 let n = 0;
-function fakeInvoice(overrides: Partial<{ number: string; totalMinor: number; balanceDueMinor: number; kind: 'normal_sale' | 'return_exchange'; email: string | null }> = {}) {
+function fakeInvoice(
+  overrides: Partial<{
+    number: string;
+    totalMinor: number;
+    balanceDueMinor: number;
+    kind: 'normal_sale' | 'return_exchange';
+    email: string | null;
+  }> = {},
+) {
   n += 1;
   return {
     number: overrides.number ?? `10${n}${Date.now() % 100000}`,
@@ -14,17 +30,35 @@ function fakeInvoice(overrides: Partial<{ number: string; totalMinor: number; ba
     totalMinor: overrides.totalMinor ?? 5000,
     balanceDueMinor: overrides.balanceDueMinor ?? overrides.totalMinor ?? 5000,
     currency: 'usd',
-    customer: { id: `c${n}`, name: `Customer ${n}`, email: overrides.email === undefined ? `customer${n}@example.com` : overrides.email },
+    customer: {
+      id: `c${n}`,
+      name: `Customer ${n}`,
+      email: overrides.email === undefined ? `customer${n}@example.com` : overrides.email,
+    },
   };
 }
 
-async function charge(auth: Record<string, string>, invoice: ReturnType<typeof fakeInvoice>, amountMinor: number, attemptId = `attempt_${crypto.randomUUID()}`) {
-  const res = await SELF.fetch(`${BASE}/api/charges`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ attemptId, invoice, amountMinor }) });
-  return { status: res.status, body: (await res.json()) as { payment?: PaymentSummary; error?: { code: string; message: string } } };
+async function charge(
+  auth: Record<string, string>,
+  invoice: ReturnType<typeof fakeInvoice>,
+  amountMinor: number,
+  attemptId = `attempt_${crypto.randomUUID()}`,
+) {
+  const res = await SELF.fetch(`${BASE}/api/charges`, {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/json' },
+    body: JSON.stringify({ attemptId, invoice, amountMinor }),
+  });
+  return {
+    status: res.status,
+    body: (await res.json()) as { payment?: PaymentSummary; error?: { code: string; message: string } },
+  };
 }
 
 async function paymentsOf(auth: Record<string, string>, invoice: ReturnType<typeof fakeInvoice>) {
-  const history = await SELF.fetch(`${BASE}/api/invoices/${invoice.number}/payments?customer=${invoice.customer.id}`, { headers: auth });
+  const history = await SELF.fetch(`${BASE}/api/invoices/${invoice.number}/payments?customer=${invoice.customer.id}`, {
+    headers: auth,
+  });
   return ((await history.json()) as { payments: PaymentSummary[] }).payments;
 }
 
@@ -42,16 +76,28 @@ describe('charging the card on file', () => {
 
     const { status, body } = await charge(acct.auth, invoice, 12_345);
     expect(status).toBe(200);
-    expect(body.payment).toMatchObject({ status: 'succeeded', amountMinor: 12_345, card: { brand: 'visa', last4: '4242' } });
+    expect(body.payment).toMatchObject({
+      status: 'succeeded',
+      amountMinor: 12_345,
+      card: { brand: 'visa', last4: '4242' },
+    });
     // automatic_async capture: Stripe knows the fee only later, and says so with charge.updated.
     expect(body.payment?.feeMinor).toBeNull();
     await advanceSimClock(ASYNC_CAPTURE_SECONDS * 1000);
     await sim.deliverWebhooks();
     const fee = Math.round(12_345 * 0.029) + 30;
-    expect(await paymentsOf(acct.auth, invoice)).toMatchObject([{ status: 'succeeded', feeMinor: fee, netMinor: 12_345 - fee }]);
+    expect(await paymentsOf(acct.auth, invoice)).toMatchObject([
+      { status: 'succeeded', feeMinor: fee, netMinor: 12_345 - fee },
+    ]);
 
     const [pi] = await intentsOf(acct.id);
-    expect(pi).toMatchObject({ amount: 12_345, currency: 'usd', receipt_email: invoice.customer.email, description: `Invoice ${invoice.number}`, status: 'succeeded' });
+    expect(pi).toMatchObject({
+      amount: 12_345,
+      currency: 'usd',
+      receipt_email: invoice.customer.email,
+      description: `Invoice ${invoice.number}`,
+      status: 'succeeded',
+    });
     expect(pi?.metadata).toMatchObject({ invoice_number: invoice.number, site_customer_id: invoice.customer.id });
   });
 
@@ -60,7 +106,10 @@ describe('charging the card on file', () => {
     const invoice = fakeInvoice();
     await saveTestCard(acct, invoice.customer, 'pm_card_visa');
     const attemptId = `attempt_${crypto.randomUUID()}`;
-    const [a, b] = await Promise.all([charge(acct.auth, invoice, 5000, attemptId), charge(acct.auth, invoice, 5000, attemptId)]);
+    const [a, b] = await Promise.all([
+      charge(acct.auth, invoice, 5000, attemptId),
+      charge(acct.auth, invoice, 5000, attemptId),
+    ]);
     const again = await charge(acct.auth, invoice, 5000, attemptId);
     for (const r of [a, b, again]) expect([200, 202]).toContain(r.status);
     expect(again.body.payment?.status).toBe('succeeded');
@@ -76,7 +125,10 @@ describe('charging the card on file', () => {
     const attemptId = `attempt_${crypto.randomUUID()}`;
     const lost = await charge(acct.auth, invoice, 5000, attemptId);
     expect(lost.status).toBe(200);
-    expect(lost.body.payment).toMatchObject({ status: 'unknown', message: expect.stringMatching(/Do not charge again/) });
+    expect(lost.body.payment).toMatchObject({
+      status: 'unknown',
+      message: expect.stringMatching(/Do not charge again/),
+    });
     // A new Confirm while the outcome is unknown asks Stripe about the earlier one first, and stops.
     const other = await charge(acct.auth, invoice, 5000);
     expect(other.status).toBe(409);
@@ -96,7 +148,9 @@ describe('charging the card on file', () => {
     expect(lost.body.payment?.status).toBe('unknown');
     await advanceSimClock(ASYNC_CAPTURE_SECONDS * 1000);
     await sim.deliverWebhooks();
-    expect(await paymentsOf(acct.auth, invoice)).toMatchObject([{ status: 'succeeded', amountMinor: 5000, feeMinor: 175 }]);
+    expect(await paymentsOf(acct.auth, invoice)).toMatchObject([
+      { status: 'succeeded', amountMinor: 5000, feeMinor: 175 },
+    ]);
     expect(await intentsOf(acct.id)).toHaveLength(1);
   });
 
@@ -142,18 +196,21 @@ describe('charging the card on file', () => {
     expect(await intentsOf(acct.id)).toHaveLength(0);
   });
 
-  it.each(['pm_card_visa_chargeDeclined', 'pm_card_visa_chargeDeclinedInsufficientFunds', 'pm_card_visa_chargeDeclinedLostCard', 'pm_card_chargeDeclinedExpiredCard', 'pm_card_chargeDeclinedIncorrectCvc'])(
-    'never keeps a card the bank declines while saving it (%s), so Confirm cannot charge it',
-    async (pm) => {
-      const acct = await connectedStripeAccount();
-      const invoice = fakeInvoice();
-      await expect(saveTestCard(acct, invoice.customer, pm)).rejects.toThrow();
-      const { status, body } = await charge(acct.auth, invoice, 5000);
-      expect(status).toBe(400);
-      expect(body.error?.message).toContain('Add card');
-      expect(await intentsOf(acct.id)).toHaveLength(0);
-    },
-  );
+  it.each([
+    'pm_card_visa_chargeDeclined',
+    'pm_card_visa_chargeDeclinedInsufficientFunds',
+    'pm_card_visa_chargeDeclinedLostCard',
+    'pm_card_chargeDeclinedExpiredCard',
+    'pm_card_chargeDeclinedIncorrectCvc',
+  ])('never keeps a card the bank declines while saving it (%s), so Confirm cannot charge it', async (pm) => {
+    const acct = await connectedStripeAccount();
+    const invoice = fakeInvoice();
+    await expect(saveTestCard(acct, invoice.customer, pm)).rejects.toThrow();
+    const { status, body } = await charge(acct.auth, invoice, 5000);
+    expect(status).toBe(400);
+    expect(body.error?.message).toContain('Add card');
+    expect(await intentsOf(acct.id)).toHaveLength(0);
+  });
 
   it('explains a card that was saved but is declined when charged, and keeps the attempt', async () => {
     const acct = await connectedStripeAccount();
@@ -161,9 +218,19 @@ describe('charging the card on file', () => {
     expect((await saveTestCard(acct, invoice.customer, 'pm_card_chargeCustomerFail')).status).toBe(200);
     const { status, body } = await charge(acct.auth, invoice, 5000);
     expect(status).toBe(200);
-    expect(body.payment).toMatchObject({ status: 'failed', failureCode: 'generic_decline', card: { last4: '0341' }, message: expect.stringMatching(/declined by the customer's bank/) });
-    const history = await SELF.fetch(`${BASE}/api/invoices/${invoice.number}/payments?customer=${invoice.customer.id}`, { headers: acct.auth });
-    expect(((await history.json()) as { payments: PaymentSummary[] }).payments).toMatchObject([{ status: 'failed', message: body.payment?.message }]);
+    expect(body.payment).toMatchObject({
+      status: 'failed',
+      failureCode: 'generic_decline',
+      card: { last4: '0341' },
+      message: expect.stringMatching(/declined by the customer's bank/),
+    });
+    const history = await SELF.fetch(
+      `${BASE}/api/invoices/${invoice.number}/payments?customer=${invoice.customer.id}`,
+      { headers: acct.auth },
+    );
+    expect(((await history.json()) as { payments: PaymentSummary[] }).payments).toMatchObject([
+      { status: 'failed', message: body.payment?.message },
+    ]);
   });
 
   it('charges off-session a card that needed 3-D Secure only when it was saved', async () => {
@@ -195,11 +262,18 @@ describe('charging the card on file', () => {
     // The customer completes 3-D Secure on-session for the same PaymentIntent.
     const piId = body.payment?.paymentIntentId ?? '';
     const before = await platform.paymentIntents.retrieve(piId, {}, { stripeAccount: acct.id });
-    const onSession = await platform.paymentIntents.confirm(piId, { payment_method: before.last_payment_error?.payment_method?.id ?? '', return_url: 'http://worker.test/done' }, { stripeAccount: acct.id });
+    const onSession = await platform.paymentIntents.confirm(
+      piId,
+      { payment_method: before.last_payment_error?.payment_method?.id ?? '', return_url: 'http://worker.test/done' },
+      { stripeAccount: acct.id },
+    );
     expect(onSession.status).toBe('requires_action');
     await completeThreeDSecure(piId, onSession.client_secret ?? '', 'complete');
     await sim.deliverWebhooks();
-    const history = await SELF.fetch(`${BASE}/api/invoices/${invoice.number}/payments?customer=${invoice.customer.id}`, { headers: acct.auth });
+    const history = await SELF.fetch(
+      `${BASE}/api/invoices/${invoice.number}/payments?customer=${invoice.customer.id}`,
+      { headers: acct.auth },
+    );
     const { payments } = (await history.json()) as { payments: PaymentSummary[] };
     expect(payments).toHaveLength(1);
     expect(payments[0]).toMatchObject({ status: 'succeeded', paymentIntentId: piId, recordedOnSite: false });
@@ -215,14 +289,21 @@ describe('charging after Stripe revoked access', () => {
     const revoke = await sim.fetch(
       new Request('http://sim/oauth/deauthorize', {
         method: 'POST',
-        headers: { authorization: `Bearer ${env.STRIPE_SECRET_KEY}`, 'content-type': 'application/x-www-form-urlencoded' },
+        headers: {
+          authorization: `Bearer ${env.STRIPE_SECRET_KEY}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
         body: new URLSearchParams({ client_id: env.STRIPE_CONNECT_CLIENT_ID, stripe_user_id: acct.id }).toString(),
       }),
     );
     expect(revoke.status).toBe(200);
     const { status, body } = await charge(acct.auth, invoice, 5000);
     expect(status).toBe(200);
-    expect(body.payment).toMatchObject({ status: 'failed', failureCode: 'not_connected', message: 'Stripe disconnected — reconnect in Stripe Settings. Nothing was charged or refunded.' });
+    expect(body.payment).toMatchObject({
+      status: 'failed',
+      failureCode: 'not_connected',
+      message: 'Stripe disconnected — reconnect in Stripe Settings. Nothing was charged or refunded.',
+    });
     expect((await SELF.fetch(`${BASE}/api/account`, { headers: acct.auth })).status).toBe(401);
   });
 });

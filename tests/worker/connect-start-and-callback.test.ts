@@ -44,7 +44,9 @@ describe('connect: start', () => {
     });
     expect(state.length).toBeGreaterThanOrEqual(43); // 256 bits, base64url
     expect((await start(challenge)).state).not.toBe(state);
-    const stored = await env.DB.prepare('SELECT COUNT(*) AS n FROM oauth_states WHERE state_hash = ?').bind(await hashSecret(state)).first<{ n: number }>();
+    const stored = await env.DB.prepare('SELECT COUNT(*) AS n FROM oauth_states WHERE state_hash = ?')
+      .bind(await hashSecret(state))
+      .first<{ n: number }>();
     expect(stored?.n).toBe(1);
   });
 });
@@ -82,12 +84,28 @@ describe('connect: redeeming the one-time code', () => {
     const acct = await fakeConnectedAccount();
     const { verifier, challenge } = await newChallenge();
     const code = randomSecret();
-    await env.DB.prepare('INSERT INTO oauth_states (state_hash, challenge, expires_at, used_at, account_id, redeem_code_hash, redeem_expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .bind(await hashSecret(randomSecret()), challenge, Date.now() + 60_000, Date.now(), acct.id, await hashSecret(code), Date.now() + 60_000, Date.now())
+    await env.DB.prepare(
+      'INSERT INTO oauth_states (state_hash, challenge, expires_at, used_at, account_id, redeem_code_hash, redeem_expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    )
+      .bind(
+        await hashSecret(randomSecret()),
+        challenge,
+        Date.now() + 60_000,
+        Date.now(),
+        acct.id,
+        await hashSecret(code),
+        Date.now() + 60_000,
+        Date.now(),
+      )
       .run();
     return { acct, verifier, code };
   }
-  const redeem = (body: unknown) => SELF.fetch(`${BASE}/connect/redeem`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const redeem = (body: unknown) =>
+    SELF.fetch(`${BASE}/connect/redeem`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
 
   it('gives the holder of the verifier a working token, stored only as a hash', async () => {
     const { acct, verifier, code } = await pendingRedeem();
@@ -98,7 +116,9 @@ describe('connect: redeeming the one-time code', () => {
     expect(body.token).toMatch(/^qtsb_[A-Za-z0-9_-]{43}$/);
     const api = await SELF.fetch(`${BASE}/api/account`, { headers: { authorization: `Bearer ${body.token}` } });
     expect(api.status).toBe(200);
-    const raw = await env.DB.prepare('SELECT COUNT(*) AS n FROM consultant_tokens WHERE token_hash = ?').bind(body.token).first<{ n: number }>();
+    const raw = await env.DB.prepare('SELECT COUNT(*) AS n FROM consultant_tokens WHERE token_hash = ?')
+      .bind(body.token)
+      .first<{ n: number }>();
     expect(raw?.n).toBe(0);
   });
 
@@ -107,12 +127,26 @@ describe('connect: redeeming the one-time code', () => {
     const first = (await (await redeem({ code: a.code, verifier: a.verifier })).json()) as { token: string };
     const { verifier, challenge } = await newChallenge();
     const code = randomSecret();
-    await env.DB.prepare('INSERT INTO oauth_states (state_hash, challenge, expires_at, used_at, account_id, redeem_code_hash, redeem_expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .bind(await hashSecret(randomSecret()), challenge, Date.now() + 60_000, Date.now(), a.acct.id, await hashSecret(code), Date.now() + 60_000, Date.now())
+    await env.DB.prepare(
+      'INSERT INTO oauth_states (state_hash, challenge, expires_at, used_at, account_id, redeem_code_hash, redeem_expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    )
+      .bind(
+        await hashSecret(randomSecret()),
+        challenge,
+        Date.now() + 60_000,
+        Date.now(),
+        a.acct.id,
+        await hashSecret(code),
+        Date.now() + 60_000,
+        Date.now(),
+      )
       .run();
     const second = (await (await redeem({ code, verifier })).json()) as { token: string };
     expect(second.token).not.toBe(first.token);
-    for (const token of [first.token, second.token]) expect((await SELF.fetch(`${BASE}/api/account`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    for (const token of [first.token, second.token])
+      expect((await SELF.fetch(`${BASE}/api/account`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(
+        200,
+      );
   });
 
   it('refuses a wrong verifier and burns the code', async () => {
@@ -128,7 +162,11 @@ describe('connect: redeeming the one-time code', () => {
   });
 
   it('refuses malformed bodies with a 400 error body', async () => {
-    for (const body of [{}, { code: 'x', verifier: 'y' }, { code: randomSecret(), verifier: 'has spaces in it which is not base64url at all....' }]) {
+    for (const body of [
+      {},
+      { code: 'x', verifier: 'y' },
+      { code: randomSecret(), verifier: 'has spaces in it which is not base64url at all....' },
+    ]) {
       const res = await redeem(body);
       expect(res.status).toBe(400);
       expect(await res.json()).toMatchObject({ error: { code: 'validation_failed' } });

@@ -8,26 +8,32 @@ let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 
 /** A connected account with a live consultant token, written straight to D1. */
-export async function fakeConnectedAccount(overrides: { id?: string; businessName?: string; status?: 'connected' | 'disconnected' } = {}) {
+export async function fakeConnectedAccount(
+  overrides: { id?: string; businessName?: string; status?: 'connected' | 'disconnected' } = {},
+) {
   const id = overrides.id ?? `acct_test${unique()}`;
   const token = randomSecret('qtsb_');
   const tokenId = `tok_${unique()}`;
   const now = Date.now();
   await env.DB.batch([
-    env.DB.prepare('INSERT INTO accounts (id, business_name, livemode, default_currency, status, connected_at) VALUES (?, ?, 0, ?, ?, ?)').bind(
+    env.DB.prepare(
+      'INSERT INTO accounts (id, business_name, livemode, default_currency, status, connected_at) VALUES (?, ?, 0, ?, ?, ?)',
+    ).bind(id, overrides.businessName ?? 'Test Beauty Studio', 'usd', overrides.status ?? 'connected', now),
+    env.DB.prepare('INSERT INTO consultant_tokens (id, token_hash, account_id, created_at) VALUES (?, ?, ?, ?)').bind(
+      tokenId,
+      await hashSecret(token),
       id,
-      overrides.businessName ?? 'Test Beauty Studio',
-      'usd',
-      overrides.status ?? 'connected',
       now,
     ),
-    env.DB.prepare('INSERT INTO consultant_tokens (id, token_hash, account_id, created_at) VALUES (?, ?, ?, ?)').bind(tokenId, await hashSecret(token), id, now),
   ]);
   return { id, token, tokenId, auth: { authorization: `Bearer ${token}` } };
 }
 
 /** An event body signed the way Stripe signs, with the worker's test secret. */
-export async function signedEvent(event: { id?: string; type: string; account?: string; data?: object }, { signedAt = Math.floor(Date.now() / 1000) } = {}) {
+export async function signedEvent(
+  event: { id?: string; type: string; account?: string; data?: object },
+  { signedAt = Math.floor(Date.now() / 1000) } = {},
+) {
   const payload = JSON.stringify({
     id: event.id ?? `evt_${unique()}`,
     object: 'event',
@@ -41,12 +47,21 @@ export async function signedEvent(event: { id?: string; type: string; account?: 
     data: event.data ?? { object: {} },
   });
   const stripe = new Stripe('sk_test_factories', { httpClient: Stripe.createFetchHttpClient() });
-  const header = await stripe.webhooks.generateTestHeaderStringAsync({ payload, secret: env.STRIPE_WEBHOOK_SECRET, timestamp: signedAt, cryptoProvider: Stripe.createSubtleCryptoProvider() });
+  const header = await stripe.webhooks.generateTestHeaderStringAsync({
+    payload,
+    secret: env.STRIPE_WEBHOOK_SECRET,
+    timestamp: signedAt,
+    cryptoProvider: Stripe.createSubtleCryptoProvider(),
+  });
   return { payload, header };
 }
 
 export function postEvent(payload: string, signature: string) {
-  return SELF.fetch(`${BASE}/webhooks/stripe`, { method: 'POST', headers: { 'stripe-signature': signature, 'content-type': 'application/json' }, body: payload });
+  return SELF.fetch(`${BASE}/webhooks/stripe`, {
+    method: 'POST',
+    headers: { 'stripe-signature': signature, 'content-type': 'application/json' },
+    body: payload,
+  });
 }
 
 export interface FakeInvoice {
@@ -59,7 +74,9 @@ export interface FakeInvoice {
 }
 
 /** An invoice as the extension reads it from the site; each call a new number and customer. */
-export function fakeInvoice(overrides: Partial<Omit<FakeInvoice, 'customer'>> & { customer?: FakeInvoice['customer'] } = {}): FakeInvoice {
+export function fakeInvoice(
+  overrides: Partial<Omit<FakeInvoice, 'customer'>> & { customer?: FakeInvoice['customer'] } = {},
+): FakeInvoice {
   const id = unique();
   const totalMinor = overrides.totalMinor ?? 5000;
   return {
@@ -80,7 +97,12 @@ export interface ApiReply<T> {
 }
 
 /** A JSON call to the worker's /api with a consultant's token, as the extension's background makes it. */
-export async function api<T>(auth: Record<string, string>, method: string, path: string, body?: unknown): Promise<ApiReply<T>> {
+export async function api<T>(
+  auth: Record<string, string>,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<ApiReply<T>> {
   const res = await SELF.fetch(`${BASE}/api${path}`, {
     method,
     headers: { ...auth, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
@@ -93,6 +115,8 @@ export async function api<T>(auth: Record<string, string>, method: string, path:
 export async function secondBrowser(accountId: string) {
   const token = randomSecret('qtsb_');
   const tokenId = `tok_${unique()}`;
-  await env.DB.prepare('INSERT INTO consultant_tokens (id, token_hash, account_id, created_at) VALUES (?, ?, ?, ?)').bind(tokenId, await hashSecret(token), accountId, Date.now()).run();
+  await env.DB.prepare('INSERT INTO consultant_tokens (id, token_hash, account_id, created_at) VALUES (?, ?, ?, ?)')
+    .bind(tokenId, await hashSecret(token), accountId, Date.now())
+    .run();
   return { token, tokenId, auth: { authorization: `Bearer ${token}` } };
 }

@@ -17,9 +17,22 @@ describe('health and errors', () => {
 
   it('has the schema applied to D1', async () => {
     const { env } = await import('cloudflare:test');
-    const tables = await env.DB.prepare("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name").all<{ name: string }>();
+    const tables = await env.DB.prepare("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name").all<{
+      name: string;
+    }>();
     expect(tables.results.map((t) => t.name)).toEqual(
-      expect.arrayContaining(['accounts', 'consultant_tokens', 'oauth_states', 'customers', 'invoices', 'payments', 'refunds', 'links', 'webhook_events', 'audit_log']),
+      expect.arrayContaining([
+        'accounts',
+        'consultant_tokens',
+        'oauth_states',
+        'customers',
+        'invoices',
+        'payments',
+        'refunds',
+        'links',
+        'webhook_events',
+        'audit_log',
+      ]),
     );
   });
 });

@@ -17,7 +17,15 @@ const COUNTER = 'WITH RECURSIVE seq(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM 
  * Gives each account `invoices` Normal Sale invoices numbered from `firstNumber`, each paid by one
  * succeeded $50.00 card payment; every `refundEvery`-th payment has a succeeded $10.00 refund.
  */
-export async function seedPaidHistory(db: SeedDb, accountIds: string[], { invoices, firstNumber = 100_000, refundEvery = 5 }: { invoices: number; firstNumber?: number; refundEvery?: number }): Promise<void> {
+export async function seedPaidHistory(
+  db: SeedDb,
+  accountIds: string[],
+  {
+    invoices,
+    firstNumber = 100_000,
+    refundEvery = 5,
+  }: { invoices: number; firstNumber?: number; refundEvery?: number },
+): Promise<void> {
   const accounts = JSON.stringify(accountIds);
   const now = Date.now();
   await db.batch([
@@ -56,4 +64,5 @@ export async function seedPaidHistory(db: SeedDb, accountIds: string[], { invoic
 }
 
 /** Invoice numbers as strings, `count` of them from `first`. */
-export const invoiceNumbers = (first: number, count: number): string[] => Array.from({ length: count }, (_, i) => String(first + i));
+export const invoiceNumbers = (first: number, count: number): string[] =>
+  Array.from({ length: count }, (_, i) => String(first + i));

@@ -2,7 +2,12 @@ import { env, SELF } from 'cloudflare:test';
 import { drizzle } from 'drizzle-orm/d1';
 import { describe, expect, it } from 'vitest';
 import { MAX_STATUS_INVOICES, type InvoiceStripeStatus, type PaymentSummary } from '../../shared/api';
-import { paymentFactsQuery, refundFactsQuery, statusTotalsQuery, summarize } from '../../worker/src/db/queries/invoice-status';
+import {
+  paymentFactsQuery,
+  refundFactsQuery,
+  statusTotalsQuery,
+  summarize,
+} from '../../worker/src/db/queries/invoice-status';
 import { selectInvoiceHistory } from '../../worker/src/db/queries/invoice-reads';
 import * as schema from '../../worker/src/db/schema';
 import { BASE, fakeConnectedAccount } from './factories';
@@ -11,14 +16,23 @@ import { invoiceNumbers, seedPaidHistory } from './history-seed';
 const db = drizzle(env.DB, { schema });
 
 async function postStatus(auth: Record<string, string>, numbers: string[]) {
-  const res = await SELF.fetch(`${BASE}/api/invoices/status`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ numbers }) });
-  return { status: res.status, body: (await res.json()) as { invoices: InvoiceStripeStatus[]; error?: { code: string } } };
+  const res = await SELF.fetch(`${BASE}/api/invoices/status`, {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/json' },
+    body: JSON.stringify({ numbers }),
+  });
+  return {
+    status: res.status,
+    body: (await res.json()) as { invoices: InvoiceStripeStatus[]; error?: { code: string } },
+  };
 }
 
 /** What SQLite will do for a statement: one line per table visited (SCAN = every row, SEARCH = by index). */
 async function planOf(query: { toSQL(): { sql: string; params: unknown[] } }): Promise<string[]> {
   const { sql, params } = query.toSQL();
-  const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...params).all<{ detail: string }>();
+  const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`)
+    .bind(...params)
+    .all<{ detail: string }>();
   return results.map((r) => r.detail);
 }
 
@@ -29,7 +43,13 @@ describe('Paid list status at scale', () => {
     const { status, body } = await postStatus(acct.auth, invoiceNumbers(100_000, MAX_STATUS_INVOICES));
     expect(status).toBe(200);
     expect(body.invoices).toHaveLength(5000);
-    expect(body.invoices[0]).toMatchObject({ number: '100000', state: 'partially_refunded', chargedMinor: 5000, refundedMinor: 1000, refundableMinor: 4000 });
+    expect(body.invoices[0]).toMatchObject({
+      number: '100000',
+      state: 'partially_refunded',
+      chargedMinor: 5000,
+      refundedMinor: 1000,
+      refundableMinor: 4000,
+    });
     expect(body.invoices[1]).toMatchObject({ number: '100001', state: 'paid', chargedMinor: 5000, refundedMinor: 0 });
     expect(body.invoices.filter((i) => i.state === 'partially_refunded')).toHaveLength(1000);
   });
@@ -46,9 +66,20 @@ describe('Paid list status at scale', () => {
     ]);
     const numbers = invoiceNumbers(500_000, 7);
     const { body } = await postStatus(acct.auth, numbers);
-    const [paymentRows, refundRows] = await db.batch([paymentFactsQuery(db, acct.id, numbers), refundFactsQuery(db, acct.id, numbers)]);
+    const [paymentRows, refundRows] = await db.batch([
+      paymentFactsQuery(db, acct.id, numbers),
+      refundFactsQuery(db, acct.id, numbers),
+    ]);
     expect(body.invoices).toEqual(numbers.map((n) => summarize(n, paymentRows, refundRows)));
-    expect(body.invoices.map((i) => i.state)).toEqual(['partially_refunded', 'none', 'refund_pending', 'paid', 'paid', 'paid', 'none']);
+    expect(body.invoices.map((i) => i.state)).toEqual([
+      'partially_refunded',
+      'none',
+      'refund_pending',
+      'paid',
+      'paid',
+      'paid',
+      'none',
+    ]);
     expect(body.invoices[3]?.unrecordedPaymentIds).toEqual([pay(500_003)]);
   });
 
@@ -63,7 +94,10 @@ describe('Paid list status at scale', () => {
     const acct = await fakeConnectedAccount();
     expect((await postStatus(acct.auth, invoiceNumbers(1, MAX_STATUS_INVOICES + 1))).status).toBe(400);
     expect((await postStatus(acct.auth, ['1001', "1' OR 1=1"])).body.error?.code).toBe('validation_failed');
-    const byQuery = await SELF.fetch(`${BASE}/api/invoices/status?numbers=${invoiceNumbers(1, MAX_STATUS_INVOICES + 1).join(',')}`, { headers: acct.auth });
+    const byQuery = await SELF.fetch(
+      `${BASE}/api/invoices/status?numbers=${invoiceNumbers(1, MAX_STATUS_INVOICES + 1).join(',')}`,
+      { headers: acct.auth },
+    );
     expect(byQuery.status).toBe(400);
   });
 });
@@ -73,7 +107,12 @@ describe('reads do not walk the account history', () => {
     const acct = await fakeConnectedAccount();
     await seedPaidHistory(env.DB, [acct.id], { invoices: 200, firstNumber: 300_000 });
     const numbers = invoiceNumbers(300_000, 50);
-    const queries = [statusTotalsQuery(db, acct.id, numbers), paymentFactsQuery(db, acct.id, numbers), refundFactsQuery(db, acct.id, numbers), selectInvoiceHistory(db, acct.id, '300001')];
+    const queries = [
+      statusTotalsQuery(db, acct.id, numbers),
+      paymentFactsQuery(db, acct.id, numbers),
+      refundFactsQuery(db, acct.id, numbers),
+      selectInvoiceHistory(db, acct.id, '300001'),
+    ];
     for (const plan of await Promise.all(queries.map(planOf))) {
       expect(plan.join('\n')).toMatch(/SEARCH invoices USING (COVERING )?INDEX invoices_number/);
       expect(plan.filter((line) => /^SCAN (payments|refunds|invoices)\b/.test(line))).toEqual([]);
@@ -86,7 +125,9 @@ describe('reads do not walk the account history', () => {
     const res = await SELF.fetch(`${BASE}/api/invoices/400001/payments?customer=cust1`, { headers: acct.auth });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { payments: PaymentSummary[]; card: unknown };
-    expect(body.payments.map((p) => [p.invoiceNumber, p.status, p.amountMinor])).toEqual([['400001', 'succeeded', 5000]]);
+    expect(body.payments.map((p) => [p.invoiceNumber, p.status, p.amountMinor])).toEqual([
+      ['400001', 'succeeded', 5000],
+    ]);
     expect(body.card).toBeNull();
   });
 });

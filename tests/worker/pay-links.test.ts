@@ -7,21 +7,38 @@ import { connectedStripeAccount, platform, saveTestCard, sim } from './stripe-wo
 let n = 0;
 function fakeInvoice(balanceDueMinor = 5000) {
   n += 1;
-  return { number: `30${n}${Date.now() % 10000}`, kind: 'normal_sale' as const, totalMinor: 5000, balanceDueMinor, currency: 'usd', customer: { id: `p${n}`, name: `Link Customer ${n}`, email: `link${n}@example.com` } };
+  return {
+    number: `30${n}${Date.now() % 10000}`,
+    kind: 'normal_sale' as const,
+    totalMinor: 5000,
+    balanceDueMinor,
+    currency: 'usd',
+    customer: { id: `p${n}`, name: `Link Customer ${n}`, email: `link${n}@example.com` },
+  };
 }
 
 type Acct = Awaited<ReturnType<typeof connectedStripeAccount>>;
 
 async function payLink(acct: Acct, invoice: ReturnType<typeof fakeInvoice>) {
-  const res = await SELF.fetch(`${BASE}/api/pay-links`, { method: 'POST', headers: { ...acct.auth, 'content-type': 'application/json' }, body: JSON.stringify({ invoice }) });
-  return { status: res.status, body: (await res.json()) as { url: string; amountMinor: number; error?: { code: string } } };
+  const res = await SELF.fetch(`${BASE}/api/pay-links`, {
+    method: 'POST',
+    headers: { ...acct.auth, 'content-type': 'application/json' },
+    body: JSON.stringify({ invoice }),
+  });
+  return {
+    status: res.status,
+    body: (await res.json()) as { url: string; amountMinor: number; error?: { code: string } },
+  };
 }
 
 const open = (url: string) => SELF.fetch(url.replace(env.PUBLIC_URL, BASE));
-const intents = async (acct: Acct) => (await platform.paymentIntents.list({ limit: 100 }, { stripeAccount: acct.id })).data;
+const intents = async (acct: Acct) =>
+  (await platform.paymentIntents.list({ limit: 100 }, { stripeAccount: acct.id })).data;
 
 async function history(acct: Acct, invoice: ReturnType<typeof fakeInvoice>) {
-  const res = await SELF.fetch(`${BASE}/api/invoices/${invoice.number}/payments?customer=${invoice.customer.id}`, { headers: acct.auth });
+  const res = await SELF.fetch(`${BASE}/api/invoices/${invoice.number}/payments?customer=${invoice.customer.id}`, {
+    headers: acct.auth,
+  });
   return ((await res.json()) as { payments: PaymentSummary[] }).payments;
 }
 
@@ -39,7 +56,13 @@ describe('payment links', () => {
     expect((await open(link.body.url)).status).toBe(200);
     const [intent, ...more] = await intents(acct);
     expect(more).toHaveLength(0);
-    expect(intent).toMatchObject({ amount: 5000, customer: null, payment_method: null, status: 'requires_payment_method', metadata: { invoice_number: invoice.number } });
+    expect(intent).toMatchObject({
+      amount: 5000,
+      customer: null,
+      payment_method: null,
+      status: 'requires_payment_method',
+      metadata: { invoice_number: invoice.number },
+    });
   });
 
   it('records the payment from the webhook, not the redirect, and then shows the invoice paid', async () => {
@@ -49,11 +72,24 @@ describe('payment links', () => {
     await open(link.body.url);
     const [intent] = await intents(acct);
     // The customer pays on the page (what Stripe.js does with the card typed into the Payment Element).
-    await platform.paymentIntents.confirm(intent?.id ?? '', { payment_method: 'pm_card_visa', return_url: 'http://worker.test/done' }, { stripeAccount: acct.id });
+    await platform.paymentIntents.confirm(
+      intent?.id ?? '',
+      { payment_method: 'pm_card_visa', return_url: 'http://worker.test/done' },
+      { stripeAccount: acct.id },
+    );
     expect(await history(acct, invoice)).toHaveLength(0);
     await sim.deliverWebhooks();
     // payment_intent.succeeded records the payment; the fee follows with charge.updated (automatic_async capture).
-    expect(await history(acct, invoice)).toMatchObject([{ status: 'succeeded', amountMinor: 5000, card: { brand: 'visa', last4: '4242' }, feeMinor: 175, netMinor: 4825, recordedOnSite: false }]);
+    expect(await history(acct, invoice)).toMatchObject([
+      {
+        status: 'succeeded',
+        amountMinor: 5000,
+        card: { brand: 'visa', last4: '4242' },
+        feeMinor: 175,
+        netMinor: 4825,
+        recordedOnSite: false,
+      },
+    ]);
     const again = await open(link.body.url);
     expect(await again.text()).toContain('is complete');
   });
@@ -63,7 +99,11 @@ describe('payment links', () => {
     const invoice = fakeInvoice();
     const link = await payLink(acct, invoice);
     await saveTestCard(acct, invoice.customer, 'pm_card_visa');
-    const charge = await SELF.fetch(`${BASE}/api/charges`, { method: 'POST', headers: { ...acct.auth, 'content-type': 'application/json' }, body: JSON.stringify({ attemptId: `attempt_${crypto.randomUUID()}`, invoice, amountMinor: 2000 }) });
+    const charge = await SELF.fetch(`${BASE}/api/charges`, {
+      method: 'POST',
+      headers: { ...acct.auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ attemptId: `attempt_${crypto.randomUUID()}`, invoice, amountMinor: 2000 }),
+    });
     expect(charge.status).toBe(200);
     expect(await (await open(link.body.url)).text()).toContain('Pay $30.00');
   });
@@ -75,11 +115,21 @@ describe('payment links', () => {
     await open(link.body.url);
     const [open_] = await intents(acct);
     await saveTestCard(acct, invoice.customer, 'pm_card_visa');
-    const charge = await SELF.fetch(`${BASE}/api/charges`, { method: 'POST', headers: { ...acct.auth, 'content-type': 'application/json' }, body: JSON.stringify({ attemptId: `attempt_${crypto.randomUUID()}`, invoice, amountMinor: 5000 }) });
+    const charge = await SELF.fetch(`${BASE}/api/charges`, {
+      method: 'POST',
+      headers: { ...acct.auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ attemptId: `attempt_${crypto.randomUUID()}`, invoice, amountMinor: 5000 }),
+    });
     expect(charge.status).toBe(200);
     const linkIntent = await platform.paymentIntents.retrieve(open_?.id ?? '', {}, { stripeAccount: acct.id });
     expect(linkIntent.status).toBe('canceled');
-    await expect(platform.paymentIntents.confirm(linkIntent.id, { payment_method: 'pm_card_visa', return_url: 'http://worker.test/done' }, { stripeAccount: acct.id })).rejects.toThrow();
+    await expect(
+      platform.paymentIntents.confirm(
+        linkIntent.id,
+        { payment_method: 'pm_card_visa', return_url: 'http://worker.test/done' },
+        { stripeAccount: acct.id },
+      ),
+    ).rejects.toThrow();
     expect(await (await open(link.body.url)).text()).toContain('is paid');
   });
 

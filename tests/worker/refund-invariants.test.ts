@@ -13,23 +13,46 @@ async function paidInvoice(amountMinor = 5000) {
   await simControl('/_sim/balance', { account: acct.id, currency: 'usd', available: 100_000, pending: 0 });
   const invoice = fakeInvoice({ totalMinor: amountMinor });
   await saveTestCard(acct, invoice.customer, 'pm_card_visa');
-  const paid = await api<{ payment: PaymentSummary }>(acct.auth, 'POST', '/charges', { attemptId: newAttemptId(), invoice, amountMinor });
+  const paid = await api<{ payment: PaymentSummary }>(acct.auth, 'POST', '/charges', {
+    attemptId: newAttemptId(),
+    invoice,
+    amountMinor,
+  });
   expect(paid.status).toBe(200);
   return { acct, invoice, payment: paid.body.payment };
 }
 
-const refund = (auth: Record<string, string>, invoice: Pick<FakeInvoice, 'number'>, amountMinor: number, attemptId = newAttemptId()) =>
-  api<RefundBody>(auth, 'POST', '/refunds', { attemptId, invoiceNumber: invoice.number, kind: 'normal_sale', amountMinor });
+const refund = (
+  auth: Record<string, string>,
+  invoice: Pick<FakeInvoice, 'number'>,
+  amountMinor: number,
+  attemptId = newAttemptId(),
+) =>
+  api<RefundBody>(auth, 'POST', '/refunds', {
+    attemptId,
+    invoiceNumber: invoice.number,
+    kind: 'normal_sale',
+    amountMinor,
+  });
 
-const stripeRefunds = async (acct: Acct) => (await platform.refunds.list({ limit: 100 }, { stripeAccount: acct.id })).data;
+const stripeRefunds = async (acct: Acct) =>
+  (await platform.refunds.list({ limit: 100 }, { stripeAccount: acct.id })).data;
 
 async function statusOf(acct: Acct, invoice: FakeInvoice) {
-  const res = await api<{ invoices: InvoiceStripeStatus[] }>(acct.auth, 'GET', `/invoices/status?numbers=${invoice.number}`);
+  const res = await api<{ invoices: InvoiceStripeStatus[] }>(
+    acct.auth,
+    'GET',
+    `/invoices/status?numbers=${invoice.number}`,
+  );
   return res.body.invoices[0];
 }
 
 async function refundRowsOf(accountId: string) {
-  const { results } = await env.DB.prepare('SELECT id, status, amount_minor AS amountMinor, stripe_refund_id AS stripeRefundId FROM refunds WHERE account_id = ? ORDER BY created_at').bind(accountId).all();
+  const { results } = await env.DB.prepare(
+    'SELECT id, status, amount_minor AS amountMinor, stripe_refund_id AS stripeRefundId FROM refunds WHERE account_id = ? ORDER BY created_at',
+  )
+    .bind(accountId)
+    .all();
   return results;
 }
 
@@ -37,9 +60,14 @@ describe('refunds never exceed what the card paid', () => {
   it('refunds once when two browsers refund the whole payment at the same moment', async () => {
     const { acct, invoice } = await paidInvoice();
     const other = await secondBrowser(acct.id);
-    const replies = await Promise.all([refund(acct.auth, invoice, 5000), refund(other.auth, invoice, 5000), refund(acct.auth, invoice, 5000)]);
+    const replies = await Promise.all([
+      refund(acct.auth, invoice, 5000),
+      refund(other.auth, invoice, 5000),
+      refund(acct.auth, invoice, 5000),
+    ]);
     expect(replies.filter((r) => r.status === 200)).toHaveLength(1);
-    for (const refused of replies.filter((r) => r.status !== 200)) expect(refused.body.error?.message).toMatch(/same moment|At most \$0\.00/);
+    for (const refused of replies.filter((r) => r.status !== 200))
+      expect(refused.body.error?.message).toMatch(/same moment|At most \$0\.00/);
     expect((await stripeRefunds(acct)).map((r) => r.amount)).toEqual([5000]);
   });
 
@@ -54,7 +82,10 @@ describe('refunds never exceed what the card paid', () => {
 
   it('counts a refund made in the Stripe Dashboard, learnt from its webhook', async () => {
     const { acct, invoice, payment } = await paidInvoice();
-    const dashboard = await platform.refunds.create({ payment_intent: payment?.paymentIntentId ?? '', amount: 2000 }, { stripeAccount: acct.id });
+    const dashboard = await platform.refunds.create(
+      { payment_intent: payment?.paymentIntentId ?? '', amount: 2000 },
+      { stripeAccount: acct.id },
+    );
     const event = await signedEvent({ type: 'refund.created', account: acct.id, data: { object: dashboard } });
     expect((await postEvent(event.payload, event.header)).status).toBe(200);
     expect(await statusOf(acct, invoice)).toMatchObject({ refundedMinor: 2000, refundableMinor: 3000 });
@@ -66,9 +97,17 @@ describe('refunds never exceed what the card paid', () => {
     const made = await refund(acct.auth, invoice, 5000);
     const stripeRefund = (await stripeRefunds(acct))[0];
     expect(made.body.status?.state).toBe('refunded');
-    const stale = await signedEvent({ type: 'refund.updated', account: acct.id, data: { object: { ...stripeRefund, status: 'pending' } } });
+    const stale = await signedEvent({
+      type: 'refund.updated',
+      account: acct.id,
+      data: { object: { ...stripeRefund, status: 'pending' } },
+    });
     expect((await postEvent(stale.payload, stale.header)).status).toBe(200);
-    expect(await statusOf(acct, invoice)).toMatchObject({ state: 'refunded', refundedMinor: 5000, pendingRefundMinor: 0 });
+    expect(await statusOf(acct, invoice)).toMatchObject({
+      state: 'refunded',
+      refundedMinor: 5000,
+      pendingRefundMinor: 0,
+    });
   });
 });
 
@@ -86,7 +125,11 @@ describe('refunds stay with the account that owns them', () => {
     expect(await refundRowsOf(b.acct.id)).toEqual(rowsBefore);
     expect(await refundRowsOf(a.acct.id)).toEqual([]);
     expect(await stripeRefunds(a.acct)).toEqual([]);
-    const audit = await env.DB.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE account_id = ? AND action LIKE 'refund.%'").bind(a.acct.id).first<{ n: number }>();
+    const audit = await env.DB.prepare(
+      "SELECT COUNT(*) AS n FROM audit_log WHERE account_id = ? AND action LIKE 'refund.%'",
+    )
+      .bind(a.acct.id)
+      .first<{ n: number }>();
     expect(audit?.n).toBe(0);
   });
 

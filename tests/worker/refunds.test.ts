@@ -8,25 +8,61 @@ let n = 0;
 type Acct = Awaited<ReturnType<typeof connectedStripeAccount>>;
 
 /** A connected account whose card on file paid an invoice through the worker. */
-async function paidInvoice(opts: { amountMinor?: number; kind?: 'normal_sale' | 'return_exchange'; card?: string; availableMinor?: number } = {}) {
+async function paidInvoice(
+  opts: { amountMinor?: number; kind?: 'normal_sale' | 'return_exchange'; card?: string; availableMinor?: number } = {},
+) {
   const acct = await connectedStripeAccount();
-  if (opts.availableMinor !== undefined) await simControl('/_sim/balance', { account: acct.id, currency: 'usd', available: opts.availableMinor, pending: 0 });
+  if (opts.availableMinor !== undefined)
+    await simControl('/_sim/balance', {
+      account: acct.id,
+      currency: 'usd',
+      available: opts.availableMinor,
+      pending: 0,
+    });
   n += 1;
   const amountMinor = opts.amountMinor ?? 5000;
-  const invoice = { number: `20${n}${Date.now() % 10000}`, kind: opts.kind ?? 'normal_sale', totalMinor: amountMinor, balanceDueMinor: amountMinor, currency: 'usd', customer: { id: `r${n}`, name: `Refund Customer ${n}`, email: null } };
+  const invoice = {
+    number: `20${n}${Date.now() % 10000}`,
+    kind: opts.kind ?? 'normal_sale',
+    totalMinor: amountMinor,
+    balanceDueMinor: amountMinor,
+    currency: 'usd',
+    customer: { id: `r${n}`, name: `Refund Customer ${n}`, email: null },
+  };
   await saveTestCard(acct, invoice.customer, opts.card ?? 'pm_card_visa');
-  const res = await SELF.fetch(`${BASE}/api/charges`, { method: 'POST', headers: { ...acct.auth, 'content-type': 'application/json' }, body: JSON.stringify({ attemptId: `attempt_${crypto.randomUUID()}`, invoice, amountMinor }) });
+  const res = await SELF.fetch(`${BASE}/api/charges`, {
+    method: 'POST',
+    headers: { ...acct.auth, 'content-type': 'application/json' },
+    body: JSON.stringify({ attemptId: `attempt_${crypto.randomUUID()}`, invoice, amountMinor }),
+  });
   expect(res.status).toBe(200);
   return { acct, invoice };
 }
 
-async function refund(acct: Acct, invoiceNumber: string, amountMinor: number, opts: { kind?: string; attemptId?: string } = {}) {
+async function refund(
+  acct: Acct,
+  invoiceNumber: string,
+  amountMinor: number,
+  opts: { kind?: string; attemptId?: string } = {},
+) {
   const res = await SELF.fetch(`${BASE}/api/refunds`, {
     method: 'POST',
     headers: { ...acct.auth, 'content-type': 'application/json' },
-    body: JSON.stringify({ attemptId: opts.attemptId ?? `refund_${crypto.randomUUID()}`, invoiceNumber, kind: opts.kind ?? 'normal_sale', amountMinor }),
+    body: JSON.stringify({
+      attemptId: opts.attemptId ?? `refund_${crypto.randomUUID()}`,
+      invoiceNumber,
+      kind: opts.kind ?? 'normal_sale',
+      amountMinor,
+    }),
   });
-  return { status: res.status, body: (await res.json()) as { refunds?: RefundSummary[]; status?: InvoiceStripeStatus; error?: { code: string; message: string } } };
+  return {
+    status: res.status,
+    body: (await res.json()) as {
+      refunds?: RefundSummary[];
+      status?: InvoiceStripeStatus;
+      error?: { code: string; message: string };
+    },
+  };
 }
 
 async function statusOf(acct: Acct, numbers: string[]) {
@@ -34,14 +70,20 @@ async function statusOf(acct: Acct, numbers: string[]) {
   return { status: res.status, body: (await res.json()) as { invoices: InvoiceStripeStatus[] } };
 }
 
-const stripeRefunds = async (acct: Acct) => (await platform.refunds.list({ limit: 100 }, { stripeAccount: acct.id })).data;
+const stripeRefunds = async (acct: Acct) =>
+  (await platform.refunds.list({ limit: 100 }, { stripeAccount: acct.id })).data;
 
 describe('refunds', () => {
   it('refunds the whole payment once: the arrow turns red and nothing more can be refunded', async () => {
     const { acct, invoice } = await paidInvoice({ availableMinor: 100_000 });
     const first = await refund(acct, invoice.number, 5000);
     expect(first.status).toBe(200);
-    expect(first.body.status).toMatchObject({ state: 'refunded', chargedMinor: 5000, refundedMinor: 5000, refundableMinor: 0 });
+    expect(first.body.status).toMatchObject({
+      state: 'refunded',
+      chargedMinor: 5000,
+      refundedMinor: 5000,
+      refundableMinor: 0,
+    });
     const again = await refund(acct, invoice.number, 1);
     expect(again.status).toBe(400);
     expect(again.body.error?.code).toBe('amount_too_large');
@@ -50,11 +92,17 @@ describe('refunds', () => {
 
   it('never refunds more than was charged on the card for the invoice, across partial refunds', async () => {
     const { acct, invoice } = await paidInvoice({ availableMinor: 100_000 });
-    expect((await refund(acct, invoice.number, 2000)).body.status).toMatchObject({ state: 'partially_refunded', refundableMinor: 3000 });
+    expect((await refund(acct, invoice.number, 2000)).body.status).toMatchObject({
+      state: 'partially_refunded',
+      refundableMinor: 3000,
+    });
     const tooMuch = await refund(acct, invoice.number, 3001);
     expect(tooMuch.status).toBe(400);
     expect(tooMuch.body.error?.message).toContain('$30.00');
-    expect((await refund(acct, invoice.number, 3000)).body.status).toMatchObject({ state: 'refunded', refundedMinor: 5000 });
+    expect((await refund(acct, invoice.number, 3000)).body.status).toMatchObject({
+      state: 'refunded',
+      refundedMinor: 5000,
+    });
     expect((await stripeRefunds(acct)).reduce((s, r) => s + r.amount, 0)).toBe(5000);
   });
 
@@ -63,7 +111,10 @@ describe('refunds', () => {
     for (const kind of ['return_exchange', 'normal_sale']) {
       const res = await refund(acct, invoice.number, 100, { kind });
       expect(res.status).toBe(400);
-      expect(res.body.error).toEqual({ code: 'refund_not_allowed', message: 'Return/Exchange invoices cannot be refunded to Stripe; only Normal Sale invoices can.' });
+      expect(res.body.error).toEqual({
+        code: 'refund_not_allowed',
+        message: 'Return/Exchange invoices cannot be refunded to Stripe; only Normal Sale invoices can.',
+      });
     }
     expect(await stripeRefunds(acct)).toHaveLength(0);
   });
@@ -81,11 +132,17 @@ describe('refunds', () => {
     const { acct, invoice } = await paidInvoice({ availableMinor: 0 });
     const pending = await refund(acct, invoice.number, 5000);
     expect(pending.status).toBe(200);
-    expect(pending.body.refunds?.[0]).toMatchObject({ status: 'pending', message: expect.stringMatching(/available balance does not cover this refund and its fee/) });
+    expect(pending.body.refunds?.[0]).toMatchObject({
+      status: 'pending',
+      message: expect.stringMatching(/available balance does not cover this refund and its fee/),
+    });
     expect(pending.body.status).toMatchObject({ state: 'refund_pending', refundedMinor: 0, refundableMinor: 0 });
     await simControl('/_sim/balance', { account: acct.id, currency: 'usd', available: 100_000, pending: 0 });
     await sim.deliverWebhooks();
-    expect((await statusOf(acct, [invoice.number])).body.invoices[0]).toMatchObject({ state: 'refunded', refundedMinor: 5000 });
+    expect((await statusOf(acct, [invoice.number])).body.invoices[0]).toMatchObject({
+      state: 'refunded',
+      refundedMinor: 5000,
+    });
   });
 
   it('gives the amount back to the refundable total when a refund fails after succeeding', async () => {
@@ -93,7 +150,11 @@ describe('refunds', () => {
     expect((await refund(acct, invoice.number, 5000)).body.status?.state).toBe('refunded');
     await sim.clock.advance(120);
     await sim.deliverWebhooks();
-    expect((await statusOf(acct, [invoice.number])).body.invoices[0]).toMatchObject({ state: 'paid', refundedMinor: 0, refundableMinor: 5000 });
+    expect((await statusOf(acct, [invoice.number])).body.invoices[0]).toMatchObject({
+      state: 'paid',
+      refundedMinor: 0,
+      refundableMinor: 5000,
+    });
   });
 
   it('settles a refund whose response was lost by asking again with the same key', async () => {
@@ -117,7 +178,12 @@ describe('Paid list status', () => {
     const { status, body } = await statusOf(acct, numbers);
     expect(status).toBe(200);
     expect(body.invoices).toHaveLength(500);
-    expect(body.invoices[0]).toMatchObject({ number: invoice.number, state: 'paid', chargedMinor: 5000, refundableMinor: 5000 });
+    expect(body.invoices[0]).toMatchObject({
+      number: invoice.number,
+      state: 'paid',
+      chargedMinor: 5000,
+      refundableMinor: 5000,
+    });
     expect(body.invoices.slice(1).every((i) => i.state === 'none')).toBe(true);
   });
 
@@ -125,7 +191,13 @@ describe('Paid list status', () => {
     const { invoice } = await paidInvoice();
     const other = await connectedStripeAccount();
     const { body } = await statusOf(other, [invoice.number]);
-    expect(body.invoices[0]).toMatchObject({ number: invoice.number, state: 'none', chargedMinor: 0, refundableMinor: 0, unrecordedPaymentIds: [] });
+    expect(body.invoices[0]).toMatchObject({
+      number: invoice.number,
+      state: 'none',
+      chargedMinor: 0,
+      refundableMinor: 0,
+      unrecordedPaymentIds: [],
+    });
     // The refund route agrees: the other account cannot refund what it does not own.
     const crossed = await refund(other, invoice.number, 100);
     expect(crossed.status).toBe(404);

@@ -17,18 +17,29 @@ async function runSchedule() {
 }
 
 async function historyOf(acct: Acct, invoice: FakeInvoice) {
-  return (await api<{ payments: PaymentSummary[] }>(acct.auth, 'GET', `/invoices/${invoice.number}/payments?customer=${invoice.customer.id}`)).body.payments;
+  return (
+    await api<{ payments: PaymentSummary[] }>(
+      acct.auth,
+      'GET',
+      `/invoices/${invoice.number}/payments?customer=${invoice.customer.id}`,
+    )
+  ).body.payments;
 }
 
 async function statusOf(acct: Acct, invoice: FakeInvoice) {
-  return (await api<{ invoices: InvoiceStripeStatus[] }>(acct.auth, 'GET', `/invoices/status?numbers=${invoice.number}`)).body.invoices[0];
+  return (
+    await api<{ invoices: InvoiceStripeStatus[] }>(acct.auth, 'GET', `/invoices/status?numbers=${invoice.number}`)
+  ).body.invoices[0];
 }
 
-const intentsOf = async (acct: Acct) => (await platform.paymentIntents.list({ limit: 100 }, { stripeAccount: acct.id })).data;
+const intentsOf = async (acct: Acct) =>
+  (await platform.paymentIntents.list({ limit: 100 }, { stripeAccount: acct.id })).data;
 
 /** Moves an attempt's birth back in time, as if its request had been made that long ago. */
 async function age(table: 'payments' | 'refunds', accountId: string, byMs: number) {
-  await env.DB.prepare(`UPDATE ${table} SET created_at = created_at - ? WHERE account_id = ?`).bind(byMs, accountId).run();
+  await env.DB.prepare(`UPDATE ${table} SET created_at = created_at - ? WHERE account_id = ?`)
+    .bind(byMs, accountId)
+    .run();
 }
 
 async function paidInvoice() {
@@ -36,7 +47,9 @@ async function paidInvoice() {
   await simControl('/_sim/balance', { account: acct.id, currency: 'usd', available: 100_000, pending: 0 });
   const invoice = fakeInvoice();
   await saveTestCard(acct, invoice.customer, 'pm_card_visa');
-  expect((await api(acct.auth, 'POST', '/charges', { attemptId: newAttemptId(), invoice, amountMinor: 5000 })).status).toBe(200);
+  expect(
+    (await api(acct.auth, 'POST', '/charges', { attemptId: newAttemptId(), invoice, amountMinor: 5000 })).status,
+  ).toBe(200);
   return { acct, invoice };
 }
 
@@ -44,20 +57,34 @@ describe('the schedule settles what was left unknown', () => {
   it('settles a refund Stripe answered with 500 three times, with no click', async () => {
     const { acct, invoice } = await paidInvoice();
     await simControl('/_sim/faults', { mode: 'error_500', count: 3, path: '/v1/refunds' });
-    const lost = await api<{ refunds: RefundSummary[] }>(acct.auth, 'POST', '/refunds', { attemptId: newAttemptId(), invoiceNumber: invoice.number, kind: 'normal_sale', amountMinor: 2000 });
+    const lost = await api<{ refunds: RefundSummary[] }>(acct.auth, 'POST', '/refunds', {
+      attemptId: newAttemptId(),
+      invoiceNumber: invoice.number,
+      kind: 'normal_sale',
+      amountMinor: 2000,
+    });
     expect(lost.body.refunds).toMatchObject([{ status: 'unknown' }]);
     await age('refunds', acct.id, 2 * 60_000);
 
     await runSchedule();
 
-    expect(await statusOf(acct, invoice)).toMatchObject({ state: 'partially_refunded', refundedMinor: 2000, pendingRefundMinor: 0 });
+    expect(await statusOf(acct, invoice)).toMatchObject({
+      state: 'partially_refunded',
+      refundedMinor: 2000,
+      pendingRefundMinor: 0,
+    });
     expect((await platform.refunds.list({}, { stripeAccount: acct.id })).data.map((r) => r.amount)).toEqual([2000]);
   });
 
   it('settles a refund whose response was dropped after Stripe made it, without refunding twice', async () => {
     const { acct, invoice } = await paidInvoice();
     await simControl('/_sim/faults', { mode: 'drop_after_commit', count: 3, path: '/v1/refunds' });
-    await api(acct.auth, 'POST', '/refunds', { attemptId: newAttemptId(), invoiceNumber: invoice.number, kind: 'normal_sale', amountMinor: 5000 });
+    await api(acct.auth, 'POST', '/refunds', {
+      attemptId: newAttemptId(),
+      invoiceNumber: invoice.number,
+      kind: 'normal_sale',
+      amountMinor: 5000,
+    });
     await age('refunds', acct.id, 2 * 60_000);
     await runSchedule();
     expect(await statusOf(acct, invoice)).toMatchObject({ state: 'refunded', refundedMinor: 5000 });
@@ -67,13 +94,22 @@ describe('the schedule settles what was left unknown', () => {
   it('settles an unknown refund older than a day by looking it up, never by sending it again', async () => {
     const { acct, invoice } = await paidInvoice();
     await simControl('/_sim/faults', { mode: 'error_500', count: 3, path: '/v1/refunds' });
-    await api(acct.auth, 'POST', '/refunds', { attemptId: newAttemptId(), invoiceNumber: invoice.number, kind: 'normal_sale', amountMinor: 2000 });
+    await api(acct.auth, 'POST', '/refunds', {
+      attemptId: newAttemptId(),
+      invoiceNumber: invoice.number,
+      kind: 'normal_sale',
+      amountMinor: 2000,
+    });
     await age('refunds', acct.id, DAY + 60_000);
     const before = workerStripeRequests.length;
     await runSchedule();
     expect(workerStripeRequests.slice(before).filter((r) => r.method === 'POST')).toEqual([]);
     // Stripe never made it (every call failed): nothing was refunded, and the arrow is green again.
-    expect(await statusOf(acct, invoice)).toMatchObject({ state: 'paid', refundableMinor: 5000, pendingRefundMinor: 0 });
+    expect(await statusOf(acct, invoice)).toMatchObject({
+      state: 'paid',
+      refundableMinor: 5000,
+      pendingRefundMinor: 0,
+    });
   });
 
   it('settles an unknown charge older than a day by lookup: paid, with no second PaymentIntent', async () => {
@@ -81,13 +117,23 @@ describe('the schedule settles what was left unknown', () => {
     const invoice = fakeInvoice();
     await saveTestCard(acct, invoice.customer, 'pm_card_visa');
     await simControl('/_sim/faults', { mode: 'drop_after_commit', count: 3, path: '/v1/payment_intents' });
-    expect((await api<{ payment: PaymentSummary }>(acct.auth, 'POST', '/charges', { attemptId: newAttemptId(), invoice, amountMinor: 5000 })).body.payment.status).toBe('unknown');
+    expect(
+      (
+        await api<{ payment: PaymentSummary }>(acct.auth, 'POST', '/charges', {
+          attemptId: newAttemptId(),
+          invoice,
+          amountMinor: 5000,
+        })
+      ).body.payment.status,
+    ).toBe('unknown');
     await age('payments', acct.id, DAY + 60_000);
     const before = workerStripeRequests.length;
 
     await runSchedule();
 
-    expect(workerStripeRequests.slice(before).filter((r) => r.method === 'POST' && r.path === '/v1/payment_intents')).toEqual([]);
+    expect(
+      workerStripeRequests.slice(before).filter((r) => r.method === 'POST' && r.path === '/v1/payment_intents'),
+    ).toEqual([]);
     expect(await historyOf(acct, invoice)).toMatchObject([{ status: 'succeeded', amountMinor: 5000 }]);
     expect(await intentsOf(acct)).toHaveLength(1);
   });
@@ -100,8 +146,12 @@ describe('the schedule settles what was left unknown', () => {
     await api(acct.auth, 'POST', '/charges', { attemptId: newAttemptId(), invoice, amountMinor: 5000 });
     await age('payments', acct.id, DAY + 60_000);
     await runSchedule();
-    expect(await historyOf(acct, invoice)).toMatchObject([{ status: 'failed', message: 'This charge never reached Stripe. Nothing was charged.' }]);
-    expect((await api(acct.auth, 'POST', '/charges', { attemptId: newAttemptId(), invoice, amountMinor: 5000 })).status).toBe(200);
+    expect(await historyOf(acct, invoice)).toMatchObject([
+      { status: 'failed', message: 'This charge never reached Stripe. Nothing was charged.' },
+    ]);
+    expect(
+      (await api(acct.auth, 'POST', '/charges', { attemptId: newAttemptId(), invoice, amountMinor: 5000 })).status,
+    ).toBe(200);
   });
 
   it('re-sends a younger unknown charge with its own key: one PaymentIntent', async () => {
@@ -117,9 +167,13 @@ describe('the schedule settles what was left unknown', () => {
 
   it('signs out a browser unused for 180 days', async () => {
     const acct = await connectedStripeAccount();
-    await env.DB.prepare('UPDATE consultant_tokens SET created_at = ?, last_used_at = ? WHERE id = ?').bind(Date.now() - 200 * DAY, Date.now() - 181 * DAY, acct.tokenId).run();
+    await env.DB.prepare('UPDATE consultant_tokens SET created_at = ?, last_used_at = ? WHERE id = ?')
+      .bind(Date.now() - 200 * DAY, Date.now() - 181 * DAY, acct.tokenId)
+      .run();
     await runSchedule();
-    const row = await env.DB.prepare('SELECT revoked_at AS revokedAt FROM consultant_tokens WHERE id = ?').bind(acct.tokenId).first<{ revokedAt: number | null }>();
+    const row = await env.DB.prepare('SELECT revoked_at AS revokedAt FROM consultant_tokens WHERE id = ?')
+      .bind(acct.tokenId)
+      .first<{ revokedAt: number | null }>();
     expect(row?.revokedAt).not.toBeNull();
     expect((await api(acct.auth, 'GET', '/account')).status).toBe(401);
   });

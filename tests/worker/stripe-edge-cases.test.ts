@@ -11,27 +11,47 @@ let n = 0;
 function fakeInvoice() {
   n += 1;
   const number = `77${n}${Date.now() % 100000}`;
-  return { number, kind: 'normal_sale' as const, totalMinor: 5000, balanceDueMinor: 5000, currency: 'usd', customer: { id: `edge${n}`, name: `Customer ${n}`, email: `edge${n}@example.com` } };
+  return {
+    number,
+    kind: 'normal_sale' as const,
+    totalMinor: 5000,
+    balanceDueMinor: 5000,
+    currency: 'usd',
+    customer: { id: `edge${n}`, name: `Customer ${n}`, email: `edge${n}@example.com` },
+  };
 }
 
 async function charge(auth: Record<string, string>, invoice: ReturnType<typeof fakeInvoice>, amountMinor: number) {
-  const res = await SELF.fetch(`${BASE}/api/charges`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ attemptId: `attempt_${crypto.randomUUID()}`, invoice, amountMinor }) });
+  const res = await SELF.fetch(`${BASE}/api/charges`, {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/json' },
+    body: JSON.stringify({ attemptId: `attempt_${crypto.randomUUID()}`, invoice, amountMinor }),
+  });
   return (await res.json()) as { payment?: PaymentSummary };
 }
 
 async function paymentsOf(auth: Record<string, string>, invoice: ReturnType<typeof fakeInvoice>) {
-  const res = await SELF.fetch(`${BASE}/api/invoices/${invoice.number}/payments?customer=${invoice.customer.id}`, { headers: auth });
+  const res = await SELF.fetch(`${BASE}/api/invoices/${invoice.number}/payments?customer=${invoice.customer.id}`, {
+    headers: auth,
+  });
   return ((await res.json()) as { payments: PaymentSummary[] }).payments;
 }
 
 async function failedDeliveries() {
-  const body = (await (await sim.fetch(new Request('http://sim/_sim/deliveries'))).json()) as { deliveries: { type: string; attempts: { status: number | null }[] }[] };
+  const body = (await (await sim.fetch(new Request('http://sim/_sim/deliveries'))).json()) as {
+    deliveries: { type: string; attempts: { status: number | null }[] }[];
+  };
   return body.deliveries.filter((d) => d.attempts.some((a) => a.status !== 200)).map((d) => d.type);
 }
 
 describe('what real Stripe does that the happy path never shows', () => {
   it('stores a real failure code when Stripe sends an empty decline_code', () => {
-    const error = new Stripe.errors.StripeCardError({ type: 'card_error', code: 'card_declined', decline_code: '', message: 'Your card was declined.' });
+    const error = new Stripe.errors.StripeCardError({
+      type: 'card_error',
+      code: 'card_declined',
+      decline_code: '',
+      message: 'Your card was declined.',
+    });
     expect(describeCardError(error).failureCode).toBe('card_declined');
   });
 
@@ -56,7 +76,9 @@ describe('what real Stripe does that the happy path never shows', () => {
     await platform.oauth.deauthorize({ client_id: env.STRIPE_CONNECT_CLIENT_ID, stripe_user_id: acct.id });
     await sim.deliverWebhooks();
     expect(await failedDeliveries()).toEqual([]);
-    const row = await env.DB.prepare('SELECT status FROM payments WHERE account_id = ?').bind(acct.id).first<{ status: string }>();
+    const row = await env.DB.prepare('SELECT status FROM payments WHERE account_id = ?')
+      .bind(acct.id)
+      .first<{ status: string }>();
     expect(row?.status).toBe('succeeded');
   });
 

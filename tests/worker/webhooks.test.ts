@@ -15,7 +15,10 @@ describe('the Stripe webhook endpoint', () => {
     const acct = await fakeConnectedAccount();
     const now = Math.floor(Date.now() / 1000);
     for (const signedAt of [now - 301, now + 301]) {
-      const { payload, header } = await signedEvent({ type: 'account.application.deauthorized', account: acct.id }, { signedAt });
+      const { payload, header } = await signedEvent(
+        { type: 'account.application.deauthorized', account: acct.id },
+        { signedAt },
+      );
       expect((await postEvent(payload, header)).status).toBe(400);
     }
     expect((await SELF.fetch(`${BASE}/api/account`, { headers: acct.auth })).status).toBe(200);
@@ -34,13 +37,19 @@ describe('the Stripe webhook endpoint', () => {
 
   it('marks the account disconnected when Stripe deauthorizes the platform, and its tokens stop working', async () => {
     const acct = await fakeConnectedAccount();
-    const { payload, header } = await signedEvent({ type: 'account.application.deauthorized', account: acct.id, data: { object: { id: 'ca_sandboxqtbridge', object: 'application' } } });
+    const { payload, header } = await signedEvent({
+      type: 'account.application.deauthorized',
+      account: acct.id,
+      data: { object: { id: 'ca_sandboxqtbridge', object: 'application' } },
+    });
     const res = await postEvent(payload, header);
     expect(res.status).toBe(200);
     const after = await SELF.fetch(`${BASE}/api/account`, { headers: acct.auth });
     expect(after.status).toBe(401);
     expect(await after.json()).toMatchObject({ error: { code: 'not_connected' } });
-    const row = await env.DB.prepare('SELECT status FROM accounts WHERE id = ?').bind(acct.id).first<{ status: string }>();
+    const row = await env.DB.prepare('SELECT status FROM accounts WHERE id = ?')
+      .bind(acct.id)
+      .first<{ status: string }>();
     expect(row?.status).toBe('disconnected');
   });
 
@@ -49,7 +58,11 @@ describe('the Stripe webhook endpoint', () => {
     const { payload, header } = await signedEvent({ type: 'account.application.deauthorized', account: acct.id });
     expect(await (await postEvent(payload, header)).json()).toEqual({ received: true });
     expect(await (await postEvent(payload, header)).json()).toEqual({ received: true, duplicate: true });
-    const audits = await env.DB.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE account_id = ? AND action = 'account.disconnected'").bind(acct.id).first<{ n: number }>();
+    const audits = await env.DB.prepare(
+      "SELECT COUNT(*) AS n FROM audit_log WHERE account_id = ? AND action = 'account.disconnected'",
+    )
+      .bind(acct.id)
+      .first<{ n: number }>();
     expect(audits?.n).toBe(1);
   });
 });

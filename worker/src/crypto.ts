@@ -16,4 +16,7 @@ export async function sha256Base64Url(text: string): Promise<string> {
 }
 
 /** Digest used as the lookup key for stored secrets. */
-export const hashSecret = sha256Base64Url;
+/** Secrets we hand out (tokens, codes, link tokens) are stored only as this hash. */
+export function hashSecret(secret: string): Promise<string> {
+  return sha256Base64Url(secret);
+}

@@ -26,7 +26,7 @@ export interface Env {
 export type Db = DrizzleD1Database<typeof schema>;
 
 /** What middleware puts on `c.var` for the handlers. */
-export interface Variables {
+interface Variables {
   db: Db;
   /** The request's Stripe client, made (and the SDK evaluated) on first use. */
   stripe: () => Promise<Stripe>;

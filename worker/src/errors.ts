@@ -13,6 +13,6 @@ export class AppError extends Error {
   }
 }
 
-export const badRequest = (message: string) => new AppError(400, 'bad_request', message);
 export const notFound = (message: string) => new AppError(404, 'not_found', message);
-export const unauthorized = (message = 'Sign in again: connect your Stripe account in Stripe Settings.') => new AppError(401, 'unauthorized', message);
+export const unauthorized = (message = 'Sign in again: connect your Stripe account in Stripe Settings.') =>
+  new AppError(401, 'unauthorized', message);

@@ -22,7 +22,15 @@ import { refundRoutes } from './routes/refunds';
 import { sessions } from './routes/sessions';
 import { webhooks } from './routes/webhooks';
 
-const api = new Hono<ApiEnv>().use('*', requireToken).route('/', account).route('/', cards).route('/', charges).route('/', invoiceStatus).route('/', refundRoutes).route('/', payLinks).route('/', sessions);
+const api = new Hono<ApiEnv>()
+  .use('*', requireToken)
+  .route('/', account)
+  .route('/', cards)
+  .route('/', charges)
+  .route('/', invoiceStatus)
+  .route('/', refundRoutes)
+  .route('/', payLinks)
+  .route('/', sessions);
 
 // LinearRouter matches without compiling a matcher first: a cold isolate answers its first request
 // sooner than with the default router, whose set-up is most of a first request's work.

@@ -18,14 +18,22 @@ export function onError(err: Error, c: Context<AppEnv>) {
   if (err instanceof AppError) return c.json(body(err.code, err.message), err.status);
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
-    const code = status === 401 ? 'unauthorized' : status === 404 ? 'not_found' : status === 429 ? 'rate_limited' : 'bad_request';
+    const code =
+      status === 401 ? 'unauthorized' : status === 404 ? 'not_found' : status === 429 ? 'rate_limited' : 'bad_request';
     return c.json(body(code, err.message || 'The request was not understood.'), status);
   }
-  console.error(JSON.stringify({ level: 'error', requestId: c.get('requestId'), name: err.name, message: redact(err.message) }));
-  return c.json(body('internal', 'Something went wrong on our side. Nothing was charged by this request; try again in a minute.'), 500);
+  console.error(
+    JSON.stringify({ level: 'error', requestId: c.get('requestId'), name: err.name, message: redact(err.message) }),
+  );
+  return c.json(
+    body('internal', 'Something went wrong on our side. Nothing was charged by this request; try again in a minute.'),
+    500,
+  );
 }
 
 /** Keys must never reach logs either. */
 export function redact(text: string): string {
-  return text.replace(/\b(sk|rk|pk)_(test|live)_[A-Za-z0-9]+/g, '$1_$2_[redacted]').replace(/whsec_[A-Za-z0-9]+/g, 'whsec_[redacted]');
+  return text
+    .replace(/\b(sk|rk|pk)_(test|live)_[A-Za-z0-9]+/g, '$1_$2_[redacted]')
+    .replace(/whsec_[A-Za-z0-9]+/g, 'whsec_[redacted]');
 }

@@ -14,7 +14,8 @@ export function rateLimit(name: string, limit: number, windowMs: number) {
     const scale = Number(c.env.RATE_LIMIT_SCALE ?? '1');
     const allowed = limit * (Number.isFinite(scale) && scale > 0 ? scale : 1);
     const count = await countHit(c.var.db, `${name}:${client}`, Date.now(), windowMs);
-    if (count > allowed) throw new AppError(429, 'rate_limited', 'Too many attempts. Wait a few minutes and try again.');
+    if (count > allowed)
+      throw new AppError(429, 'rate_limited', 'Too many attempts. Wait a few minutes and try again.');
     await next();
   });
 }

@@ -12,13 +12,20 @@ export interface StoredAttempt {
   startedAt: number;
 }
 
-export const ATTEMPT_LIFETIME_MS = 23 * 60 * 60_000;
+const ATTEMPT_LIFETIME_MS = 23 * 60 * 60_000;
 
 /**
  * Answers after which the worker may have asked Stripe and we do not know the outcome: only then is
  * the attempt kept. A refusal before any attempt (not connected, rate limited, bad input) is not.
  */
-const MAYBE_SENT = new Set(['worker_timeout', 'worker_unreachable', 'http_error', 'bad_response', 'stripe_unavailable', 'internal']);
+const MAYBE_SENT = new Set([
+  'worker_timeout',
+  'worker_unreachable',
+  'http_error',
+  'bad_response',
+  'stripe_unavailable',
+  'internal',
+]);
 
 export function mayHaveReachedStripe(code: string): boolean {
   return MAYBE_SENT.has(code);

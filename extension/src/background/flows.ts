@@ -9,7 +9,14 @@ import { siteMessages } from './site/messages';
 // Every flow's message table, registered here: each message's schema, senders and handler sit in
 // its flow's messages.ts. The router (handle-message.ts) and the pages' types (messages.ts) read this.
 
-export const flows = { ...connectMessages, ...settingsMessages, ...chargeMessages, ...refundMessages, ...payLinkMessages, ...siteMessages };
+export const flows = {
+  ...connectMessages,
+  ...settingsMessages,
+  ...chargeMessages,
+  ...refundMessages,
+  ...payLinkMessages,
+  ...siteMessages,
+};
 
 type Flows = typeof flows;
 /** Each table key is the `type` its schema accepts: the router finds a message's schema by its type. */

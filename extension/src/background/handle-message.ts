@@ -24,14 +24,17 @@ export async function handleMessage(raw: unknown, sender: SenderInfo, deps: Back
   // Checked first: in sandbox builds the worker's origin is also a site origin.
   // A back-office address the consultant added runs the site's content scripts too (site/extra-site.ts).
   const policy = { ...deps.policy, siteMatches: [...deps.policy.siteMatches, ...(await extraSiteMatches())] };
-  const senderKind = isConnectDonePage(sender, policy, await currentWorkerUrl()) ? 'connect-page' : classifySender(sender, policy);
+  const senderKind = isConnectDonePage(sender, policy, await currentWorkerUrl())
+    ? 'connect-page'
+    : classifySender(sender, policy);
   if (senderKind === null) return messageError('forbidden-sender', 'This sender may not talk to the Stripe bridge.');
   const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
   const route = typeof type === 'string' && Object.hasOwn(routes, type) ? routes[type] : undefined;
   if (typeof type !== 'string' || !route) return messageError('invalid-message', 'Unknown message type.');
   const parsed = route.schema.safeParse(raw);
   if (!parsed.success) return messageError('invalid-message', `Malformed "${type}" message.`);
-  if (!route.senders.includes(senderKind)) return messageError('forbidden-sender', `"${type}" is only available from Stripe Settings.`);
+  if (!route.senders.includes(senderKind))
+    return messageError('forbidden-sender', `"${type}" is only available from Stripe Settings.`);
   try {
     const handle = route.handle as (message: unknown, deps: BackgroundDeps, sender: SenderInfo) => Promise<unknown>;
     return await handle(parsed.data, deps, sender);

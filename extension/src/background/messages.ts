@@ -9,8 +9,8 @@ import type { MessageError } from './protocol';
 export { messageError, type MessageError } from './protocol';
 
 type Flows = typeof flows;
-export type MessageType = keyof Flows;
-export type Messages = { [T in MessageType]: z.infer<Flows[T]['schema']> };
+type MessageType = keyof Flows;
+type Messages = { [T in MessageType]: z.infer<Flows[T]['schema']> };
 export type Message<T extends MessageType = MessageType> = Messages[T];
 /** What the background answers to each message when it does not refuse it. */
 export type Replies = { [T in MessageType]: Exclude<Awaited<ReturnType<Flows[T]['handle']>>, MessageError> };

@@ -35,7 +35,8 @@ export interface BackgroundDeps {
   hasOriginAccess: (origin: string) => Promise<boolean>;
 }
 
-export type MessageErrorCode = 'invalid-message' | 'forbidden-sender' | 'invalid-setting' | 'internal' | 'worker-unreachable' | 'worker-refused';
+export type MessageErrorCode =
+  'invalid-message' | 'forbidden-sender' | 'invalid-setting' | 'internal' | 'worker-unreachable' | 'worker-refused';
 
 /** What the background answers instead of a reply when it refuses or fails a message. */
 export interface MessageError {
@@ -72,6 +73,10 @@ export interface MessageDef<S extends z.ZodMiniType, R> {
   handle: (message: z.infer<S>, deps: BackgroundDeps, sender: SenderInfo) => Promise<R>;
 }
 
-export function on<S extends z.ZodMiniType, R>(schema: S, senders: readonly SenderKind[], handle: MessageDef<S, R>['handle']): MessageDef<S, R> {
+export function on<S extends z.ZodMiniType, R>(
+  schema: S,
+  senders: readonly SenderKind[],
+  handle: MessageDef<S, R>['handle'],
+): MessageDef<S, R> {
   return { schema, senders, handle };
 }

@@ -13,20 +13,25 @@ import { consultantToken } from './storage';
 
 export type WorkerClient = ReturnType<typeof hc<AppType>>;
 
-export function workerClient(workerUrl: string, fetchImpl: typeof fetch, headers: Record<string, string> = {}): WorkerClient {
+export function workerClient(
+  workerUrl: string,
+  fetchImpl: typeof fetch,
+  headers: Record<string, string> = {},
+): WorkerClient {
   return hc<AppType>(workerUrl, { fetch: fetchImpl, headers: { accept: 'application/json', ...headers } });
 }
 
-export type ApiResult<T> = { ok: true; data: T; status: number } | { ok: false; code: string; message: string; status: number };
+export type ApiResult<T> =
+  { ok: true; data: T; status: number } | { ok: false; code: string; message: string; status: number };
 
 /** A charge can wait on Stripe; beyond this the consultant is better told than left looking at a spinner. */
-export const API_TIMEOUT_MS = 30_000;
+const API_TIMEOUT_MS = 30_000;
 
 export const NOT_CONNECTED_MESSAGE = 'Stripe disconnected — reconnect in Stripe Settings.';
-export const NEVER_CONNECTED_MESSAGE = 'Stripe is not connected yet. Connect your Stripe account in Stripe Settings.';
+const NEVER_CONNECTED_MESSAGE = 'Stripe is not connected yet. Connect your Stripe account in Stripe Settings.';
 
 /** Codes the client makes itself (the worker's own codes are in shared/errors.ts). */
-export type ClientErrorCode = 'not_connected' | 'worker_unreachable' | 'worker_timeout' | 'bad_response' | 'http_error';
+type ClientErrorCode = 'not_connected' | 'worker_unreachable' | 'worker_timeout' | 'bad_response' | 'http_error';
 
 function failure(code: ClientErrorCode | string, message: string, status: number): ApiResult<never> {
   return { ok: false, code, message, status };
@@ -40,7 +45,12 @@ export type ApiRequest = (api: WorkerClient['api'], options: ClientRequestOption
  * (both are `$ZodType`). A 401 (`not_connected`, or a token the worker no longer knows) marks the
  * connection disconnected, so every Stripe control on the site says so and nothing charges.
  */
-export async function callApi<T>(request: ApiRequest, schema: $ZodType<T>, fetchImpl: typeof fetch = fetch, timeoutMs = API_TIMEOUT_MS): Promise<ApiResult<T>> {
+export async function callApi<T>(
+  request: ApiRequest,
+  schema: $ZodType<T>,
+  fetchImpl: typeof fetch = fetch,
+  timeoutMs = API_TIMEOUT_MS,
+): Promise<ApiResult<T>> {
   const token = await consultantToken.getValue();
   if (!token) return failure('not_connected', NEVER_CONNECTED_MESSAGE, 401);
   const workerUrl = await currentWorkerUrl();
@@ -50,7 +60,11 @@ export async function callApi<T>(request: ApiRequest, schema: $ZodType<T>, fetch
     response = await request(api, { init: { signal: AbortSignal.timeout(timeoutMs) } });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'TimeoutError') {
-      return failure('worker_timeout', `The Stripe bridge worker did not answer within ${timeoutMs / 1000} seconds.`, 0);
+      return failure(
+        'worker_timeout',
+        `The Stripe bridge worker did not answer within ${timeoutMs / 1000} seconds.`,
+        0,
+      );
     }
     return failure('worker_unreachable', `The Stripe bridge worker could not be reached at ${workerUrl}.`, 0);
   }
@@ -68,11 +82,19 @@ export async function callApi<T>(request: ApiRequest, schema: $ZodType<T>, fetch
   }
   if (!response.ok) {
     if (isErrorBody(body)) return failure(body.error.code, body.error.message, response.status);
-    return failure('http_error', `The Stripe bridge worker answered with an error (HTTP ${response.status}).`, response.status);
+    return failure(
+      'http_error',
+      `The Stripe bridge worker answered with an error (HTTP ${response.status}).`,
+      response.status,
+    );
   }
   const parsed = safeParse(schema, body);
   if (!parsed.success) {
-    return failure('bad_response', 'The Stripe bridge worker gave an answer this extension does not understand. Is the extension up to date?', response.status);
+    return failure(
+      'bad_response',
+      'The Stripe bridge worker gave an answer this extension does not understand. Is the extension up to date?',
+      response.status,
+    );
   }
   return { ok: true, data: parsed.data, status: response.status };
 }

@@ -3,7 +3,7 @@ import type { MessageError, Replies } from '../background/messages';
 
 type HealthState = { kind: 'checking' } | { kind: 'ok'; version: string } | { kind: 'down'; reason: string };
 
-export function healthText(state: HealthState): string {
+function healthText(state: HealthState): string {
   switch (state.kind) {
     case 'checking':
       return 'Stripe bridge: checking the worker…';

@@ -16,7 +16,14 @@ export interface ShadowUi {
 }
 
 /** Custom-element style tag name (two words, kebab-case), so a shadow root can be attached to it. */
-export function mountShadow(ctx: ContentScriptContext, anchor: Element, name: string, append: Placement, css: string, view: ComponentChild): ShadowUi {
+export function mountShadow(
+  ctx: ContentScriptContext,
+  anchor: Element,
+  name: string,
+  append: Placement,
+  css: string,
+  view: ComponentChild,
+): ShadowUi {
   const doc = anchor.ownerDocument;
   const host = doc.createElement(name);
   const shadow = host.attachShadow({ mode: 'open' });
@@ -61,7 +68,12 @@ export interface MountOptions {
  * Keeps a shadow-root UI beside the element `find` returns, following the site as it re-renders,
  * until `signal` aborts.
  */
-export function mountBeside(ctx: ContentScriptContext, doc: Document, signal: AbortSignal, options: MountOptions): void {
+export function mountBeside(
+  ctx: ContentScriptContext,
+  doc: Document,
+  signal: AbortSignal,
+  options: MountOptions,
+): void {
   let ui: ShadowUi | undefined;
   const unmount = () => {
     ui?.remove();

@@ -36,8 +36,13 @@ export function defineFeature(feature: Feature): Feature {
  * is not a layout this version knows, and none of its features may start: a control wired to the
  * wrong field is worse than none.
  */
-export function missingFeatureShape(features: readonly Feature[], context: Pick<FeatureContext, 'document' | 'url'>): string[] {
-  const needs = features.filter((feature) => safelyApplies(feature, context.url)).flatMap((feature) => (typeof feature.needs === 'function' ? feature.needs(context.url) : feature.needs));
+export function missingFeatureShape(
+  features: readonly Feature[],
+  context: Pick<FeatureContext, 'document' | 'url'>,
+): string[] {
+  const needs = features
+    .filter((feature) => safelyApplies(feature, context.url))
+    .flatMap((feature) => (typeof feature.needs === 'function' ? feature.needs(context.url) : feature.needs));
   return needs.length > 0 ? missingShape(context.document, needs) : [];
 }
 
@@ -51,7 +56,11 @@ export interface RunningFeatures {
  * Starts the features that apply to `context.url`. A feature that throws (at once or later in its
  * promise) is logged and stopped; the others carry on.
  */
-export function runFeatures(features: readonly Feature[], context: FeatureContext, parent?: AbortSignal): RunningFeatures {
+export function runFeatures(
+  features: readonly Feature[],
+  context: FeatureContext,
+  parent?: AbortSignal,
+): RunningFeatures {
   const controllers: AbortController[] = [];
   const starts = features
     .filter((feature) => safelyApplies(feature, context.url))

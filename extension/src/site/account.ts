@@ -34,7 +34,14 @@ export function readGateways(doc: ParentNode): GatewayOnPage[] {
     const status = facts.get('Status');
     if (!name || status === undefined) return [];
     const account = facts.get('Account Number') ?? '';
-    return [{ name, connected: status === 'Connected', accountNumber: /\d/.test(account) ? account : null, isDefault: facts.get('Default Gateway') === 'Yes' }];
+    return [
+      {
+        name,
+        connected: status === 'Connected',
+        accountNumber: /\d/.test(account) ? account : null,
+        isDefault: facts.get('Default Gateway') === 'Yes',
+      },
+    ];
   });
 }
 

@@ -3,7 +3,9 @@
 
 /** Every link in the email (headers and body) that points at the payment page. */
 export function findEmailPaymentLinks(doc: ParentNode): HTMLAnchorElement[] {
-  const labelled = Array.from(doc.querySelectorAll('dt')).find((dt) => (dt.textContent ?? '').trim() === 'Payment Link');
+  const labelled = Array.from(doc.querySelectorAll('dt')).find(
+    (dt) => (dt.textContent ?? '').trim() === 'Payment Link',
+  );
   const headerLink = labelled?.nextElementSibling?.querySelector<HTMLAnchorElement>('a[href]');
   if (!headerLink) return [];
   const href = headerLink.getAttribute('href');
@@ -27,5 +29,9 @@ export function findEmailInvoiceLink(doc: ParentNode): string | null {
 
 /** The "Back to Invoice" link itself. */
 export function findBackToInvoiceLink(doc: ParentNode): HTMLAnchorElement | null {
-  return Array.from(doc.querySelectorAll<HTMLAnchorElement>('a[href]')).find((a) => (a.textContent ?? '').trim() === 'Back to Invoice') ?? null;
+  return (
+    Array.from(doc.querySelectorAll<HTMLAnchorElement>('a[href]')).find(
+      (a) => (a.textContent ?? '').trim() === 'Back to Invoice',
+    ) ?? null
+  );
 }

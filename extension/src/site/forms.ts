@@ -12,7 +12,9 @@ export interface FormSubmission {
 /** What the browser would send for `form` (application/x-www-form-urlencoded), without a submit button's name. */
 export function formSubmission(form: HTMLFormElement, pageUrl: string): FormSubmission {
   const body = new URLSearchParams();
-  for (const field of Array.from(form.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input, select, textarea'))) {
+  for (const field of Array.from(
+    form.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input, select, textarea'),
+  )) {
     const name = field.getAttribute('name');
     if (!name || field.hasAttribute('disabled')) continue;
     if (field.tagName === 'SELECT') {
@@ -29,7 +31,11 @@ export function formSubmission(form: HTMLFormElement, pageUrl: string): FormSubm
 }
 
 /** The Reverse forms of the payments the invoice still counts whose note names `reference` (a Stripe PaymentIntent id). */
-export function reverseSubmissionsFor(doc: ParentNode, reference: string, pageUrl: string): { amountCents: number; submission: FormSubmission | null }[] {
+export function reverseSubmissionsFor(
+  doc: ParentNode,
+  reference: string,
+  pageUrl: string,
+): { amountCents: number; submission: FormSubmission | null }[] {
   return readRecordedPayments(doc)
     .filter((payment) => !payment.reversed && payment.note.includes(reference))
     .map((payment) => {
@@ -39,7 +45,11 @@ export function reverseSubmissionsFor(doc: ParentNode, reference: string, pageUr
 }
 
 /** The invoice form with only the Other Payment row filled: Confirm records that one payment. */
-export function otherPaymentSubmission(doc: Document, payment: { amountCents: number; note: string }, pageUrl: string): FormSubmission | null {
+export function otherPaymentSubmission(
+  doc: Document,
+  payment: { amountCents: number; note: string },
+  pageUrl: string,
+): FormSubmission | null {
   if (recordOtherPayment(doc, payment) !== 'filled') return null;
   const form = doc.querySelector<HTMLFormElement>('form#invoiceForm');
   return form ? formSubmission(form, pageUrl) : null;

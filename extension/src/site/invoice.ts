@@ -15,7 +15,10 @@ export interface InvoiceOnPage {
   currency: string;
 }
 
-const KIND_BY_LABEL: Record<string, InvoiceKind> = { 'Normal Sale': 'normal_sale', 'Return/Exchange': 'return_exchange' };
+const KIND_BY_LABEL: Record<string, InvoiceKind> = {
+  'Normal Sale': 'normal_sale',
+  'Return/Exchange': 'return_exchange',
+};
 
 /** The option type the site offers for card payments taken elsewhere; Stripe payments use it. */
 export const OTHER_CARD_PAYMENT_TYPE = 'Other Credit Card';
@@ -131,7 +134,8 @@ export function recordOtherPayment(doc: ParentNode, payment: { amountCents: numb
   const amountText = centsToInputText(payment.amountCents);
   const typed = fields.amount.value.trim();
   if (typed !== '' && parseDollarText(typed) !== payment.amountCents) return 'in_use';
-  if (!Array.from(fields.type.querySelectorAll('option')).some((o) => o.value === OTHER_CARD_PAYMENT_TYPE)) return 'no_fields';
+  if (!Array.from(fields.type.querySelectorAll('option')).some((o) => o.value === OTHER_CARD_PAYMENT_TYPE))
+    return 'no_fields';
   setFieldValue(fields.type, OTHER_CARD_PAYMENT_TYPE);
   setFieldValue(fields.amount, amountText);
   setFieldValue(fields.note, payment.note);
@@ -160,14 +164,16 @@ export function readRecordedPayments(doc: ParentNode): RecordedPayment[] {
     const amountCents = parseDollarText(textOf(cell('Amount')));
     if (amountCents === null) return [];
     const reverseButton = buttonByText(row, 'Reverse');
-    return [{
-      id: reverseButton?.closest('form')?.querySelector<HTMLInputElement>('input[name="payment_id"]')?.value ?? null,
-      date: parseSiteDate(textOf(cell('Date'))),
-      type: textOf(cell('Payment Type')),
-      amountCents,
-      note: textOf(cell('Note')),
-      reversed: textOf(cell('Status')).startsWith('Reversed'),
-      reverseButton,
-    }];
+    return [
+      {
+        id: reverseButton?.closest('form')?.querySelector<HTMLInputElement>('input[name="payment_id"]')?.value ?? null,
+        date: parseSiteDate(textOf(cell('Date'))),
+        type: textOf(cell('Payment Type')),
+        amountCents,
+        note: textOf(cell('Note')),
+        reversed: textOf(cell('Status')).startsWith('Reversed'),
+        reverseButton,
+      },
+    ];
   });
 }

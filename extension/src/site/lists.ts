@@ -20,7 +20,10 @@ export interface InvoiceRow {
 }
 
 const LIST_HEADERS = ['Invoice #', 'Date', 'Customer', 'Type', 'Total', 'Paid', 'Balance', 'Actions'] as const;
-const KIND_BY_LABEL: Record<string, InvoiceKind> = { 'Normal Sale': 'normal_sale', 'Return/Exchange': 'return_exchange' };
+const KIND_BY_LABEL: Record<string, InvoiceKind> = {
+  'Normal Sale': 'normal_sale',
+  'Return/Exchange': 'return_exchange',
+};
 
 /** The invoices table of a Paid or Unpaid list, found by its column headers. */
 export function findInvoiceListTable(doc: ParentNode): HTMLTableElement | null {
@@ -38,8 +41,29 @@ export function readInvoiceRows(doc: ParentNode): InvoiceRow[] {
     const paidCents = parseDollarText(textOf(cell('Paid')));
     const balanceCents = parseDollarText(textOf(cell('Balance')));
     const actionsCell = cell('Actions');
-    if (!/^\d+$/.test(number) || !kind || totalCents === null || paidCents === null || balanceCents === null || !actionsCell) return [];
+    if (
+      !/^\d+$/.test(number) ||
+      !kind ||
+      totalCents === null ||
+      paidCents === null ||
+      balanceCents === null ||
+      !actionsCell
+    )
+      return [];
     const invoiceHref = cell('Invoice #')?.querySelector('a[href]')?.getAttribute('href') ?? null;
-    return [{ number, invoiceHref, date: parseSiteDate(textOf(cell('Date'))), customerName: textOf(cell('Customer')), kind, totalCents, paidCents, balanceCents, actionsCell, row }];
+    return [
+      {
+        number,
+        invoiceHref,
+        date: parseSiteDate(textOf(cell('Date'))),
+        customerName: textOf(cell('Customer')),
+        kind,
+        totalCents,
+        paidCents,
+        balanceCents,
+        actionsCell,
+        row,
+      },
+    ];
   });
 }

@@ -18,7 +18,10 @@ function exactly(pagePath: string): string[] {
   return [pagePath, `${pagePath}/`, `${pagePath}?*`, `${pagePath}/?*`];
 }
 
-export const newInvoicePageUrls = ['http://127.0.0.1:8788/invoices/new', 'http://127.0.0.1:8788/invoices/new?customer=503'];
+export const newInvoicePageUrls = [
+  'http://127.0.0.1:8788/invoices/new',
+  'http://127.0.0.1:8788/invoices/new?customer=503',
+];
 export const existingInvoicePageUrls = ['http://127.0.0.1:8788/invoices/1042', 'http://localhost:8788/invoices/1046/'];
 export const invoicePageUrls = [...newInvoicePageUrls, ...existingInvoicePageUrls];
 export const paidListPageUrls = ['http://127.0.0.1:8788/invoices/paid'];
@@ -27,7 +30,12 @@ export const accountPageUrls = ['http://127.0.0.1:8788/account'];
 export const emailInvoicePageUrls = ['http://127.0.0.1:8788/invoices/1042/email'];
 export const invoiceSettingsPageUrls = ['http://127.0.0.1:8788/settings/invoices'];
 /** Pages no predicate above claims. */
-export const otherPageUrls = ['http://127.0.0.1:8788/', 'http://127.0.0.1:8788/customers', 'http://127.0.0.1:8788/invoices/paid.html', 'http://127.0.0.1:8788/propay/pay?invoice=1042'];
+export const otherPageUrls = [
+  'http://127.0.0.1:8788/',
+  'http://127.0.0.1:8788/customers',
+  'http://127.0.0.1:8788/invoices/paid.html',
+  'http://127.0.0.1:8788/propay/pay?invoice=1042',
+];
 
 /** `/invoices/<anything>` except the lists and an invoice's email page (the predicate then checks the number). */
 export const invoicePagePaths: PagePaths = {
@@ -56,7 +64,10 @@ export function isInvoiceListPage(url: URL): boolean {
   return isPaidListPage(url) || isUnpaidListPage(url);
 }
 
-export const invoiceListPagePaths: PagePaths = { matches: [...exactly('/invoices/paid'), ...exactly('/invoices/unpaid')], excludeMatches: [] };
+export const invoiceListPagePaths: PagePaths = {
+  matches: [...exactly('/invoices/paid'), ...exactly('/invoices/unpaid')],
+  excludeMatches: [],
+};
 
 export const accountPagePaths: PagePaths = { matches: exactly('/account'), excludeMatches: [] };
 

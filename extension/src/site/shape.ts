@@ -1,6 +1,13 @@
 import { findGatewaySettingsSlot } from './account';
 import { findBackToInvoiceLink, findEmailPaymentLinks } from './email';
-import { findConfirmButton, findContinueButton, findInvoiceParts, findOtherPaymentFields, findPaymentFields, findReviewStep } from './invoice';
+import {
+  findConfirmButton,
+  findContinueButton,
+  findInvoiceParts,
+  findOtherPaymentFields,
+  findPaymentFields,
+  findReviewStep,
+} from './invoice';
 import { findInvoiceListTable } from './lists';
 
 // What a page must hold before any Stripe control goes on it. The real site will change under the
@@ -30,14 +37,29 @@ export const paymentFields: ShapeCheck = { name: 'payment fields', find: findPay
 export const continueButton: ShapeCheck = { name: 'Continue button', find: findContinueButton };
 export const reviewStep: ShapeCheck = { name: 'review step', find: findReviewStep };
 export const confirmButton: ShapeCheck = { name: 'Confirm button', find: findConfirmButton };
-export const otherPaymentRow: ShapeCheck = { name: 'Other Payment row', find: (doc) => findOtherPaymentFields(doc)?.container ?? null };
+export const otherPaymentRow: ShapeCheck = {
+  name: 'Other Payment row',
+  find: (doc) => findOtherPaymentFields(doc)?.container ?? null,
+};
 export const invoiceListColumns: ShapeCheck = { name: 'invoice list columns', find: findInvoiceListTable };
 export const paymentGateways: ShapeCheck = { name: 'payment gateways', find: findGatewaySettingsSlot };
-export const emailPaymentLink: ShapeCheck = { name: 'email payment link', find: (doc) => findEmailPaymentLinks(doc)[0] ?? null };
+export const emailPaymentLink: ShapeCheck = {
+  name: 'email payment link',
+  find: (doc) => findEmailPaymentLinks(doc)[0] ?? null,
+};
 export const backToInvoiceLink: ShapeCheck = { name: 'Back to Invoice link', find: findBackToInvoiceLink };
 
 /** What every invoice feature reads: the invoice, its customer and totals, and the payment fields. */
-export const INVOICE_SHAPE: readonly ShapeCheck[] = [invoiceNumber, customer, invoiceType, currency, invoiceTotal, amountPaid, balanceDue, paymentFields];
+export const INVOICE_SHAPE: readonly ShapeCheck[] = [
+  invoiceNumber,
+  customer,
+  invoiceType,
+  currency,
+  invoiceTotal,
+  amountPaid,
+  balanceDue,
+  paymentFields,
+];
 
 /** The names of the checks among `needs` that `doc` fails, each once, in the order given. */
 export function missingShape(doc: ParentNode, needs: readonly ShapeCheck[]): string[] {

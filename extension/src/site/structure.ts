@@ -20,7 +20,12 @@ export function structureReport(missing: string[], version: string, doc?: Docume
   const SKIPPED = /^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE|SVG|IFRAME|TEXTAREA|OPTION)$/i;
   const LABELLING = /^(LABEL|TH|DT|LEGEND|CAPTION|SUMMARY|BUTTON|A|H\d)$/i;
   const ATTRIBUTES = ['id', 'name', 'class', 'for', 'type', 'role', 'hidden', 'href', 'action'];
-  const scrub = (text: string) => text.replace(/\S+@\S+/g, '…').replace(/\d[\d\s,.:/-]*/g, '#').replace(/\s+/g, ' ').trim();
+  const scrub = (text: string) =>
+    text
+      .replace(/\S+@\S+/g, '…')
+      .replace(/\d[\d\s,.:/-]*/g, '#')
+      .replace(/\s+/g, ' ')
+      .trim();
   const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
   // A link or form target as a path on the page's site: query values, and segments with digits or long ones, dropped.
   const scrubPath = (target: string) => {
@@ -35,7 +40,9 @@ export function structureReport(missing: string[], version: string, doc?: Docume
     // A link's words may be a customer's name; the site's own links read as phrases or single words.
     return el.tagName.toUpperCase() === 'A' && /^[A-Z]\S*( [A-Z]\S*)+$/.test(text) ? '' : text;
   };
-  const out = [`<!-- QT Stripe Bridge ${escape(version)} structure report of ${escape(scrubPath(base))}; missing: ${escape(missing.join(', ') || 'nothing')} -->`];
+  const out = [
+    `<!-- QT Stripe Bridge ${escape(version)} structure report of ${escape(scrubPath(base))}; missing: ${escape(missing.join(', ') || 'nothing')} -->`,
+  ];
   const lines = (el: Element, indent: string): void => {
     const tag = el.tagName.toLowerCase();
     if (SKIPPED.test(tag)) return;
@@ -43,7 +50,8 @@ export function structureReport(missing: string[], version: string, doc?: Docume
     for (const name of ATTRIBUTES) {
       const value = el.getAttribute(name);
       // An empty value says nothing (and some DOMs answer "" for an absent class), but `hidden` is its presence.
-      if (value !== null && (value !== '' || name === 'hidden')) start += ` ${name}="${escape(name === 'href' || name === 'action' ? scrubPath(value) : scrub(value.replace(/\d+/g, '#')))}"`;
+      if (value !== null && (value !== '' || name === 'hidden'))
+        start += ` ${name}="${escape(name === 'href' || name === 'action' ? scrubPath(value) : scrub(value.replace(/\d+/g, '#')))}"`;
     }
     start += `>${LABELLING.test(tag) ? escape(ownText(el)) : ''}`;
     const children = Array.from(el.children);

@@ -18,9 +18,13 @@ export function normaliseSiteAddress(text: string, builtInMatches: readonly stri
   }
   const local = url.hostname === '127.0.0.1' || url.hostname === 'localhost';
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
-    return { ok: false, reason: 'The back-office address must start with https:// (plain http only for 127.0.0.1 or localhost).' };
+    return {
+      ok: false,
+      reason: 'The back-office address must start with https:// (plain http only for 127.0.0.1 or localhost).',
+    };
   }
-  if (url.username || url.password) return { ok: false, reason: 'The back-office address must not contain a user name or password.' };
+  if (url.username || url.password)
+    return { ok: false, reason: 'The back-office address must not contain a user name or password.' };
   if (builtInMatches.some((pattern) => new MatchPattern(pattern).includes(`${url.origin}/`))) {
     return { ok: false, reason: `Stripe controls already run on ${url.hostname}; there is nothing to add.` };
   }

@@ -28,7 +28,11 @@ export async function fetchSitePage(io: SiteIo, url: string): Promise<Document |
 /** Posts one of the site's forms; true when the site accepted it. */
 export async function postSiteForm(io: SiteIo, submission: FormSubmission): Promise<boolean> {
   try {
-    const response = await io.fetch(submission.url, { method: 'POST', body: submission.body, credentials: 'same-origin' });
+    const response = await io.fetch(submission.url, {
+      method: 'POST',
+      body: submission.body,
+      credentials: 'same-origin',
+    });
     return response.ok;
   } catch {
     return false;

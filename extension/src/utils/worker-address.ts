@@ -16,8 +16,12 @@ export function normaliseWorkerUrl(text: string): WorkerAddress {
   }
   const local = url.hostname === '127.0.0.1' || url.hostname === 'localhost';
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
-    return { ok: false, reason: 'The worker address must start with https:// (plain http only for 127.0.0.1 or localhost).' };
+    return {
+      ok: false,
+      reason: 'The worker address must start with https:// (plain http only for 127.0.0.1 or localhost).',
+    };
   }
-  if (url.username || url.password) return { ok: false, reason: 'The worker address must not contain a user name or password.' };
+  if (url.username || url.password)
+    return { ok: false, reason: 'The worker address must not contain a user name or password.' };
   return { ok: true, origin: url.origin };
 }

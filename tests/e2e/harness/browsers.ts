@@ -6,7 +6,7 @@ import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppe
 
 export type BrowserName = 'chromium' | 'firefox';
 
-export const BROWSER_BINARIES: Record<BrowserName, { path: string; install: string }> = {
+const BROWSER_BINARIES: Record<BrowserName, { path: string; install: string }> = {
   chromium: { path: '/usr/bin/chromium', install: 'apt-get install -y chromium' },
   firefox: { path: '/usr/bin/firefox-esr', install: 'apt-get install -y firefox-esr' },
 };
@@ -66,7 +66,12 @@ async function poll<T>(read: () => Promise<T | null>, timeoutMs: number, what: s
   }
 }
 
-async function pollText(read: () => Promise<string>, expected: RegExp, timeoutMs: number, what: string): Promise<string> {
+async function pollText(
+  read: () => Promise<string>,
+  expected: RegExp,
+  timeoutMs: number,
+  what: string,
+): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   let last = '';
   for (;;) {
@@ -86,16 +91,20 @@ async function pollText(read: () => Promise<string>, expected: RegExp, timeoutMs
  * fields (js.stripe.com) and the bank's 3-D Secure page (hooks.stripe.com) in frames of their own.
  */
 function playwrightLocate(page: PwPage, selector: string, timeoutMs = 10_000) {
-  return poll(async () => {
-    const onPage = page.locator(selector).first();
-    if ((await onPage.count()) > 0) return onPage;
-    for (const frame of page.frames()) {
-      if (frame === page.mainFrame()) continue;
-      const framed = frame.locator(selector).first();
-      if ((await framed.count()) > 0) return framed;
-    }
-    return null;
-  }, timeoutMs, selector);
+  return poll(
+    async () => {
+      const onPage = page.locator(selector).first();
+      if ((await onPage.count()) > 0) return onPage;
+      for (const frame of page.frames()) {
+        if (frame === page.mainFrame()) continue;
+        const framed = frame.locator(selector).first();
+        if ((await framed.count()) > 0) return framed;
+      }
+      return null;
+    },
+    timeoutMs,
+    selector,
+  );
 }
 
 function playwrightPage(page: PwPage): E2EPage {
@@ -103,20 +112,31 @@ function playwrightPage(page: PwPage): E2EPage {
     goto: async (url) => void (await page.goto(url, { waitUntil: 'domcontentloaded' })),
     reload: async () => void (await page.reload({ waitUntil: 'domcontentloaded' })),
     url: () => page.url(),
-    waitForUrl: (expected, timeoutMs = 15_000) => poll(async () => (expected.test(page.url()) ? page.url() : null), timeoutMs, `URL ${expected}`),
+    waitForUrl: (expected, timeoutMs = 15_000) =>
+      poll(async () => (expected.test(page.url()) ? page.url() : null), timeoutMs, `URL ${expected}`),
     count: (id) => page.locator(sel(id)).count(),
     clickCss: (css) => page.locator(css).first().click(),
     fillCss: (css, text) => page.locator(css).first().fill(text),
     selectCss: async (css, value) => void (await page.locator(css).first().selectOption(value)),
     textCss: (css) => page.locator(css).first().innerText(),
-    fontOf: (id) => page.locator(sel(id)).first().evaluate((el) => getComputedStyle(el).fontFamily),
-    fontCss: (css) => page.locator(css).first().evaluate((el) => getComputedStyle(el).fontFamily),
-    waitForTextCss: (css, expected, timeoutMs = 10_000) => pollText(() => page.locator(css).first().innerText({ timeout: 1_000 }), expected, timeoutMs, css),
+    fontOf: (id) =>
+      page
+        .locator(sel(id))
+        .first()
+        .evaluate((el) => getComputedStyle(el).fontFamily),
+    fontCss: (css) =>
+      page
+        .locator(css)
+        .first()
+        .evaluate((el) => getComputedStyle(el).fontFamily),
+    waitForTextCss: (css, expected, timeoutMs = 10_000) =>
+      pollText(() => page.locator(css).first().innerText({ timeout: 1_000 }), expected, timeoutMs, css),
     close: () => page.close(),
     click: async (id) => (await playwrightLocate(page, sel(id))).click(),
     fill: async (id, text) => (await playwrightLocate(page, sel(id))).fill(text),
     textOf: (id, timeoutMs = 10_000) => page.locator(sel(id)).first().innerText({ timeout: timeoutMs }),
-    waitForText: (id, expected, timeoutMs = 10_000) => pollText(() => page.locator(sel(id)).first().innerText({ timeout: 1_000 }), expected, timeoutMs, id),
+    waitForText: (id, expected, timeoutMs = 10_000) =>
+      pollText(() => page.locator(sel(id)).first().innerText({ timeout: 1_000 }), expected, timeoutMs, id),
     screenshot: async (path) => void (await page.screenshot({ path, fullPage: true })),
   };
 }
@@ -130,13 +150,18 @@ function puppeteerPage(page: PpPage): E2EPage {
   const enabled = (selector: string) => `${selector}:not(:disabled)`;
   /** The element with a test id on the page, or else inside one of its frames (Stripe's Payment Element). */
   const locate = (id: string, timeoutMs = 10_000) =>
-    poll(async () => {
-      if (await page.$(deep(id))) return page.locator(enabled(deep(id))).setWaitForEnabled(false);
-      for (const frame of page.frames()) {
-        if (frame !== page.mainFrame() && (await frame.$(sel(id)))) return frame.locator(enabled(sel(id))).setWaitForEnabled(false);
-      }
-      return null;
-    }, timeoutMs, id);
+    poll(
+      async () => {
+        if (await page.$(deep(id))) return page.locator(enabled(deep(id))).setWaitForEnabled(false);
+        for (const frame of page.frames()) {
+          if (frame !== page.mainFrame() && (await frame.$(sel(id))))
+            return frame.locator(enabled(sel(id))).setWaitForEnabled(false);
+        }
+        return null;
+      },
+      timeoutMs,
+      id,
+    );
   const text = async (id: string, timeoutMs: number) => {
     const handle = await page.waitForSelector(deep(id), { timeout: timeoutMs });
     if (!handle) throw new Error(`${id} not found`);
@@ -146,10 +171,19 @@ function puppeteerPage(page: PpPage): E2EPage {
     goto: async (url) => void (await page.goto(url, { waitUntil: 'domcontentloaded' })),
     reload: async () => void (await page.reload({ waitUntil: 'domcontentloaded' })),
     url: () => page.url(),
-    waitForUrl: (expected, timeoutMs = 15_000) => poll(async () => (expected.test(page.url()) ? page.url() : null), timeoutMs, `URL ${expected}`),
+    waitForUrl: (expected, timeoutMs = 15_000) =>
+      poll(async () => (expected.test(page.url()) ? page.url() : null), timeoutMs, `URL ${expected}`),
     count: async (id) => (await page.$$(deep(id))).length,
-    clickCss: (css) => page.locator(enabled(`:is(${css})`)).setWaitForEnabled(false).click(),
-    fillCss: (css, value) => page.locator(enabled(`:is(${css})`)).setWaitForEnabled(false).fill(value),
+    clickCss: (css) =>
+      page
+        .locator(enabled(`:is(${css})`))
+        .setWaitForEnabled(false)
+        .click(),
+    fillCss: (css, value) =>
+      page
+        .locator(enabled(`:is(${css})`))
+        .setWaitForEnabled(false)
+        .fill(value),
     selectCss: async (css, value) => void (await page.select(css, value)),
     textCss: (css) => page.$eval(css, (el) => (el as HTMLElement).innerText),
     fontOf: async (id) => {
@@ -158,7 +192,8 @@ function puppeteerPage(page: PpPage): E2EPage {
       return handle.evaluate((el) => getComputedStyle(el).fontFamily);
     },
     fontCss: (css) => page.$eval(css, (el) => getComputedStyle(el).fontFamily),
-    waitForTextCss: (css, expected, timeoutMs = 10_000) => pollText(() => page.$eval(css, (el) => (el as HTMLElement).innerText), expected, timeoutMs, css),
+    waitForTextCss: (css, expected, timeoutMs = 10_000) =>
+      pollText(() => page.$eval(css, (el) => (el as HTMLElement).innerText), expected, timeoutMs, css),
     close: () => page.close(),
     click: async (id) => (await locate(id)).click(),
     fill: async (id, value) => (await locate(id)).fill(value),
@@ -190,12 +225,16 @@ async function launchChromium(extensionDir: string): Promise<E2EBrowser> {
     name: 'chromium',
     newPage: async () => playwrightPage(await context.newPage()),
     waitForPage: (url, timeoutMs = 15_000) =>
-      poll(async () => {
-        const found = context.pages().find((p) => url.test(p.url()));
-        if (!found) return null;
-        await found.waitForLoadState('domcontentloaded');
-        return playwrightPage(found);
-      }, timeoutMs, `a page at ${url}`),
+      poll(
+        async () => {
+          const found = context.pages().find((p) => url.test(p.url()));
+          if (!found) return null;
+          await found.waitForLoadState('domcontentloaded');
+          return playwrightPage(found);
+        },
+        timeoutMs,
+        `a page at ${url}`,
+      ),
     restart: async () => {
       await context.close();
       context = await open();
@@ -219,7 +258,12 @@ async function firefoxPageUrl(page: PpPage): Promise<string> {
 async function launchFirefox(extensionDir: string): Promise<E2EBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'qtsb-firefox-'));
   const open = async () => {
-    const b = await puppeteer.launch({ browser: 'firefox', executablePath: BROWSER_BINARIES.firefox.path, headless: true, userDataDir: profile });
+    const b = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: BROWSER_BINARIES.firefox.path,
+      headless: true,
+      userDataDir: profile,
+    });
     // A temporary add-on: unsigned is fine and host permissions are granted. Its storage lives in
     // the profile under the add-on's fixed id, so it survives a restart on the same profile.
     await b.installExtension(extensionDir);
@@ -230,10 +274,14 @@ async function launchFirefox(extensionDir: string): Promise<E2EBrowser> {
     name: 'firefox',
     newPage: async () => puppeteerPage(await browser.newPage()),
     waitForPage: (url, timeoutMs = 15_000) =>
-      poll(async () => {
-        for (const p of await browser.pages()) if (url.test(await firefoxPageUrl(p))) return puppeteerPage(p);
-        return null;
-      }, timeoutMs, `a page at ${url}`),
+      poll(
+        async () => {
+          for (const p of await browser.pages()) if (url.test(await firefoxPageUrl(p))) return puppeteerPage(p);
+          return null;
+        },
+        timeoutMs,
+        `a page at ${url}`,
+      ),
     restart: async () => {
       await browser.close();
       browser = await open();

@@ -7,7 +7,11 @@ import type { E2EBrowser, E2EPage } from './browsers';
  * `newAccountName` creates a fresh account at the picker, so a test starts with no customers, cards
  * or payments left by another test (the worker's data outlives a browser).
  */
-export async function connectStripeAccount(browser: E2EBrowser, siteUrl: string, choice: { newAccountName: string } | { accountId: string }): Promise<E2EPage> {
+export async function connectStripeAccount(
+  browser: E2EBrowser,
+  siteUrl: string,
+  choice: { newAccountName: string } | { accountId: string },
+): Promise<E2EPage> {
   const account = await browser.newPage();
   await account.goto(`${siteUrl}/account`);
   await account.click('stripe-settings');

@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { freePort, run, stopAll } from '../../../scripts/lib/processes';
-import { registerOAuthRedirect, registerWebhookEndpoint, simulatorWorkerVars, startSimulator, startSite } from '../../../scripts/lib/sandbox';
+import {
+  registerOAuthRedirect,
+  registerWebhookEndpoint,
+  simulatorWorkerVars,
+  startSimulator,
+  startSite,
+} from '../../../scripts/lib/sandbox';
 import { startWorkerDev } from '../../../scripts/lib/worker-dev';
 import { EXTENSION_OUTPUT } from '../../../scripts/lib/extension-output';
 import type { BrowserName } from './browsers';
@@ -29,7 +35,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     // Stripe's other hosts on ports of their own, so pages load Stripe.js cross-origin as from js.stripe.com.
     const stripeHosts = { connect: await freePort(), js: await freePort(), hooks: await freePort() };
     const workerUrl = `http://127.0.0.1:${workerPort}`;
-    const [simulator, site] = await Promise.all([startSimulator(simPort, undefined, stripeHosts), startSite(sitePort, join(scratch, 'backoffice.json'))]);
+    const [simulator, site] = await Promise.all([
+      startSimulator(simPort, undefined, stripeHosts),
+      startSite(sitePort, join(scratch, 'backoffice.json')),
+    ]);
     await registerWebhookEndpoint(simulator.url, workerUrl, WEBHOOK_SECRET);
     await registerOAuthRedirect(simulator.url, workerUrl);
     const worker = startWorkerDev({
@@ -48,12 +57,17 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
     const artifactsDir = join(root, 'tests/e2e/artifacts');
     mkdirSync(artifactsDir, { recursive: true });
-    const browsers = (process.env.E2E_BROWSERS ?? 'chromium,firefox').split(',').filter((b): b is BrowserName => b === 'chromium' || b === 'firefox');
+    const browsers = (process.env.E2E_BROWSERS ?? 'chromium,firefox')
+      .split(',')
+      .filter((b): b is BrowserName => b === 'chromium' || b === 'firefox');
     // Each run loads its own copy: another run (another worktree user) rebuilding extension/.output
     // for its own worker port must not swap the extension under this run's browsers.
     const built = { chromium: join(root, EXTENSION_OUTPUT.chrome), firefox: join(root, EXTENSION_OUTPUT.firefox) };
     for (const dir of Object.values(built)) if (!existsSync(dir)) throw new Error(`extension build missing: ${dir}`);
-    const extensionDirs = { chromium: join(scratch, 'extension-chromium'), firefox: join(scratch, 'extension-firefox') };
+    const extensionDirs = {
+      chromium: join(scratch, 'extension-chromium'),
+      firefox: join(scratch, 'extension-firefox'),
+    };
     cpSync(built.chromium, extensionDirs.chromium, { recursive: true });
     cpSync(built.firefox, extensionDirs.firefox, { recursive: true });
     project.provide('e2e', { siteUrl, workerUrl, simulatorUrl, extensionDirs, browsers, artifactsDir });

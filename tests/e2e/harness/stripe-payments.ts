@@ -12,7 +12,10 @@ export async function payOnElementPage(page: E2EPage, cardNumber: string, done: 
   await page.click('card-submit');
   // The worker's pages close themselves after success, so a page that is gone has finished.
   await page.waitForText('card-done', done, 20_000).catch(async (error: unknown) => {
-    const problem = await page.textOf('card-error', 1_000).then((text) => text || String(error), () => null);
+    const problem = await page.textOf('card-error', 1_000).then(
+      (text) => text || String(error),
+      () => null,
+    );
     if (problem !== null) throw new Error(`the card page did not finish: ${problem}`);
   });
 }
@@ -36,14 +39,24 @@ export async function chargeWholeBalance(browser: E2EBrowser, siteUrl: string, n
 
 /** The simulator's id of the account the consultant created at the Stripe sign-in under `name`. */
 export async function simulatorAccountId(simulatorUrl: string, name: string): Promise<string> {
-  const body = (await (await fetch(`${simulatorUrl}/_sim/accounts`)).json()) as { accounts: { id: string; business_name: string | null }[] };
+  const body = (await (await fetch(`${simulatorUrl}/_sim/accounts`)).json()) as {
+    accounts: { id: string; business_name: string | null }[];
+  };
   const account = body.accounts.find((a) => a.business_name === name);
   if (!account) throw new Error(`no simulator account named ${name}`);
   return account.id;
 }
 
 /** Puts money in the account's Stripe balance, which a refund and its fee need. */
-export async function setAvailableBalance(simulatorUrl: string, account: string, availableMinor: number): Promise<void> {
-  const response = await fetch(`${simulatorUrl}/_sim/balance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ account, currency: 'usd', available: availableMinor, pending: 0 }) });
+export async function setAvailableBalance(
+  simulatorUrl: string,
+  account: string,
+  availableMinor: number,
+): Promise<void> {
+  const response = await fetch(`${simulatorUrl}/_sim/balance`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ account, currency: 'usd', available: availableMinor, pending: 0 }),
+  });
   if (!response.ok) throw new Error(`setting the balance failed: ${response.status} ${await response.text()}`);
 }

@@ -5,7 +5,9 @@ import { fixture } from './fixture';
 
 describe('reading the Account tab', () => {
   it('reads ProPay as the connected default gateway with its account number', () => {
-    expect(readGateways(fixture('account'))).toEqual([{ name: 'ProPay', connected: true, accountNumber: '32874419', isDefault: true }]);
+    expect(readGateways(fixture('account'))).toEqual([
+      { name: 'ProPay', connected: true, accountNumber: '32874419', isDefault: true },
+    ]);
   });
 
   it('reads a gateway that is not connected as such', () => {
@@ -34,7 +36,9 @@ describe('reading the Email invoice page', () => {
   it('finds every copy of the payment link, in the headers and in the message', () => {
     const links = findEmailPaymentLinks(fixture('invoice-email'));
     expect(links.length).toBe(2);
-    expect(new Set(links.map((a) => a.getAttribute('href')))).toEqual(new Set(['http://127.0.0.1:8788/propay/pay?invoice=1042']));
+    expect(new Set(links.map((a) => a.getAttribute('href')))).toEqual(
+      new Set(['http://127.0.0.1:8788/propay/pay?invoice=1042']),
+    );
   });
 
   it('finds no payment link on other pages', () => {

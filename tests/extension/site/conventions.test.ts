@@ -19,7 +19,9 @@ type DomFunction = (doc: ParentNode) => unknown;
 
 function domFunctions(prefix: 'find' | 'read'): Array<[string, DomFunction]> {
   return Object.values(modules).flatMap((mod) =>
-    Object.entries(mod).filter((entry): entry is [string, DomFunction] => entry[0].startsWith(prefix) && typeof entry[1] === 'function'),
+    Object.entries(mod).filter(
+      (entry): entry is [string, DomFunction] => entry[0].startsWith(prefix) && typeof entry[1] === 'function',
+    ),
   );
 }
 
@@ -33,12 +35,24 @@ describe('site adapter conventions', () => {
   });
 
   it('reads only the document it is given, never the global one', () => {
-    for (const file of adapterFiles) expect(readFileSync(resolve(SITE_DIR, file), 'utf8'), file).not.toMatch(/\b(document|window)\s*\./);
+    for (const file of adapterFiles)
+      expect(readFileSync(resolve(SITE_DIR, file), 'utf8'), file).not.toMatch(/\b(document|window)\s*\./);
   });
 
   it('has locators and readers to check', () => {
-    expect(domFunctions('find').map(([name]) => name)).toEqual(expect.arrayContaining(['findPaymentFields', 'findContinueButton', 'findReviewStep', 'findConfirmButton', 'findOtherPaymentFields', 'findGatewaySettingsSlot']));
-    expect(domFunctions('read').map(([name]) => name)).toEqual(expect.arrayContaining(['readInvoice', 'readRecordedPayments', 'readInvoiceRows', 'readGateways']));
+    expect(domFunctions('find').map(([name]) => name)).toEqual(
+      expect.arrayContaining([
+        'findPaymentFields',
+        'findContinueButton',
+        'findReviewStep',
+        'findConfirmButton',
+        'findOtherPaymentFields',
+        'findGatewaySettingsSlot',
+      ]),
+    );
+    expect(domFunctions('read').map(([name]) => name)).toEqual(
+      expect.arrayContaining(['readInvoice', 'readRecordedPayments', 'readInvoiceRows', 'readGateways']),
+    );
   });
 
   for (const [name, locate] of [...domFunctions('find'), ...domFunctions('read')]) {

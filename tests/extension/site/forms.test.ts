@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { findEmailInvoiceLink, findEmailPaymentLinks, replaceEmailPaymentLinks } from '../../../extension/src/site/email';
+import {
+  findEmailInvoiceLink,
+  findEmailPaymentLinks,
+  replaceEmailPaymentLinks,
+} from '../../../extension/src/site/email';
 import { otherPaymentSubmission, reverseSubmissionsFor } from '../../../extension/src/site/forms';
 import { readInvoiceRows } from '../../../extension/src/site/lists';
 import { fixture } from './fixture';
 
 const invoiceUrl = 'http://127.0.0.1:8788/invoices/1047';
 
-describe('posting the site\'s own forms from a fetched copy of the invoice', () => {
+describe("posting the site's own forms from a fetched copy of the invoice", () => {
   it('finds the Reverse form of the payment whose note names the Stripe payment, not the reversed ones', () => {
     const [only, ...rest] = reverseSubmissionsFor(fixture('invoice-with-history'), 'ending 4242', invoiceUrl);
     expect(rest).toEqual([]);
@@ -20,7 +24,11 @@ describe('posting the site\'s own forms from a fetched copy of the invoice', () 
   });
 
   it('records one card payment through the invoice form, keeping its lines, customer and kind', () => {
-    const submission = otherPaymentSubmission(fixture('invoice-with-history'), { amountCents: 2050, note: 'Stripe Visa ••••4242 pi_123 less $20.00 refunded' }, invoiceUrl);
+    const submission = otherPaymentSubmission(
+      fixture('invoice-with-history'),
+      { amountCents: 2050, note: 'Stripe Visa ••••4242 pi_123 less $20.00 refunded' },
+      invoiceUrl,
+    );
     expect(submission?.url).toBe(invoiceUrl);
     const body = submission?.body;
     expect(body?.get('invoice_number')).toBe('1047');
@@ -38,8 +46,13 @@ describe('the Email Invoice page', () => {
   it('points every payment link of the email at the Stripe link, its text too', () => {
     const doc = fixture('invoice-email');
     expect(replaceEmailPaymentLinks(doc, 'http://127.0.0.1:8787/pay/tok_abc')).toBe(2);
-    const links = Array.from(doc.querySelectorAll('a')).filter((a) => a.getAttribute('href') === 'http://127.0.0.1:8787/pay/tok_abc');
-    expect(links.map((a) => a.textContent)).toEqual(['http://127.0.0.1:8787/pay/tok_abc', 'http://127.0.0.1:8787/pay/tok_abc']);
+    const links = Array.from(doc.querySelectorAll('a')).filter(
+      (a) => a.getAttribute('href') === 'http://127.0.0.1:8787/pay/tok_abc',
+    );
+    expect(links.map((a) => a.textContent)).toEqual([
+      'http://127.0.0.1:8787/pay/tok_abc',
+      'http://127.0.0.1:8787/pay/tok_abc',
+    ]);
     expect(doc.body.textContent).not.toContain('propay');
     expect(findEmailPaymentLinks(doc)).toHaveLength(2);
   });

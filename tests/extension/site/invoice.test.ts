@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  findConfirmButton, findContinueButton, findOtherPaymentFields, findPaymentFields, findReviewStep, readInvoice, readRecordedPayments, recordOtherPayment,
+  findConfirmButton,
+  findContinueButton,
+  findOtherPaymentFields,
+  findPaymentFields,
+  findReviewStep,
+  readInvoice,
+  readRecordedPayments,
+  recordOtherPayment,
 } from '../../../extension/src/site/invoice';
 import { fixture } from './fixture';
 
@@ -18,7 +25,12 @@ describe('reading the invoice form', () => {
   });
 
   it('reads what is paid and what is still due on a partly paid invoice', () => {
-    expect(readInvoice(fixture('invoice-partly-paid'))).toMatchObject({ number: '1046', totalCents: 26305, paidCents: 10000, balanceDueCents: 16305 });
+    expect(readInvoice(fixture('invoice-partly-paid'))).toMatchObject({
+      number: '1046',
+      totalCents: 26305,
+      paidCents: 10000,
+      balanceDueCents: 16305,
+    });
   });
 
   it('reads a Return/Exchange invoice as such', () => {
@@ -26,11 +38,19 @@ describe('reading the invoice form', () => {
   });
 
   it('gives no email for a customer who has none, and keeps the apostrophe in names', () => {
-    expect(readInvoice(fixture('invoice-no-email-customer'))?.customer).toEqual({ id: '504', name: 'Rosa Delgado', email: null });
+    expect(readInvoice(fixture('invoice-no-email-customer'))?.customer).toEqual({
+      id: '504',
+      name: 'Rosa Delgado',
+      email: null,
+    });
   });
 
   it('reads the number a new invoice will be saved under once a customer is chosen', () => {
-    expect(readInvoice(fixture('invoice-new-with-customer'))).toMatchObject({ number: '1055', customer: { id: '503', name: 'Linda Okafor' }, totalCents: 0 });
+    expect(readInvoice(fixture('invoice-new-with-customer'))).toMatchObject({
+      number: '1055',
+      customer: { id: '503', name: 'Linda Okafor' },
+      totalCents: 0,
+    });
   });
 
   it('reads no invoice before a customer is chosen, and none on other pages', () => {
@@ -46,14 +66,19 @@ describe('reading the invoice form', () => {
     if (!customer || !kind) throw new Error('fixture lost its options');
     customer.selected = true;
     kind.selected = true;
-    expect(readInvoice(doc)).toMatchObject({ kind: 'return_exchange', customer: { id: '505', name: "Beth O'Neil", email: 'beth.oneil@example.com' } });
+    expect(readInvoice(doc)).toMatchObject({
+      kind: 'return_exchange',
+      customer: { id: '505', name: "Beth O'Neil", email: 'beth.oneil@example.com' },
+    });
   });
 });
 
 describe('invoice form locators', () => {
   it('finds the box of the site payment fields, holding Cash, Check and ProPay', () => {
     const box = findPaymentFields(fixture('invoice-unpaid'));
-    expect(Array.from(box?.querySelectorAll('input') ?? []).map((i) => i.getAttribute('name'))).toEqual(expect.arrayContaining(['payment_cash', 'payment_check', 'payment_propay']));
+    expect(Array.from(box?.querySelectorAll('input') ?? []).map((i) => i.getAttribute('name'))).toEqual(
+      expect.arrayContaining(['payment_cash', 'payment_check', 'payment_propay']),
+    );
   });
 
   it('finds Continue, the review step and its Confirm submit button', () => {
@@ -70,8 +95,13 @@ describe('invoice form locators', () => {
     const doc = fixture('invoice-review-step');
     const review = findReviewStep(doc);
     expect(review?.hasAttribute('hidden')).toBe(false);
-    expect(review?.textContent).toContain("Clicking Confirm will charge the customer's Credit/Debit card through ProPay");
-    expect(Array.from(review?.querySelectorAll('tbody tr') ?? []).map((r) => r.textContent)).toEqual(['Cash$5.00', 'ProPay Credit Card$20.00']);
+    expect(review?.textContent).toContain(
+      "Clicking Confirm will charge the customer's Credit/Debit card through ProPay",
+    );
+    expect(Array.from(review?.querySelectorAll('tbody tr') ?? []).map((r) => r.textContent)).toEqual([
+      'Cash$5.00',
+      'ProPay Credit Card$20.00',
+    ]);
     expect(findConfirmButton(doc)?.getAttribute('type')).toBe('submit');
     expect(findPaymentFields(doc)?.querySelector<HTMLInputElement>('[name="payment_propay"]')?.value).toBe('20.00');
   });
@@ -85,7 +115,13 @@ describe('invoice form locators', () => {
 
   it('finds none of them away from the invoice form', () => {
     const doc = fixture('invoices-paid');
-    expect([findPaymentFields(doc), findContinueButton(doc), findReviewStep(doc), findConfirmButton(doc), findOtherPaymentFields(doc)]).toEqual([null, null, null, null, null]);
+    expect([
+      findPaymentFields(doc),
+      findContinueButton(doc),
+      findReviewStep(doc),
+      findConfirmButton(doc),
+      findOtherPaymentFields(doc),
+    ]).toEqual([null, null, null, null, null]);
   });
 });
 
@@ -96,7 +132,11 @@ describe('recording a Stripe payment in the Other payment row', () => {
     doc.addEventListener('change', (event) => changed.push((event.target as Element).getAttribute('name') ?? ''));
     expect(recordOtherPayment(doc, { amountCents: 2050, note: 'Stripe pi_3Abc card ending 4242' })).toBe('filled');
     const fields = findOtherPaymentFields(doc);
-    expect([fields?.type.value, fields?.amount.value, fields?.note.value]).toEqual(['Other Credit Card', '20.50', 'Stripe pi_3Abc card ending 4242']);
+    expect([fields?.type.value, fields?.amount.value, fields?.note.value]).toEqual([
+      'Other Credit Card',
+      '20.50',
+      'Stripe pi_3Abc card ending 4242',
+    ]);
     expect(changed).toEqual(['other_payment_type', 'other_payment_amount', 'other_payment_note']);
   });
 
@@ -134,7 +174,12 @@ describe('reading recorded payments', () => {
 
   it('reads the date the site shows', () => {
     const [payment] = readRecordedPayments(fixture('invoice-paid-propay'));
-    expect(payment).toMatchObject({ date: '2025-03-03', type: 'ProPay Credit Card', amountCents: 15047, reversed: false });
+    expect(payment).toMatchObject({
+      date: '2025-03-03',
+      type: 'ProPay Credit Card',
+      amountCents: 15047,
+      reversed: false,
+    });
   });
 
   it('reads no payments on a new invoice', () => {

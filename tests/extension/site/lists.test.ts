@@ -6,7 +6,14 @@ describe('reading the Paid and Unpaid lists', () => {
   it('reads every unpaid invoice with its kind and amounts', () => {
     const rows = readInvoiceRows(fixture('invoices-unpaid'));
     expect(rows.map((r) => r.number)).toEqual(['1054', '1053', '1051', '1049', '1048', '1046', '1044', '1042']);
-    expect(rows.find((r) => r.number === '1046')).toMatchObject({ kind: 'normal_sale', totalCents: 26305, paidCents: 10000, balanceCents: 16305, customerName: 'Jane Cooper', date: '2025-03-15' });
+    expect(rows.find((r) => r.number === '1046')).toMatchObject({
+      kind: 'normal_sale',
+      totalCents: 26305,
+      paidCents: 10000,
+      balanceCents: 16305,
+      customerName: 'Jane Cooper',
+      date: '2025-03-15',
+    });
     expect(rows.find((r) => r.number === '1049')?.kind).toBe('return_exchange');
   });
 

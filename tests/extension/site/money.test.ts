@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { centsToInputText, parseDollarText, parseSiteDate } from '../../../extension/src/site/money';
 
-describe('reading the site\'s money', () => {
+describe("reading the site's money", () => {
   it('reads dollar text as whole cents', () => {
     expect(parseDollarText('$1,234.50')).toBe(123450);
     expect(parseDollarText('$0.07')).toBe(7);
@@ -18,13 +18,13 @@ describe('reading the site\'s money', () => {
     for (const text of ['', 'USD', '$1.5', '$12,34.00', '1.234', 'abc']) expect(parseDollarText(text), text).toBeNull();
   });
 
-  it('writes cents in the form the site\'s amount inputs take', () => {
+  it("writes cents in the form the site's amount inputs take", () => {
     expect(centsToInputText(4000)).toBe('40.00');
     expect(centsToInputText(7)).toBe('0.07');
     expect(() => centsToInputText(-1)).toThrow(RangeError);
   });
 
-  it('reads the site\'s dates', () => {
+  it("reads the site's dates", () => {
     expect(parseSiteDate('03/05/2025')).toBe('2025-03-05');
     expect(parseSiteDate('Reversed')).toBeNull();
   });

@@ -1,13 +1,41 @@
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_REAL_SITE_ORIGIN, sitePageMatches } from '../../../extension/src/config';
 import {
-  accountPagePaths, accountPageUrls, emailInvoicePagePaths, emailInvoicePageUrls, existingInvoicePageUrls, invoiceListPagePaths, invoicePagePaths, invoicePageUrls,
-  invoiceSettingsPageUrls, isAccountPage, isEmailInvoicePage, isInvoiceListPage, isInvoicePage, isInvoiceSettingsPage, isNewInvoicePage, isPaidListPage,
-  isUnpaidListPage, newInvoicePageUrls, otherPageUrls, paidListPageUrls, unpaidListPageUrls, type PagePaths,
+  accountPagePaths,
+  accountPageUrls,
+  emailInvoicePagePaths,
+  emailInvoicePageUrls,
+  existingInvoicePageUrls,
+  invoiceListPagePaths,
+  invoicePagePaths,
+  invoicePageUrls,
+  invoiceSettingsPageUrls,
+  isAccountPage,
+  isEmailInvoicePage,
+  isInvoiceListPage,
+  isInvoicePage,
+  isInvoiceSettingsPage,
+  isNewInvoicePage,
+  isPaidListPage,
+  isUnpaidListPage,
+  newInvoicePageUrls,
+  otherPageUrls,
+  paidListPageUrls,
+  unpaidListPageUrls,
+  type PagePaths,
 } from '../../../extension/src/site/pages';
 import { scriptRunsOn } from '../../../scripts/lib/match-pattern';
 
-const predicates = { isInvoicePage, isNewInvoicePage, isPaidListPage, isUnpaidListPage, isInvoiceListPage, isAccountPage, isEmailInvoicePage, isInvoiceSettingsPage };
+const predicates = {
+  isInvoicePage,
+  isNewInvoicePage,
+  isPaidListPage,
+  isUnpaidListPage,
+  isInvoiceListPage,
+  isAccountPage,
+  isEmailInvoicePage,
+  isInvoiceSettingsPage,
+};
 type PredicateName = keyof typeof predicates;
 
 const claims: Record<PredicateName, string[]> = {
@@ -21,7 +49,15 @@ const claims: Record<PredicateName, string[]> = {
   isInvoiceSettingsPage: invoiceSettingsPageUrls,
 };
 
-const everyExample = [...invoicePageUrls, ...paidListPageUrls, ...unpaidListPageUrls, ...accountPageUrls, ...emailInvoicePageUrls, ...invoiceSettingsPageUrls, ...otherPageUrls];
+const everyExample = [
+  ...invoicePageUrls,
+  ...paidListPageUrls,
+  ...unpaidListPageUrls,
+  ...accountPageUrls,
+  ...emailInvoicePageUrls,
+  ...invoiceSettingsPageUrls,
+  ...otherPageUrls,
+];
 
 describe('page predicates', () => {
   for (const [name, urls] of Object.entries(claims) as Array<[PredicateName, string[]]>) {

@@ -6,17 +6,21 @@ import * as shape from '../../../extension/src/site/shape';
 
 type Rename = (doc: Document) => void;
 
-const setAttribute = (selector: string, name: string, value: string): Rename => (doc) => {
-  const el = doc.querySelector(selector);
-  if (!el) throw new Error(`nothing to rename at ${selector}`);
-  el.setAttribute(name, value);
-};
+const setAttribute =
+  (selector: string, name: string, value: string): Rename =>
+  (doc) => {
+    const el = doc.querySelector(selector);
+    if (!el) throw new Error(`nothing to rename at ${selector}`);
+    el.setAttribute(name, value);
+  };
 
-const retitle = (selector: string, from: string, to: string): Rename => (doc) => {
-  const el = Array.from(doc.querySelectorAll(selector)).find((candidate) => textOf(candidate) === from);
-  if (!el) throw new Error(`no ${selector} reading "${from}"`);
-  el.textContent = to;
-};
+const retitle =
+  (selector: string, from: string, to: string): Rename =>
+  (doc) => {
+    const el = Array.from(doc.querySelectorAll(selector)).find((candidate) => textOf(candidate) === from);
+    if (!el) throw new Error(`no ${selector} reading "${from}"`);
+    el.textContent = to;
+  };
 
 export const RENAMED: Record<string, Rename> = {
   [shape.invoiceNumber.name]: setAttribute('input[name="invoice_number"]', 'name', 'invoice_no'),

@@ -12,7 +12,10 @@ import { RENAMED } from './renamed';
 // The structure report a consultant sends to support: the stand-in's pages, full of customer data,
 // go in; nothing but structure comes out, and the adapter's own checks still read it.
 
-const allChecks = Object.values(shape).filter((value): value is shape.ShapeCheck => typeof value === 'object' && value !== null && 'find' in value && 'name' in value);
+const allChecks = Object.values(shape).filter(
+  (value): value is shape.ShapeCheck =>
+    typeof value === 'object' && value !== null && 'find' in value && 'name' in value,
+);
 const reportOf = (doc: Document, url: string, missing: string[] = []) => structureReport(missing, '0.1.0', doc, url);
 const parse = (report: string) => parseHTML(`<html>${report}</html>`).document as unknown as Document;
 
@@ -24,8 +27,15 @@ function customerValues(): string[] {
     ...state.customers.flatMap((c) => [c.firstName, c.lastName, customerName(c), c.email ?? '', c.phone, c.city]),
     ...Object.values(state.consultant),
     ...state.gateways.flatMap((g) => [g.accountNumber ?? '']),
-    ...state.invoices.flatMap((inv) => [inv.number, money(totalCents(inv)), money(balanceDueCents(inv)), ...inv.lines.flatMap((l) => [l.product, l.sku]), ...inv.payments.map((p) => p.checkNumber ?? '')]),
-    'Stripe card ending 4242', '4242',
+    ...state.invoices.flatMap((inv) => [
+      inv.number,
+      money(totalCents(inv)),
+      money(balanceDueCents(inv)),
+      ...inv.lines.flatMap((l) => [l.product, l.sku]),
+      ...inv.payments.map((p) => p.checkNumber ?? ''),
+    ]),
+    'Stripe card ending 4242',
+    '4242',
   ].filter((value) => value.length > 2);
 }
 
@@ -56,12 +66,27 @@ describe('structure report', () => {
     beforeAll(async () => {
       site = await startTestSite();
       // A payment with a note a consultant might type, with a card number and an e-mail in it.
-      const saved = await submitInvoice(site.url, '/invoices/1042', { other_payment_type: 'Other Credit Card', other_payment_amount: '12.34', other_payment_note: 'Paid by Jane Cooper 4242424242424242 jane.cooper@example.com' });
+      const saved = await submitInvoice(site.url, '/invoices/1042', {
+        other_payment_type: 'Other Credit Card',
+        other_payment_amount: '12.34',
+        other_payment_note: 'Paid by Jane Cooper 4242424242424242 jane.cooper@example.com',
+      });
       expect(saved.status).toBe(303);
     });
     afterAll(() => site.dispose());
 
-    for (const path of ['/account', '/invoices/new?customer=503', '/invoices/1042', '/invoices/1046', '/invoices/1041', '/invoices/paid', '/invoices/unpaid', '/invoices/1042/email', '/customers', '/']) {
+    for (const path of [
+      '/account',
+      '/invoices/new?customer=503',
+      '/invoices/1042',
+      '/invoices/1046',
+      '/invoices/1041',
+      '/invoices/paid',
+      '/invoices/unpaid',
+      '/invoices/1042/email',
+      '/customers',
+      '/',
+    ]) {
       it(`drops every value from ${path}`, async () => {
         const html = await (await fetch(site.url + path)).text();
         const report = reportOf(parseHTML(html).document as unknown as Document, site.url + path);
@@ -73,7 +98,9 @@ describe('structure report', () => {
 
   it('keeps what fitting the adapter needs: ids, names, classes, labels, headers, button words, paths', () => {
     const report = reportOf(fixture('invoice-unpaid'), FIXTURE_PAGE_URLS['invoice-unpaid'], ['balance due']);
-    expect(report.split('\n')[0]).toBe('<!-- QT Stripe Bridge 0.1.0 structure report of /invoices/#; missing: balance due -->');
+    expect(report.split('\n')[0]).toBe(
+      '<!-- QT Stripe Bridge 0.1.0 structure report of /invoices/#; missing: balance due -->',
+    );
     expect(report).toContain('<form id="invoiceForm" action="/invoices/#">');
     expect(report).toContain('<label for="customerId">Customer</label>');
     expect(report).toContain('<select id="customerId" name="customer_id">');
@@ -82,22 +109,34 @@ describe('structure report', () => {
     expect(report).toContain('<button id="confirmButton" class="btn" type="submit">Confirm</button>');
   });
 
-  it.each(allFixtureNames())('of the %s page passes and fails the adapter\'s checks exactly as the page does', (name) => {
-    const page = fixture(name);
-    expect(shape.missingShape(parse(reportOf(page, FIXTURE_PAGE_URLS[name])), allChecks)).toEqual(shape.missingShape(page, allChecks));
-  });
+  it.each(allFixtureNames())(
+    "of the %s page passes and fails the adapter's checks exactly as the page does",
+    (name) => {
+      const page = fixture(name);
+      expect(shape.missingShape(parse(reportOf(page, FIXTURE_PAGE_URLS[name])), allChecks)).toEqual(
+        shape.missingShape(page, allChecks),
+      );
+    },
+  );
 
-  it('says which element is missing when the adapter\'s checks are run on the report of a changed page', () => {
+  it("says which element is missing when the adapter's checks are run on the report of a changed page", () => {
     const cases: Array<[ReturnType<typeof allFixtureNames>[number], string]> = [
-      ['invoice-unpaid', shape.balanceDue.name], ['invoice-new', shape.customer.name], ['invoice-review-step', shape.confirmButton.name],
-      ['invoices-paid', shape.invoiceListColumns.name], ['account', shape.paymentGateways.name], ['invoice-email', shape.backToInvoiceLink.name],
+      ['invoice-unpaid', shape.balanceDue.name],
+      ['invoice-new', shape.customer.name],
+      ['invoice-review-step', shape.confirmButton.name],
+      ['invoices-paid', shape.invoiceListColumns.name],
+      ['account', shape.paymentGateways.name],
+      ['invoice-email', shape.backToInvoiceLink.name],
     ];
     for (const [name, check] of cases) {
       const page = fixture(name);
       const before = shape.missingShape(page, allChecks);
       RENAMED[check]?.(page);
       const fromReport = shape.missingShape(parse(reportOf(page, FIXTURE_PAGE_URLS[name])), allChecks);
-      expect(fromReport.filter((missing) => !before.includes(missing)), `${check} on ${name}`).toEqual([check]);
+      expect(
+        fromReport.filter((missing) => !before.includes(missing)),
+        `${check} on ${name}`,
+      ).toEqual([check]);
     }
   });
 });

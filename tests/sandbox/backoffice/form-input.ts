@@ -10,7 +10,7 @@ export type ParsedForm =
   | { ok: false; message: string; entered: EnteredPayments; draft: Omit<InvoiceSubmission, 'payments'> };
 
 /** "1,234.5" → 123450; "" → null; anything else → NaN (refused). */
-export function parseDollars(text: string): number | null {
+function parseDollars(text: string): number | null {
   const cleaned = text.trim().replace(/^\$/, '').replace(/,/g, '');
   if (cleaned === '') return null;
   const m = /^(\d{1,7})(?:\.(\d{0,2}))?$/.exec(cleaned);
@@ -52,7 +52,12 @@ export function parseInvoiceForm(form: URLSearchParams, state: BackofficeState):
     otherNote: form.get('other_payment_note') ?? '',
   };
   const parsedLines = parseLines(form);
-  const draft = { number: form.get('invoice_number') ?? '', customerId: form.get('customer_id') ?? '', kind, lines: typeof parsedLines === 'string' ? [] : parsedLines };
+  const draft = {
+    number: form.get('invoice_number') ?? '',
+    customerId: form.get('customer_id') ?? '',
+    kind,
+    lines: typeof parsedLines === 'string' ? [] : parsedLines,
+  };
   const refuse = (message: string): ParsedForm => ({ ok: false, message, entered, draft });
   if (typeof parsedLines === 'string') return refuse(parsedLines);
   if (kindValue !== 'NormalSale' && kindValue !== 'ReturnExchange') return refuse('Please choose the invoice type.');
@@ -69,9 +74,21 @@ export function parseInvoiceForm(form: URLSearchParams, state: BackofficeState):
   const otherType = entered.otherType ?? '';
   const errors = [
     add('Cash', entered.cash, { method: 'cash', otherType: null, checkNumber: null, note: '' }),
-    add('Check', entered.check, { method: 'check', otherType: null, checkNumber: (entered.checkNumber ?? '').trim() || null, note: '' }),
-    propayConnected ? add('ProPay Credit Card', entered.propay, { method: 'propay', otherType: null, checkNumber: null, note: '' }) : null,
-    add('Other Payment', entered.otherAmount, { method: 'other', otherType, checkNumber: null, note: (entered.otherNote ?? '').trim().slice(0, 200) }),
+    add('Check', entered.check, {
+      method: 'check',
+      otherType: null,
+      checkNumber: (entered.checkNumber ?? '').trim() || null,
+      note: '',
+    }),
+    propayConnected
+      ? add('ProPay Credit Card', entered.propay, { method: 'propay', otherType: null, checkNumber: null, note: '' })
+      : null,
+    add('Other Payment', entered.otherAmount, {
+      method: 'other',
+      otherType,
+      checkNumber: null,
+      note: (entered.otherNote ?? '').trim().slice(0, 200),
+    }),
   ].filter((e): e is string => e !== null);
   if (errors[0]) return refuse(errors[0]);
   if (payments.some((p) => p.method === 'other') && !(OTHER_PAYMENT_TYPES as readonly string[]).includes(otherType)) {

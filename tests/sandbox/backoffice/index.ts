@@ -5,7 +5,7 @@ import { route } from './routes.ts';
 import { openStore, siteClock } from './store.ts';
 
 export const DEFAULT_BACKOFFICE_PORT = 8788;
-export const DEFAULT_DATA_FILE = '.sandbox-data/backoffice.json';
+const DEFAULT_DATA_FILE = '.sandbox-data/backoffice.json';
 
 export interface BackofficeOptions {
   /** 0 picks a free port. */
@@ -24,7 +24,10 @@ export interface RunningBackoffice {
 
 export async function startBackoffice(options: BackofficeOptions = {}): Promise<RunningBackoffice> {
   const host = options.host ?? '127.0.0.1';
-  const store = openStore(resolve(options.dataFile ?? process.env.BACKOFFICE_DATA_FILE ?? DEFAULT_DATA_FILE), siteClock(options.fixedDate));
+  const store = openStore(
+    resolve(options.dataFile ?? process.env.BACKOFFICE_DATA_FILE ?? DEFAULT_DATA_FILE),
+    siteClock(options.fixedDate),
+  );
   const server = createServer((req, res) => {
     route(req, res, store).catch((error: unknown) => {
       console.error('[backoffice]', error);

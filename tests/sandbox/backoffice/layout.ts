@@ -2,7 +2,7 @@ import { html, raw, type SafeHtml } from './html.ts';
 import type { Consultant } from './model.ts';
 import { SITE_CSS } from './styles.ts';
 
-export type Tab = 'dashboard' | 'customers' | 'invoices' | 'account';
+type Tab = 'dashboard' | 'customers' | 'invoices' | 'account';
 
 const TABS: ReadonlyArray<{ tab: Tab; label: string; href: string }> = [
   { tab: 'dashboard', label: 'Dashboard', href: '/' },

@@ -15,13 +15,20 @@ describe('stand-in back office pages', () => {
       const { status, document } = await getPage(site.url + path);
       expect(status, path).toBe(200);
       expect(text(document, '#consultantName')).toBe('Mary Alvarez');
-      expect(Array.from(document.querySelectorAll('#mainNav a')).map((a) => a.textContent)).toEqual(['Dashboard', 'Customers', 'Invoices', 'Account']);
+      expect(Array.from(document.querySelectorAll('#mainNav a')).map((a) => a.textContent)).toEqual([
+        'Dashboard',
+        'Customers',
+        'Invoices',
+        'Account',
+      ]);
     }
   });
 
   it('shows ProPay as a connected gateway with its account number on the Account tab', async () => {
     const { document } = await getPage(`${site.url}/account`);
-    const propay = Array.from(document.querySelectorAll('#paymentGateways .gateway')).find((g) => g.querySelector('h3')?.textContent === 'ProPay');
+    const propay = Array.from(document.querySelectorAll('#paymentGateways .gateway')).find(
+      (g) => g.querySelector('h3')?.textContent === 'ProPay',
+    );
     expect(propay?.textContent).toContain('Connected');
     expect(propay?.textContent).toContain('32874419');
   });
@@ -40,7 +47,9 @@ describe('stand-in back office pages', () => {
     expect(paid.length + unpaid.length).toBeGreaterThanOrEqual(12);
     expect(paid.filter((n) => unpaid.includes(n))).toEqual([]);
     const { document } = await getPage(`${site.url}/invoices/unpaid`);
-    const cells = Array.from(document.querySelectorAll('tbody tr')).map((r) => Array.from(r.querySelectorAll('td')).map((td) => td.textContent?.trim()));
+    const cells = Array.from(document.querySelectorAll('tbody tr')).map((r) =>
+      Array.from(r.querySelectorAll('td')).map((td) => td.textContent?.trim()),
+    );
     expect(cells.some((c) => c[3] === 'Return/Exchange')).toBe(true);
     expect(cells.some((c) => c[3] === 'Normal Sale')).toBe(true);
     expect(cells.some((c) => c[5] !== '$0.00')).toBe(true);
@@ -50,9 +59,13 @@ describe('stand-in back office pages', () => {
   it('shows an invoice with its customer, kind, lines and totals', async () => {
     const { document } = await getPage(`${site.url}/invoices/1046`);
     expect(text(document, '#invoiceNumber')).toBe('1046');
-    expect(document.querySelector('#customerId option[selected]')?.textContent).toBe('Jane Cooper (jane.cooper@example.com)');
+    expect(document.querySelector('#customerId option[selected]')?.textContent).toBe(
+      'Jane Cooper (jane.cooper@example.com)',
+    );
     expect(document.querySelector('#invoiceType option[selected]')?.textContent).toBe('Normal Sale');
-    expect(document.querySelectorAll('input[name=line_product]')[0]?.getAttribute('value')).toBe('TimeWise Repair Volu-Firm Set');
+    expect(document.querySelectorAll('input[name=line_product]')[0]?.getAttribute('value')).toBe(
+      'TimeWise Repair Volu-Firm Set',
+    );
     expect(text(document, '#invoiceTotal')).toBe('$263.05');
     expect(text(document, '#amountPaid')).toBe('$100.00');
     expect(text(document, '#balanceDue')).toBe('$163.05');
@@ -61,12 +74,21 @@ describe('stand-in back office pages', () => {
 
   it('offers Cash, Check, ProPay and Other payment fields, each labelled, and a Continue button', async () => {
     const { document } = await getPage(`${site.url}/invoices/1042`);
-    for (const name of ['payment_cash', 'payment_check', 'payment_propay', 'other_payment_amount', 'other_payment_note', 'other_payment_type']) {
+    for (const name of [
+      'payment_cash',
+      'payment_check',
+      'payment_propay',
+      'other_payment_amount',
+      'other_payment_note',
+      'other_payment_type',
+    ]) {
       const field = document.querySelector(`[name=${name}]`);
       expect(field, name).not.toBeNull();
       expect(document.querySelector(`label[for="${field?.id ?? ''}"]`), name).not.toBeNull();
     }
-    expect(Array.from(document.querySelectorAll('#other_payment_type option')).map((o) => o.textContent)).toContain('Other Credit Card');
+    expect(Array.from(document.querySelectorAll('#other_payment_type option')).map((o) => o.textContent)).toContain(
+      'Other Credit Card',
+    );
     expect(document.querySelector('[data-testid=invoice-continue]')?.getAttribute('type')).toBe('button');
     expect(document.querySelector('#reviewStep [data-testid=invoice-confirm]')?.getAttribute('type')).toBe('submit');
   });

@@ -12,22 +12,34 @@ afterEach(async () => {
 });
 
 function historyRows(document: Document): string[][] {
-  return Array.from(document.querySelectorAll('#paymentHistory tbody tr')).map((r) => Array.from(r.querySelectorAll('td')).map((td) => td.textContent?.trim() ?? ''));
+  return Array.from(document.querySelectorAll('#paymentHistory tbody tr')).map((r) =>
+    Array.from(r.querySelectorAll('td')).map((td) => td.textContent?.trim() ?? ''),
+  );
 }
 
 async function reverse(path: string, rowIndex: number): Promise<Response> {
   const { document } = await getPage(site.url + path);
   const form = document.querySelectorAll('#paymentHistory tbody tr')[rowIndex]?.querySelector('form');
-  return fetch(site.url + (form?.getAttribute('action') ?? ''), { method: 'POST', body: new URLSearchParams(), redirect: 'manual' });
+  return fetch(site.url + (form?.getAttribute('action') ?? ''), {
+    method: 'POST',
+    body: new URLSearchParams(),
+    redirect: 'manual',
+  });
 }
 
 describe('recording payments with Confirm', () => {
   it('records an Other Credit Card payment with its note and redirects back to the invoice', async () => {
-    const res = await submitInvoice(site.url, '/invoices/1042', { other_payment_type: 'Other Credit Card', other_payment_amount: '20.00', other_payment_note: 'Stripe pi_123' });
+    const res = await submitInvoice(site.url, '/invoices/1042', {
+      other_payment_type: 'Other Credit Card',
+      other_payment_amount: '20.00',
+      other_payment_note: 'Stripe pi_123',
+    });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/invoices/1042');
     const { document } = await getPage(`${site.url}/invoices/1042`);
-    expect(historyRows(document)[0]).toEqual(expect.arrayContaining(['Other Credit Card', '$20.00', 'Stripe pi_123', 'Received']));
+    expect(historyRows(document)[0]).toEqual(
+      expect.arrayContaining(['Other Credit Card', '$20.00', 'Stripe pi_123', 'Received']),
+    );
     expect(text(document, '#amountPaid')).toBe('$20.00');
     expect(text(document, '#balanceDue')).toBe('$38.46');
   });
@@ -56,7 +68,11 @@ describe('recording payments with Confirm', () => {
 
   it('saves a new invoice under the number it showed, with its first payment', async () => {
     const res = await submitInvoice(site.url, '/invoices/new?customer=506', {
-      invoice_type: 'ReturnExchange', line_product: 'Satin Lips Set', line_qty: '2', line_price: '26.00', payment_cash: '10',
+      invoice_type: 'ReturnExchange',
+      line_product: 'Satin Lips Set',
+      line_qty: '2',
+      line_price: '26.00',
+      payment_cash: '10',
     });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/invoices/1055');
@@ -68,9 +84,20 @@ describe('recording payments with Confirm', () => {
   });
 
   it('refuses to save a second invoice under a number already taken', async () => {
-    const first = await submitInvoice(site.url, '/invoices/new?customer=506', { line_product: 'Satin Lips Set', line_qty: '1', line_price: '26' });
+    const first = await submitInvoice(site.url, '/invoices/new?customer=506', {
+      line_product: 'Satin Lips Set',
+      line_qty: '1',
+      line_price: '26',
+    });
     expect(first.status).toBe(303);
-    const stale = new URLSearchParams({ invoice_number: '1055', customer_id: '506', invoice_type: 'NormalSale', line_product: 'Satin Lips Set', line_qty: '1', line_price: '26' });
+    const stale = new URLSearchParams({
+      invoice_number: '1055',
+      customer_id: '506',
+      invoice_type: 'NormalSale',
+      line_product: 'Satin Lips Set',
+      line_qty: '1',
+      line_price: '26',
+    });
     const res = await fetch(`${site.url}/invoices/new`, { method: 'POST', body: stale, redirect: 'manual' });
     expect(res.status).toBe(409);
   });
@@ -120,7 +147,14 @@ describe('site state', () => {
   });
 
   it('saves the invoice email template', async () => {
-    await fetch(`${site.url}/settings/invoices`, { method: 'POST', body: new URLSearchParams({ email_subject: 'Invoice [InvoiceNumber]', email_body: 'Pay here: [PaymentLink] thanks' }), redirect: 'manual' });
+    await fetch(`${site.url}/settings/invoices`, {
+      method: 'POST',
+      body: new URLSearchParams({
+        email_subject: 'Invoice [InvoiceNumber]',
+        email_body: 'Pay here: [PaymentLink] thanks',
+      }),
+      redirect: 'manual',
+    });
     const { document } = await getPage(`${site.url}/invoices/1042/email`);
     expect(text(document, '#emailSubject')).toBe('Invoice 1042');
     expect(text(document, '#emailBody')).toBe(`Pay here: ${site.url}/propay/pay?invoice=1042 thanks`);

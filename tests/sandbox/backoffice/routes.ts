@@ -63,14 +63,24 @@ function newInvoiceDraft(store: Store, customerId: string): Invoice {
   };
 }
 
-async function postInvoice(req: IncomingMessage, res: ServerResponse, store: Store, existing: Invoice | null): Promise<void> {
+async function postInvoice(
+  req: IncomingMessage,
+  res: ServerResponse,
+  store: Store,
+  existing: Invoice | null,
+): Promise<void> {
   const state = store.state();
   const parsed = parseInvoiceForm(await readForm(req), state);
   const isNew = existing === null;
   const refuse = (status: number, message: string, entered: Parameters<typeof invoiceFormPage>[0]['entered']): void => {
     const base = existing ?? newInvoiceDraft(store, '');
     const draft = parsed.ok ? parsed.submission : parsed.draft;
-    const invoice: Invoice = { ...base, customerId: draft.customerId, kind: draft.kind, lines: draft.lines.length > 0 ? draft.lines : base.lines };
+    const invoice: Invoice = {
+      ...base,
+      customerId: draft.customerId,
+      kind: draft.kind,
+      lines: draft.lines.length > 0 ? draft.lines : base.lines,
+    };
     send(res, status, invoiceFormPage({ state, invoice, isNew, entered, notice: { kind: 'error', text: message } }));
   };
   if (!parsed.ok) return refuse(422, parsed.message, parsed.entered);
@@ -85,7 +95,9 @@ async function postInvoice(req: IncomingMessage, res: ServerResponse, store: Sto
  * another id. The extension must then recognise the page as unknown and put no control on it.
  */
 function changedLayout(url: URL, page: string): string {
-  return url.searchParams.get('layout') === 'renamed-balance' ? page.replace('id="balanceDue"', 'id="amountOwing"') : page;
+  return url.searchParams.get('layout') === 'renamed-balance'
+    ? page.replace('id="balanceDue"', 'id="amountOwing"')
+    : page;
 }
 
 export async function route(req: IncomingMessage, res: ServerResponse, store: Store): Promise<void> {
@@ -101,18 +113,32 @@ export async function route(req: IncomingMessage, res: ServerResponse, store: St
   if (method === 'GET' && path === '/invoices') return redirect(res, '/invoices/unpaid');
   if (method === 'GET' && path === '/invoices/paid') return send(res, 200, invoiceListPage(state, 'paid'));
   if (method === 'GET' && path === '/invoices/unpaid') return send(res, 200, invoiceListPage(state, 'unpaid'));
-  if (method === 'GET' && path === '/settings/invoices') return send(res, 200, invoiceSettingsPage(state, url.searchParams.has('saved')));
+  if (method === 'GET' && path === '/settings/invoices')
+    return send(res, 200, invoiceSettingsPage(state, url.searchParams.has('saved')));
   if (method === 'POST' && path === '/settings/invoices') {
     const form = await readForm(req);
-    store.saveEmailTemplate((form.get('email_subject') ?? '').slice(0, 200), (form.get('email_body') ?? '').replace(/\r\n/g, '\n').slice(0, 5000));
+    store.saveEmailTemplate(
+      (form.get('email_subject') ?? '').slice(0, 200),
+      (form.get('email_body') ?? '').replace(/\r\n/g, '\n').slice(0, 5000),
+    );
     return redirect(res, '/settings/invoices?saved=1');
   }
   if (method === 'GET' && path === '/invoices/new') {
     const notice = takeFlash(req, res);
-    return send(res, 200, invoiceFormPage({ state, invoice: newInvoiceDraft(store, url.searchParams.get('customer') ?? ''), isNew: true, ...(notice ? { notice: { kind: 'success', text: notice } } : {}) }));
+    return send(
+      res,
+      200,
+      invoiceFormPage({
+        state,
+        invoice: newInvoiceDraft(store, url.searchParams.get('customer') ?? ''),
+        isNew: true,
+        ...(notice ? { notice: { kind: 'success', text: notice } } : {}),
+      }),
+    );
   }
   if (method === 'POST' && path === '/invoices/new') return postInvoice(req, res, store, null);
-  if (method === 'GET' && path === '/propay/pay') return send(res, 200, propayPayPage(state, store.findInvoice(url.searchParams.get('invoice') ?? '')));
+  if (method === 'GET' && path === '/propay/pay')
+    return send(res, 200, propayPayPage(state, store.findInvoice(url.searchParams.get('invoice') ?? '')));
   if (method === 'POST' && path === '/_site/reset') {
     store.reset();
     res.writeHead(204, { 'cache-control': 'no-store' });
@@ -125,7 +151,19 @@ export async function route(req: IncomingMessage, res: ServerResponse, store: St
     const [, number, suffix, paymentId] = invoiceMatch;
     if (suffix === undefined && method === 'GET') {
       const notice = takeFlash(req, res);
-      return send(res, 200, changedLayout(url, invoiceFormPage({ state, invoice, isNew: false, ...(notice ? { notice: { kind: 'success', text: notice } } : {}) })));
+      return send(
+        res,
+        200,
+        changedLayout(
+          url,
+          invoiceFormPage({
+            state,
+            invoice,
+            isNew: false,
+            ...(notice ? { notice: { kind: 'success', text: notice } } : {}),
+          }),
+        ),
+      );
     }
     if (suffix === undefined && method === 'POST') return postInvoice(req, res, store, invoice);
     const origin = `http://${req.headers.host ?? '127.0.0.1'}`;
@@ -134,7 +172,12 @@ export async function route(req: IncomingMessage, res: ServerResponse, store: St
     if (paymentId !== undefined && method === 'POST') {
       await readForm(req);
       const result = store.reversePayment(invoice.number, paymentId);
-      if (!result.ok) return send(res, result.status, invoiceFormPage({ state, invoice, isNew: false, notice: { kind: 'error', text: result.message } }));
+      if (!result.ok)
+        return send(
+          res,
+          result.status,
+          invoiceFormPage({ state, invoice, isNew: false, notice: { kind: 'error', text: result.message } }),
+        );
       return redirect(res, `/invoices/${invoice.number}`, 'reversed');
     }
   }

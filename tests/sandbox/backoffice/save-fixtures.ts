@@ -44,7 +44,10 @@ async function saveReviewStep(siteUrl: string): Promise<void> {
     await page.waitForSelector('#reviewStep:not([hidden]) .review-warning');
     // Typed values live in properties, which serialising drops; keep them as the fixture's attributes.
     await page.$$eval('input', (inputs) => inputs.forEach((input) => input.setAttribute('value', input.value)));
-    writeFileSync(join(FIXTURE_DIR, 'invoice-review-step.html'), (await page.content()).replaceAll(siteUrl, STABLE_ORIGIN));
+    writeFileSync(
+      join(FIXTURE_DIR, 'invoice-review-step.html'),
+      (await page.content()).replaceAll(siteUrl, STABLE_ORIGIN),
+    );
     console.log('saved invoice-review-step.html (/invoices/1042 after Continue, Chromium)');
   } finally {
     await browser.close();
@@ -70,7 +73,11 @@ async function main(): Promise<void> {
     // "Other Credit Card", as after a Stripe charge and then a refund.
     const { document } = await getPage(`${site.url}/invoices/1047`);
     await post(document.querySelector('#paymentHistory form')?.getAttribute('action') ?? '', {});
-    const recorded = await submitInvoice(site.url, '/invoices/1047', { other_payment_type: 'Other Credit Card', other_payment_amount: '40.00', other_payment_note: 'Stripe card ending 4242' });
+    const recorded = await submitInvoice(site.url, '/invoices/1047', {
+      other_payment_type: 'Other Credit Card',
+      other_payment_amount: '40.00',
+      other_payment_note: 'Stripe card ending 4242',
+    });
     if (recorded.status !== 303) throw new Error(`recording on 1047 answered ${recorded.status}`);
     await save('invoice-with-history.html', '/invoices/1047');
     await saveReviewStep(site.url);

@@ -1,4 +1,12 @@
-import { totalCents, type BackofficeState, type Invoice, type InvoiceKind, type InvoiceLine, type Payment, type PaymentMethod } from './model.ts';
+import {
+  totalCents,
+  type BackofficeState,
+  type Invoice,
+  type InvoiceKind,
+  type InvoiceLine,
+  type Payment,
+  type PaymentMethod,
+} from './model.ts';
 
 // Demo data a consultant's account might hold: most customers have emails, invoices mix
 // paid/unpaid, Normal Sale/Return-Exchange, and one is partly paid (1046).
@@ -28,7 +36,17 @@ function line(key: ProductKey, qty = 1): InvoiceLine {
 
 function pay(date: string, method: PaymentMethod, amountCents: number, extra: Partial<Payment> = {}): Payment {
   paymentSeq += 1;
-  return { id: String(paymentSeq), date, method, otherType: null, checkNumber: null, amountCents, note: '', reversedOn: null, ...extra };
+  return {
+    id: String(paymentSeq),
+    date,
+    method,
+    otherType: null,
+    checkNumber: null,
+    amountCents,
+    note: '',
+    reversedOn: null,
+    ...extra,
+  };
 }
 
 interface InvoiceSpec {
@@ -42,7 +60,15 @@ interface InvoiceSpec {
 }
 
 function invoice(spec: InvoiceSpec): Invoice {
-  const inv: Invoice = { number: spec.number, date: spec.date, customerId: spec.customerId, kind: spec.kind ?? 'NormalSale', lines: spec.lines, taxRateBp: TAX_BP, payments: [] };
+  const inv: Invoice = {
+    number: spec.number,
+    date: spec.date,
+    customerId: spec.customerId,
+    kind: spec.kind ?? 'NormalSale',
+    lines: spec.lines,
+    taxRateBp: TAX_BP,
+    payments: [],
+  };
   if (spec.paid) {
     const amount = spec.paid.amount === 'full' ? totalCents(inv) : spec.paid.amount;
     inv.payments.push(pay(spec.date, spec.paid.method, amount, { checkNumber: spec.paid.checkNumber ?? null }));
@@ -53,18 +79,72 @@ function invoice(spec: InvoiceSpec): Invoice {
 export function seedState(): BackofficeState {
   paymentSeq = 0;
   const invoices: Invoice[] = [
-    invoice({ number: '1041', date: '2025-03-03', customerId: '501', lines: [line('miracleSet'), line('lashLove', 2)], paid: { method: 'propay', amount: 'full' } }),
+    invoice({
+      number: '1041',
+      date: '2025-03-03',
+      customerId: '501',
+      lines: [line('miracleSet'), line('lashLove', 2)],
+      paid: { method: 'propay', amount: 'full' },
+    }),
     invoice({ number: '1042', date: '2025-03-05', customerId: '502', lines: [line('satinHands'), line('lipGloss')] }),
-    invoice({ number: '1043', date: '2025-03-08', customerId: '503', lines: [line('clearProof'), line('charcoalMask')], paid: { method: 'cash', amount: 'full' } }),
+    invoice({
+      number: '1043',
+      date: '2025-03-08',
+      customerId: '503',
+      lines: [line('clearProof'), line('charcoalMask')],
+      paid: { method: 'cash', amount: 'full' },
+    }),
     invoice({ number: '1044', date: '2025-03-10', customerId: '504', lines: [line('voluFirm')] }),
-    invoice({ number: '1045', date: '2025-03-12', customerId: '505', kind: 'ReturnExchange', lines: [line('ccCream')], paid: { method: 'check', amount: 'full', checkNumber: '2210' } }),
-    invoice({ number: '1046', date: '2025-03-15', customerId: '501', lines: [line('voluFirm'), line('eyeRemover')], paid: { method: 'cash', amount: 10000 } }),
-    invoice({ number: '1047', date: '2025-03-18', customerId: '506', lines: [line('satinLips'), line('lipGloss', 2)], paid: { method: 'propay', amount: 'full' } }),
+    invoice({
+      number: '1045',
+      date: '2025-03-12',
+      customerId: '505',
+      kind: 'ReturnExchange',
+      lines: [line('ccCream')],
+      paid: { method: 'check', amount: 'full', checkNumber: '2210' },
+    }),
+    invoice({
+      number: '1046',
+      date: '2025-03-15',
+      customerId: '501',
+      lines: [line('voluFirm'), line('eyeRemover')],
+      paid: { method: 'cash', amount: 10000 },
+    }),
+    invoice({
+      number: '1047',
+      date: '2025-03-18',
+      customerId: '506',
+      lines: [line('satinLips'), line('lipGloss', 2)],
+      paid: { method: 'propay', amount: 'full' },
+    }),
     invoice({ number: '1048', date: '2025-03-20', customerId: '507', lines: [line('lashLove')] }),
-    invoice({ number: '1049', date: '2025-03-22', customerId: '502', kind: 'ReturnExchange', lines: [line('satinHands')] }),
-    invoice({ number: '1050', date: '2025-03-25', customerId: '503', lines: [line('miracleSet'), line('ccCream')], paid: { method: 'check', amount: 'full', checkNumber: '1187' } }),
-    invoice({ number: '1051', date: '2025-03-28', customerId: '504', lines: [line('eyeRemover'), line('charcoalMask'), line('lipGloss')] }),
-    invoice({ number: '1052', date: '2025-04-01', customerId: '505', lines: [line('satinHands', 2)], paid: { method: 'cash', amount: 'full' } }),
+    invoice({
+      number: '1049',
+      date: '2025-03-22',
+      customerId: '502',
+      kind: 'ReturnExchange',
+      lines: [line('satinHands')],
+    }),
+    invoice({
+      number: '1050',
+      date: '2025-03-25',
+      customerId: '503',
+      lines: [line('miracleSet'), line('ccCream')],
+      paid: { method: 'check', amount: 'full', checkNumber: '1187' },
+    }),
+    invoice({
+      number: '1051',
+      date: '2025-03-28',
+      customerId: '504',
+      lines: [line('eyeRemover'), line('charcoalMask'), line('lipGloss')],
+    }),
+    invoice({
+      number: '1052',
+      date: '2025-04-01',
+      customerId: '505',
+      lines: [line('satinHands', 2)],
+      paid: { method: 'cash', amount: 'full' },
+    }),
     invoice({ number: '1053', date: '2025-04-03', customerId: '506', lines: [line('clearProof')] }),
     invoice({ number: '1054', date: '2025-04-06', customerId: '501', lines: [line('miracleSet')] }),
   ];
@@ -80,12 +160,47 @@ export function seedState(): BackofficeState {
     },
     gateways: [{ name: 'ProPay', connected: true, accountNumber: '32874419', isDefault: true }],
     customers: [
-      { id: '501', firstName: 'Jane', lastName: 'Cooper', email: 'jane.cooper@example.com', phone: '(214) 555-0101', city: 'Dallas' },
-      { id: '502', firstName: 'Priya', lastName: 'Natarajan', email: 'priya.n@example.net', phone: '(972) 555-0177', city: 'Plano' },
-      { id: '503', firstName: 'Linda', lastName: 'Okafor', email: 'lokafor@example.org', phone: '(469) 555-0133', city: 'Irving' },
+      {
+        id: '501',
+        firstName: 'Jane',
+        lastName: 'Cooper',
+        email: 'jane.cooper@example.com',
+        phone: '(214) 555-0101',
+        city: 'Dallas',
+      },
+      {
+        id: '502',
+        firstName: 'Priya',
+        lastName: 'Natarajan',
+        email: 'priya.n@example.net',
+        phone: '(972) 555-0177',
+        city: 'Plano',
+      },
+      {
+        id: '503',
+        firstName: 'Linda',
+        lastName: 'Okafor',
+        email: 'lokafor@example.org',
+        phone: '(469) 555-0133',
+        city: 'Irving',
+      },
       { id: '504', firstName: 'Rosa', lastName: 'Delgado', email: null, phone: '(214) 555-0190', city: 'Garland' },
-      { id: '505', firstName: 'Beth', lastName: "O'Neil", email: 'beth.oneil@example.com', phone: '(817) 555-0122', city: 'Arlington' },
-      { id: '506', firstName: 'Kim', lastName: 'Tran', email: 'kim.tran@example.com', phone: '(972) 555-0164', city: 'Richardson' },
+      {
+        id: '505',
+        firstName: 'Beth',
+        lastName: "O'Neil",
+        email: 'beth.oneil@example.com',
+        phone: '(817) 555-0122',
+        city: 'Arlington',
+      },
+      {
+        id: '506',
+        firstName: 'Kim',
+        lastName: 'Tran',
+        email: 'kim.tran@example.com',
+        phone: '(972) 555-0164',
+        city: 'Richardson',
+      },
       { id: '507', firstName: 'Dorothy', lastName: 'Hughes', email: null, phone: '(214) 555-0111', city: 'Mesquite' },
     ],
     invoices,

@@ -1,6 +1,14 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { balanceDueCents, type BackofficeState, type Invoice, type InvoiceKind, type InvoiceLine, type Payment, type PaymentMethod } from './model.ts';
+import {
+  balanceDueCents,
+  type BackofficeState,
+  type Invoice,
+  type InvoiceKind,
+  type InvoiceLine,
+  type Payment,
+  type PaymentMethod,
+} from './model.ts';
 import { seedState } from './seed.ts';
 
 // One store per running site, so tests can run several sites side by side. Every mutation is
@@ -23,7 +31,7 @@ export interface InvoiceSubmission {
   payments: NewPayment[];
 }
 
-export type SaveResult = { ok: true; number: string } | { ok: false; status: 404 | 409 | 422; message: string };
+type SaveResult = { ok: true; number: string } | { ok: false; status: 404 | 409 | 422; message: string };
 
 export interface Store {
   state(): BackofficeState;
@@ -44,7 +52,8 @@ export function siteClock(fixedDate?: string): () => string {
 function load(dataFile: string): BackofficeState | null {
   try {
     const parsed: unknown = JSON.parse(readFileSync(dataFile, 'utf8'));
-    if (typeof parsed === 'object' && parsed !== null && (parsed as { version?: unknown }).version === 1) return parsed as BackofficeState;
+    if (typeof parsed === 'object' && parsed !== null && (parsed as { version?: unknown }).version === 1)
+      return parsed as BackofficeState;
     return null;
   } catch {
     return null;
@@ -68,14 +77,28 @@ export function openStore(dataFile: string, today: () => string = siteClock()): 
     state: () => current,
     findInvoice,
     saveInvoice(submission, isNew) {
-      if (!current.customers.some((c) => c.id === submission.customerId)) return { ok: false, status: 422, message: 'Please select a customer.' };
-      if (submission.lines.length === 0) return { ok: false, status: 422, message: 'Add at least one product to the invoice.' };
+      if (!current.customers.some((c) => c.id === submission.customerId))
+        return { ok: false, status: 422, message: 'Please select a customer.' };
+      if (submission.lines.length === 0)
+        return { ok: false, status: 422, message: 'Add at least one product to the invoice.' };
       let invoice: Invoice;
       if (isNew) {
         if (findInvoice(submission.number) || submission.number !== String(current.nextInvoiceNumber)) {
-          return { ok: false, status: 409, message: `Invoice #${submission.number} was already saved in another window. Please start a new invoice.` };
+          return {
+            ok: false,
+            status: 409,
+            message: `Invoice #${submission.number} was already saved in another window. Please start a new invoice.`,
+          };
         }
-        invoice = { number: submission.number, date: today(), customerId: submission.customerId, kind: submission.kind, lines: [], taxRateBp: current.taxRateBp, payments: [] };
+        invoice = {
+          number: submission.number,
+          date: today(),
+          customerId: submission.customerId,
+          kind: submission.kind,
+          lines: [],
+          taxRateBp: current.taxRateBp,
+          payments: [],
+        };
       } else {
         const found = findInvoice(submission.number);
         if (!found) return { ok: false, status: 404, message: `Invoice #${submission.number} was not found.` };
@@ -86,15 +109,23 @@ export function openStore(dataFile: string, today: () => string = siteClock()): 
       invoice.lines = submission.lines;
       const before = balanceDueCents(invoice);
       const incoming = submission.payments.reduce((sum, p) => sum + p.amountCents, 0);
-      if (incoming > 0 && incoming > before) return { ok: false, status: 422, message: 'The payments entered are more than the balance due.' };
+      if (incoming > 0 && incoming > before)
+        return { ok: false, status: 422, message: 'The payments entered are more than the balance due.' };
       let nextPaymentId = current.nextPaymentId;
       for (const p of submission.payments) {
         const payment: Payment = { id: String(nextPaymentId), date: today(), reversedOn: null, ...p };
         nextPaymentId += 1;
         invoice.payments.push(payment);
       }
-      const invoices = isNew ? [...current.invoices, invoice] : current.invoices.map((inv) => (inv.number === invoice.number ? invoice : inv));
-      current = { ...current, invoices, nextPaymentId, nextInvoiceNumber: isNew ? current.nextInvoiceNumber + 1 : current.nextInvoiceNumber };
+      const invoices = isNew
+        ? [...current.invoices, invoice]
+        : current.invoices.map((inv) => (inv.number === invoice.number ? invoice : inv));
+      current = {
+        ...current,
+        invoices,
+        nextPaymentId,
+        nextInvoiceNumber: isNew ? current.nextInvoiceNumber + 1 : current.nextInvoiceNumber,
+      };
       persist();
       return { ok: true, number: invoice.number };
     },

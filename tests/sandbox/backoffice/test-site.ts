@@ -33,7 +33,7 @@ export async function getPage(url: string): Promise<{ status: number; document: 
 }
 
 /** The fields a browser would submit from `form`, in document order. */
-export function formFields(form: Element): URLSearchParams {
+function formFields(form: Element): URLSearchParams {
   const params = new URLSearchParams();
   for (const el of Array.from(form.querySelectorAll('input[name], select[name], textarea[name]'))) {
     const name = el.getAttribute('name') ?? '';
@@ -62,7 +62,9 @@ export async function submitInvoice(baseUrl: string, path: string, changes: Reco
 /** Invoice numbers listed on /invoices/paid or /invoices/unpaid. */
 export async function listedInvoices(baseUrl: string, list: 'paid' | 'unpaid'): Promise<string[]> {
   const { document } = await getPage(`${baseUrl}/invoices/${list}`);
-  return Array.from(document.querySelectorAll('table.invoice-list tbody tr td:first-child a')).map((a) => a.textContent?.trim() ?? '');
+  return Array.from(document.querySelectorAll('table.invoice-list tbody tr td:first-child a')).map(
+    (a) => a.textContent?.trim() ?? '',
+  );
 }
 
 export function text(document: Document, selector: string): string {

@@ -8,7 +8,12 @@ import { accountObject, accountRecord } from './seed.ts';
 import type { Sim } from './sim.ts';
 
 /** A new Standard account, connected to the platform (what accounts.create and "create one" on OAuth make). */
-export function createStandardAccount(sim: Sim, businessName: string | null, email: string | null, ownerEmail: string | null): Account {
+export function createStandardAccount(
+  sim: Sim,
+  businessName: string | null,
+  email: string | null,
+  ownerEmail: string | null,
+): Account {
   const account = accountObject(newId('acct').slice(0, 21), businessName, email, sim.now());
   sim.state.accounts.set(account.id, accountRecord(account, { ownerEmail, connected: true }));
   return account;
@@ -32,15 +37,37 @@ function requireVisible(ctx: Ctx, accountId: string): Account {
 
 export const accountRoutes: Route[] = [
   {
-    method: 'POST', path: '/v1/accounts',
+    method: 'POST',
+    path: '/v1/accounts',
     handle: (ctx) => {
-      rejectUnknown(ctx.params, ['type', 'country', 'email', 'business_profile', 'business_type', 'metadata', 'controller', 'capabilities', 'default_currency']);
-      if (ctx.account !== ctx.sim.platformId) throw invalidRequest('Only Stripe Connect platforms can work with other accounts.', {}, 400);
+      rejectUnknown(ctx.params, [
+        'type',
+        'country',
+        'email',
+        'business_profile',
+        'business_type',
+        'metadata',
+        'controller',
+        'capabilities',
+        'default_currency',
+      ]);
+      if (ctx.account !== ctx.sim.platformId)
+        throw invalidRequest('Only Stripe Connect platforms can work with other accounts.', {}, 400);
       const type = optionalEnum(ctx.params, 'type', ['standard', 'express', 'custom'] as const);
-      if (type !== undefined && type !== 'standard') throw invalidRequest('The sandbox creates Standard accounts only (type=standard).', { param: 'type' });
-      if (type === undefined && ctx.params.controller === undefined) throw invalidRequest('You must provide either `type` or `controller`.', { code: 'parameter_missing', param: 'type' });
+      if (type !== undefined && type !== 'standard')
+        throw invalidRequest('The sandbox creates Standard accounts only (type=standard).', { param: 'type' });
+      if (type === undefined && ctx.params.controller === undefined)
+        throw invalidRequest('You must provide either `type` or `controller`.', {
+          code: 'parameter_missing',
+          param: 'type',
+        });
       const profile = optionalHash(ctx.params, 'business_profile');
-      if (profile) rejectUnknown(profile, ['name', 'url', 'mcc', 'product_description', 'support_email', 'support_phone', 'support_url'], 'business_profile');
+      if (profile)
+        rejectUnknown(
+          profile,
+          ['name', 'url', 'mcc', 'product_description', 'support_email', 'support_phone', 'support_url'],
+          'business_profile',
+        );
       const name = profile && typeof profile.name === 'string' ? profile.name : null;
       const email = optionalString(ctx.params, 'email') ?? null;
       const account = createStandardAccount(ctx.sim, name, email, null);
@@ -48,13 +75,24 @@ export const accountRoutes: Route[] = [
       return account;
     },
   },
-  { method: 'GET', path: '/v1/accounts/:id', handle: (ctx) => (rejectUnknown(ctx.params, []), requireVisible(ctx, routeId(ctx))) },
-  { method: 'GET', path: '/v1/account', handle: (ctx) => (rejectUnknown(ctx.params, []), requireVisible(ctx, ctx.account)) },
   {
-    method: 'GET', path: '/v1/accounts',
+    method: 'GET',
+    path: '/v1/accounts/:id',
+    handle: (ctx) => (rejectUnknown(ctx.params, []), requireVisible(ctx, routeId(ctx))),
+  },
+  {
+    method: 'GET',
+    path: '/v1/account',
+    handle: (ctx) => (rejectUnknown(ctx.params, []), requireVisible(ctx, ctx.account)),
+  },
+  {
+    method: 'GET',
+    path: '/v1/accounts',
     handle: (ctx) => {
       rejectUnknown(ctx.params, ['limit', 'starting_after', 'ending_before', 'created']);
-      const connected = [...ctx.sim.state.accounts.values()].filter((r) => r.connected && !r.isPlatform).map((r) => r.account);
+      const connected = [...ctx.sim.state.accounts.values()]
+        .filter((r) => r.connected && !r.isPlatform)
+        .map((r) => r.account);
       return listOf(ctx, connected.reverse());
     },
   },

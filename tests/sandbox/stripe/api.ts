@@ -18,8 +18,16 @@ import { API_VERSION, type Sim } from './sim.ts';
 import { webhookEndpointRoutes } from './webhook-endpoints.ts';
 
 const ROUTES: Route[] = [
-  ...customerRoutes, ...paymentMethodRoutes, ...setupIntentRoutes, ...paymentIntentRoutes, ...chargeRoutes, ...refundRoutes,
-  ...balanceRoutes, ...accountRoutes, ...eventRoutes, ...webhookEndpointRoutes,
+  ...customerRoutes,
+  ...paymentMethodRoutes,
+  ...setupIntentRoutes,
+  ...paymentIntentRoutes,
+  ...chargeRoutes,
+  ...refundRoutes,
+  ...balanceRoutes,
+  ...accountRoutes,
+  ...eventRoutes,
+  ...webhookEndpointRoutes,
 ];
 
 export const CORS_HEADERS: Record<string, string> = {
@@ -52,7 +60,10 @@ function match(method: string, pathname: string): { route: Route; ids: string[] 
 }
 
 function json(status: number, body: unknown, headers: Record<string, string>): Response {
-  return new Response(JSON.stringify(body, null, 2), { status, headers: { 'content-type': 'application/json', ...CORS_HEADERS, ...headers } });
+  return new Response(JSON.stringify(body, null, 2), {
+    status,
+    headers: { 'content-type': 'application/json', ...CORS_HEADERS, ...headers },
+  });
 }
 
 async function readParams(request: Request, url: URL): Promise<Params> {
@@ -71,7 +82,8 @@ async function readParams(request: Request, url: URL): Promise<Params> {
 /** Stripe prunes idempotency keys after 24 hours; the same key then starts a new request. */
 export const IDEMPOTENCY_KEY_TTL_SECONDS = 24 * 3600;
 
-const SERVER_ERROR = (): StripeApiError => new StripeApiError(500, { type: 'api_error', message: 'An unknown error occurred' });
+const SERVER_ERROR = (): StripeApiError =>
+  new StripeApiError(500, { type: 'api_error', message: 'An unknown error occurred' });
 
 /**
  * Serves `/v1/*`: auth, routing, params, idempotency, expand, Stripe's headers and error bodies.
@@ -80,7 +92,10 @@ const SERVER_ERROR = (): StripeApiError => new StripeApiError(500, { type: 'api_
 export async function handleApi(sim: Sim, request: Request, url: URL, failInside = false): Promise<Response> {
   const requestId = `req_${randomToken(14)}`;
   const idempotencyKey = request.method === 'POST' ? request.headers.get('idempotency-key') : null;
-  const headers: Record<string, string> = { 'request-id': requestId, 'stripe-version': request.headers.get('stripe-version') ?? API_VERSION };
+  const headers: Record<string, string> = {
+    'request-id': requestId,
+    'stripe-version': request.headers.get('stripe-version') ?? API_VERSION,
+  };
   if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
   const account = request.headers.get('stripe-account');
   if (account) headers['stripe-account'] = account;
@@ -90,7 +105,11 @@ export async function handleApi(sim: Sim, request: Request, url: URL, failInside
     const caller = authenticate(sim, request);
     const found = match(request.method, url.pathname);
     if (!found || 'methodMismatch' in found) {
-      throw invalidRequest(`Unrecognized request URL (${request.method}: ${url.pathname}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.`, {}, 404);
+      throw invalidRequest(
+        `Unrecognized request URL (${request.method}: ${url.pathname}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.`,
+        {},
+        404,
+      );
     }
     if (caller.publishable && !found.route.publishable) throw PUBLISHABLE_FORBIDDEN();
     const params = await readParams(request, url);
@@ -110,24 +129,45 @@ export async function handleApi(sim: Sim, request: Request, url: URL, failInside
         });
       }
       if (saved) {
-        return new Response(saved.body, { status: saved.status, headers: { 'content-type': 'application/json', ...CORS_HEADERS, ...headers, 'idempotent-replayed': 'true' } });
+        return new Response(saved.body, {
+          status: saved.status,
+          headers: { 'content-type': 'application/json', ...CORS_HEADERS, ...headers, 'idempotent-replayed': 'true' },
+        });
       }
     }
     const ctx: Ctx = {
-      sim, account: caller.account, params, publishable: caller.publishable, ids: found.ids, url, livemode: caller.livemode,
-      origin: { requestId, idempotencyKey, livemode: caller.livemode }, apiVersion: headers['stripe-version'] ?? API_VERSION,
+      sim,
+      account: caller.account,
+      params,
+      publishable: caller.publishable,
+      ids: found.ids,
+      url,
+      livemode: caller.livemode,
+      origin: { requestId, idempotencyKey, livemode: caller.livemode },
+      apiVersion: headers['stripe-version'] ?? API_VERSION,
     };
     if (failInside) throw SERVER_ERROR();
     const body = applyExpand(sim.state, caller.account, found.route.handle(ctx), expandPaths(params));
     const response = json(200, body, headers);
-    if (idempotencySlot) sim.state.idempotency.set(idempotencySlot, { savedAt: sim.now(), fingerprint, status: 200, body: JSON.stringify(body, null, 2) });
+    if (idempotencySlot)
+      sim.state.idempotency.set(idempotencySlot, {
+        savedAt: sim.now(),
+        fingerprint,
+        status: 200,
+        body: JSON.stringify(body, null, 2),
+      });
     return response;
   } catch (e) {
     if (!(e instanceof StripeApiError)) throw e;
     const body = { error: { ...e.body, request_log_url: `https://dashboard.stripe.com/test/logs/${requestId}` } };
     // Stripe saves a result once the endpoint started executing (a decline, a 500 inside), not for rejected parameters.
     if (idempotencySlot && (e.body.type === 'card_error' || e.status === 500)) {
-      sim.state.idempotency.set(idempotencySlot, { savedAt: sim.now(), fingerprint, status: e.status, body: JSON.stringify(body, null, 2) });
+      sim.state.idempotency.set(idempotencySlot, {
+        savedAt: sim.now(),
+        fingerprint,
+        status: e.status,
+        body: JSON.stringify(body, null, 2),
+      });
     }
     return json(e.status, body, headers);
   }

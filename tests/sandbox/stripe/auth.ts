@@ -59,4 +59,6 @@ export function authenticate(sim: Sim, request: Request): Caller {
 }
 
 export const PUBLISHABLE_FORBIDDEN = (): StripeApiError =>
-  authenticationError('This API call cannot be made with a publishable API key. Please use a secret API key. You can find a list of your API keys at https://dashboard.stripe.com/account/apikeys.');
+  authenticationError(
+    'This API call cannot be made with a publishable API key. Please use a secret API key. You can find a list of your API keys at https://dashboard.stripe.com/account/apikeys.',
+  );

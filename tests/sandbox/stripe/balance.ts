@@ -9,7 +9,7 @@ import { onTimer, schedule, type Sim } from './sim.ts';
 import { balanceFor, findObject, putObject, type AccountRecord } from './state.ts';
 
 /** Card funds become available two days after the charge (Stripe's test-mode payout schedule). */
-export const SETTLEMENT_SECONDS = 2 * 24 * 3600;
+const SETTLEMENT_SECONDS = 2 * 24 * 3600;
 
 /** Listeners told when an account's available balance grew (pending refunds wait on this). */
 export const balanceListeners: ((sim: Sim, account: string) => void)[] = [];
@@ -25,14 +25,34 @@ export function notifyBalanceGrew(sim: Sim, account: string): void {
 }
 
 /** Books a card charge: fee per Stripe pricing, funds pending until settlement (or at once for …0077). */
-export function bookCharge(sim: Sim, account: string, chargeId: string, amount: number, currency: string, immediately: boolean): BalanceTransaction {
+export function bookCharge(
+  sim: Sim,
+  account: string,
+  chargeId: string,
+  amount: number,
+  currency: string,
+  immediately: boolean,
+): BalanceTransaction {
   const fee = cardFee(amount, currency);
   const now = sim.now();
   const txn: BalanceTransaction = {
-    id: newId('txn'), object: 'balance_transaction', amount, available_on: immediately ? now : now + SETTLEMENT_SECONDS, created: now,
-    currency, description: null, exchange_rate: null, fee,
-    fee_details: [{ amount: fee, application: null, currency, description: 'Stripe processing fees', type: 'stripe_fee' }],
-    net: amount - fee, reporting_category: 'charge', source: chargeId, status: immediately ? 'available' : 'pending', type: 'charge',
+    id: newId('txn'),
+    object: 'balance_transaction',
+    amount,
+    available_on: immediately ? now : now + SETTLEMENT_SECONDS,
+    created: now,
+    currency,
+    description: null,
+    exchange_rate: null,
+    fee,
+    fee_details: [
+      { amount: fee, application: null, currency, description: 'Stripe processing fees', type: 'stripe_fee' },
+    ],
+    net: amount - fee,
+    reporting_category: 'charge',
+    source: chargeId,
+    status: immediately ? 'available' : 'pending',
+    type: 'charge',
   };
   putObject(sim.state, account, txn);
   const balance = balanceFor(accountRecord(sim, account), currency);
@@ -57,12 +77,31 @@ onTimer('settle_charge', (sim, account, id) => {
 });
 
 /** Books money leaving (refund, negative) or coming back (refund failure, positive) from the available balance. */
-export function bookAvailable(sim: Sim, account: string, sourceId: string, amount: number, currency: string, type: 'refund' | 'refund_failure'): BalanceTransaction {
+export function bookAvailable(
+  sim: Sim,
+  account: string,
+  sourceId: string,
+  amount: number,
+  currency: string,
+  type: 'refund' | 'refund_failure',
+): BalanceTransaction {
   const now = sim.now();
   const txn: BalanceTransaction = {
-    id: newId('txn'), object: 'balance_transaction', amount, available_on: now, created: now, currency,
-    description: type === 'refund' ? 'REFUND FOR CHARGE' : 'REFUND FAILURE', exchange_rate: null, fee: 0, fee_details: [], net: amount,
-    reporting_category: type, source: sourceId, status: 'available', type,
+    id: newId('txn'),
+    object: 'balance_transaction',
+    amount,
+    available_on: now,
+    created: now,
+    currency,
+    description: type === 'refund' ? 'REFUND FOR CHARGE' : 'REFUND FAILURE',
+    exchange_rate: null,
+    fee: 0,
+    fee_details: [],
+    net: amount,
+    reporting_category: type,
+    source: sourceId,
+    status: 'available',
+    type,
   };
   putObject(sim.state, account, txn);
   balanceFor(accountRecord(sim, account), currency).available += amount;
@@ -72,7 +111,8 @@ export function bookAvailable(sim: Sim, account: string, sourceId: string, amoun
 
 export const balanceRoutes: Route[] = [
   {
-    method: 'GET', path: '/v1/balance',
+    method: 'GET',
+    path: '/v1/balance',
     handle: (ctx) => {
       rejectUnknown(ctx.params, []);
       const record = accountRecord(ctx.sim, ctx.account);
@@ -80,14 +120,19 @@ export const balanceRoutes: Route[] = [
       if (entries.length === 0) entries.push(['usd', { available: 0, pending: 0 }]);
       return {
         object: 'balance',
-        available: entries.map(([currency, b]) => ({ amount: b.available, currency, source_types: { card: b.available } })),
+        available: entries.map(([currency, b]) => ({
+          amount: b.available,
+          currency,
+          source_types: { card: b.available },
+        })),
         livemode: false,
         pending: entries.map(([currency, b]) => ({ amount: b.pending, currency, source_types: { card: b.pending } })),
       };
     },
   },
   {
-    method: 'GET', path: '/v1/balance_transactions/:id',
+    method: 'GET',
+    path: '/v1/balance_transactions/:id',
     handle: (ctx) => {
       rejectUnknown(ctx.params, []);
       const txn = findObject(ctx.sim.state, ctx.account, routeId(ctx), 'balance_transaction');

@@ -16,7 +16,16 @@ export function createCharge(ctx: Ctx, intent: PaymentIntent, pm: PaymentMethod,
   const { sim } = ctx;
   const chargeId = newId('ch');
   const behaviour = behaviourOf(sim, pm);
-  const txn = decline ? null : bookCharge(sim, ctx.account, chargeId, intent.amount, intent.currency, behaviour.testCard?.bypassPending === true);
+  const txn = decline
+    ? null
+    : bookCharge(
+        sim,
+        ctx.account,
+        chargeId,
+        intent.amount,
+        intent.currency,
+        behaviour.testCard?.bypassPending === true,
+      );
   const cvcFails = decline?.code === 'incorrect_cvc';
   const charge: Charge = {
     id: chargeId,
@@ -44,12 +53,26 @@ export function createCharge(ctx: Ctx, intent: PaymentIntent, pm: PaymentMethod,
     on_behalf_of: null,
     outcome: decline
       ? {
-          advice_code: null, network_advice_code: null, network_decline_code: null, network_status: 'declined_by_network',
-          reason: decline.declineCode, risk_level: 'normal', risk_score: 20, seller_message: 'The bank did not return any further details with this decline.', type: 'issuer_declined',
+          advice_code: null,
+          network_advice_code: null,
+          network_decline_code: null,
+          network_status: 'declined_by_network',
+          reason: decline.declineCode,
+          risk_level: 'normal',
+          risk_score: 20,
+          seller_message: 'The bank did not return any further details with this decline.',
+          type: 'issuer_declined',
         }
       : {
-          advice_code: null, network_advice_code: null, network_decline_code: null, network_status: 'approved_by_network',
-          reason: null, risk_level: 'normal', risk_score: 20, seller_message: 'Payment complete.', type: 'authorized',
+          advice_code: null,
+          network_advice_code: null,
+          network_decline_code: null,
+          network_status: 'approved_by_network',
+          reason: null,
+          risk_level: 'normal',
+          risk_score: 20,
+          seller_message: 'Payment complete.',
+          type: 'authorized',
         },
     paid: !decline,
     payment_intent: intent.id,
@@ -58,9 +81,19 @@ export function createCharge(ctx: Ctx, intent: PaymentIntent, pm: PaymentMethod,
       type: 'card',
       card: {
         brand: pm.card.brand,
-        checks: { ...pm.card.checks, address_line1_check: null, address_postal_code_check: pm.card.checks?.address_postal_code_check ?? null, cvc_check: cvcFails ? 'fail' : pm.card.checks?.cvc_check ?? null },
-        country: pm.card.country, exp_month: pm.card.exp_month, exp_year: pm.card.exp_year, fingerprint: pm.card.fingerprint ?? null,
-        funding: pm.card.funding, last4: pm.card.last4, network: pm.card.brand,
+        checks: {
+          ...pm.card.checks,
+          address_line1_check: null,
+          address_postal_code_check: pm.card.checks?.address_postal_code_check ?? null,
+          cvc_check: cvcFails ? 'fail' : (pm.card.checks?.cvc_check ?? null),
+        },
+        country: pm.card.country,
+        exp_month: pm.card.exp_month,
+        exp_year: pm.card.exp_year,
+        fingerprint: pm.card.fingerprint ?? null,
+        funding: pm.card.funding,
+        last4: pm.card.last4,
+        network: pm.card.brand,
       },
     },
     receipt_email: intent.receipt_email,
@@ -99,7 +132,12 @@ export function completeCaptures(sim: Sim): void {
 function captureCharge(sim: Sim, account: string, chargeId: string): void {
   const charge = findObject(sim.state, account, chargeId, 'charge');
   if (!charge || charge.balance_transaction !== null) return;
-  const txn = listObjects(sim.state, account, 'balance_transaction', (t) => t.source === chargeId && t.type === 'charge')[0];
+  const txn = listObjects(
+    sim.state,
+    account,
+    'balance_transaction',
+    (t) => t.source === chargeId && t.type === 'charge',
+  )[0];
   if (!txn) return;
   charge.balance_transaction = txn.id;
   emitEvent(sim, account, 'charge.updated', charge, NO_ORIGIN, { balance_transaction: null });
@@ -107,7 +145,8 @@ function captureCharge(sim: Sim, account: string, chargeId: string): void {
 
 export const chargeRoutes: Route[] = [
   {
-    method: 'GET', path: '/v1/charges/:id',
+    method: 'GET',
+    path: '/v1/charges/:id',
     handle: (ctx) => {
       rejectUnknown(ctx.params, []);
       const charge = findObject(ctx.sim.state, ctx.account, routeId(ctx), 'charge');
@@ -116,12 +155,31 @@ export const chargeRoutes: Route[] = [
     },
   },
   {
-    method: 'GET', path: '/v1/charges',
+    method: 'GET',
+    path: '/v1/charges',
     handle: (ctx) => {
-      rejectUnknown(ctx.params, ['customer', 'payment_intent', 'limit', 'starting_after', 'ending_before', 'created', 'transfer_group']);
+      rejectUnknown(ctx.params, [
+        'customer',
+        'payment_intent',
+        'limit',
+        'starting_after',
+        'ending_before',
+        'created',
+        'transfer_group',
+      ]);
       const customer = optionalString(ctx.params, 'customer');
       const intent = optionalString(ctx.params, 'payment_intent');
-      return listOf(ctx, listObjects(ctx.sim.state, ctx.account, 'charge', (c) => (customer === undefined || c.customer === customer) && (intent === undefined || c.payment_intent === intent)));
+      return listOf(
+        ctx,
+        listObjects(
+          ctx.sim.state,
+          ctx.account,
+          'charge',
+          (c) =>
+            (customer === undefined || c.customer === customer) &&
+            (intent === undefined || c.payment_intent === intent),
+        ),
+      );
     },
   },
 ];

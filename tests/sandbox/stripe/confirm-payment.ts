@@ -14,27 +14,52 @@ export interface ConfirmOptions {
   errorOnRequiresAction: boolean;
 }
 
-const CONFIRMABLE: readonly PaymentIntent['status'][] = ['requires_payment_method', 'requires_confirmation', 'requires_action'];
+const CONFIRMABLE: readonly PaymentIntent['status'][] = [
+  'requires_payment_method',
+  'requires_confirmation',
+  'requires_action',
+];
 
 export function assertConfirmable(intent: PaymentIntent): void {
   if (CONFIRMABLE.includes(intent.status)) return;
   if (intent.status === 'succeeded') {
-    throw unexpectedState('You cannot confirm this PaymentIntent because it has already succeeded after being previously confirmed.');
+    throw unexpectedState(
+      'You cannot confirm this PaymentIntent because it has already succeeded after being previously confirmed.',
+    );
   }
   throw unexpectedState(
     `You cannot confirm this PaymentIntent because it has a status of ${intent.status}. Only a PaymentIntent with one of the following statuses may be confirmed: requires_confirmation, requires_payment_method, requires_action.`,
   );
 }
 
-export function threeDSecureAction(ctx: Ctx, intentId: string, clientSecret: string | null, returnUrl: string | undefined): NextAction {
+export function threeDSecureAction(
+  ctx: Ctx,
+  intentId: string,
+  clientSecret: string | null,
+  returnUrl: string | undefined,
+): NextAction {
   const url = `${ctx.sim.publicUrl}/_sim/3ds/${intentId}?client_secret=${encodeURIComponent(clientSecret ?? '')}`;
   // Stripe.js handles 3DS in a modal (use_stripe_sdk); a server-side confirm with return_url gets a redirect.
-  if (returnUrl && !ctx.publishable) return { type: 'redirect_to_url', redirect_to_url: { url: `${url}&return_url=${encodeURIComponent(returnUrl)}`, return_url: returnUrl } };
-  return { type: 'use_stripe_sdk', use_stripe_sdk: { type: 'three_d_secure_redirect', stripe_js: url, source: `src_${intentId.slice(3)}` } };
+  if (returnUrl && !ctx.publishable)
+    return {
+      type: 'redirect_to_url',
+      redirect_to_url: { url: `${url}&return_url=${encodeURIComponent(returnUrl)}`, return_url: returnUrl },
+    };
+  return {
+    type: 'use_stripe_sdk',
+    use_stripe_sdk: { type: 'three_d_secure_redirect', stripe_js: url, source: `src_${intentId.slice(3)}` },
+  };
 }
 
 function declineError(decline: Decline, pm: PaymentMethod): IntentError {
-  return { type: 'card_error', code: decline.code, decline_code: decline.declineCode, doc_url: `https://stripe.com/docs/error-codes/${decline.code.replaceAll('_', '-')}`, message: decline.message, payment_method: snapshot(pm) };
+  return {
+    type: 'card_error',
+    code: decline.code,
+    decline_code: decline.declineCode,
+    doc_url: `https://stripe.com/docs/error-codes/${decline.code.replaceAll('_', '-')}`,
+    message: decline.message,
+    payment_method: snapshot(pm),
+  };
 }
 
 /** Records a failed attempt: a failed Charge, the intent back to requires_payment_method, and the events. */
@@ -99,14 +124,24 @@ export function confirmPayment(ctx: Ctx, intent: PaymentIntent, options: Confirm
     failPayment(ctx, intent, pm, decline);
     throwCardError(intent);
   }
-  const needsAuthentication = card?.authentication === 'always' || (card?.authentication === 'unless_set_up' && !(options.offSession && behaviour.setUpForOffSession));
+  const needsAuthentication =
+    card?.authentication === 'always' ||
+    (card?.authentication === 'unless_set_up' && !(options.offSession && behaviour.setUpForOffSession));
   if (needsAuthentication && options.offSession) {
-    failPayment(ctx, intent, pm, { code: 'authentication_required', declineCode: 'authentication_required', message: 'Your card was declined. This transaction requires authentication.' });
+    failPayment(ctx, intent, pm, {
+      code: 'authentication_required',
+      declineCode: 'authentication_required',
+      message: 'Your card was declined. This transaction requires authentication.',
+    });
     throwCardError(intent);
   }
   if (needsAuthentication) {
     if (options.errorOnRequiresAction) {
-      failPayment(ctx, intent, pm, { code: 'authentication_required', declineCode: 'authentication_required', message: 'Your card was declined. This transaction requires authentication.' });
+      failPayment(ctx, intent, pm, {
+        code: 'authentication_required',
+        declineCode: 'authentication_required',
+        message: 'Your card was declined. This transaction requires authentication.',
+      });
       throwCardError(intent);
     }
     intent.status = 'requires_action';

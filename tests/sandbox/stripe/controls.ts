@@ -13,7 +13,10 @@ export interface ControlHooks {
 type Body = { [key: string]: unknown };
 
 function reply(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body, null, 2), { status, headers: { 'content-type': 'application/json', ...CORS_HEADERS } });
+  return new Response(JSON.stringify(body, null, 2), {
+    status,
+    headers: { 'content-type': 'application/json', ...CORS_HEADERS },
+  });
 }
 
 class BadControl extends Error {}
@@ -22,7 +25,8 @@ async function readBody(request: Request): Promise<Body> {
   const text = await request.text();
   if (text === '') return {};
   const parsed: unknown = JSON.parse(text);
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new BadControl('body must be a JSON object');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new BadControl('body must be a JSON object');
   return parsed as Body;
 }
 
@@ -70,7 +74,14 @@ export async function handleControls(sim: Sim, request: Request, url: URL, hooks
       case 'GET /_sim/deliveries':
         return reply(200, {
           deliveries: state.deliveries.map((d) => ({
-            id: d.id, event: d.eventId, type: d.eventType, endpoint: d.endpointId, url: d.url, state: d.state, attempts: d.attempts, next_attempt_at: d.nextAttemptAt,
+            id: d.id,
+            event: d.eventId,
+            type: d.eventType,
+            endpoint: d.endpointId,
+            url: d.url,
+            state: d.state,
+            attempts: d.attempts,
+            next_attempt_at: d.nextAttemptAt,
           })),
         });
       case 'POST /_sim/webhooks/hold':
@@ -108,9 +119,13 @@ export async function handleControls(sim: Sim, request: Request, url: URL, hooks
         state.faults = [];
         return reply(200, { faults: [] });
       case 'POST /_sim/webhook_endpoints': {
-        const events = Array.isArray(body.enabled_events) ? body.enabled_events.filter((e): e is string => typeof e === 'string') : undefined;
+        const events = Array.isArray(body.enabled_events)
+          ? body.enabled_events.filter((e): e is string => typeof e === 'string')
+          : undefined;
         const endpoint = registerEndpoint(sim, {
-          url: str(body, 'url'), connect: body.connect === true, livemode: body.livemode === true,
+          url: str(body, 'url'),
+          connect: body.connect === true,
+          livemode: body.livemode === true,
           ...(body.secret === undefined ? {} : { secret: str(body, 'secret') }),
           ...(events ? { enabledEvents: events } : {}),
         });
@@ -120,7 +135,9 @@ export async function handleControls(sim: Sim, request: Request, url: URL, hooks
         // Like the Dashboard's Connect settings: a client id per mode and the redirect URIs it may use.
         const id = str(body, 'client_id');
         if (!/^ca_[A-Za-z0-9]+$/.test(id)) throw new BadControl('client_id starts with ca_');
-        const uris = Array.isArray(body.redirect_uris) ? body.redirect_uris.filter((u): u is string => typeof u === 'string') : [];
+        const uris = Array.isArray(body.redirect_uris)
+          ? body.redirect_uris.filter((u): u is string => typeof u === 'string')
+          : [];
         for (const uri of uris) if (!/^https?:\/\/[^/]+/.test(uri)) throw new BadControl(`not an absolute URI: ${uri}`);
         const client = state.oauthClients.get(id) ?? { id, livemode: body.livemode === true, redirectUris: [] };
         if (body.livemode !== undefined) client.livemode = body.livemode === true;
@@ -136,15 +153,21 @@ export async function handleControls(sim: Sim, request: Request, url: URL, hooks
       }
       case 'POST /_sim/connect': {
         const record = state.accounts.get(str(body, 'account'));
-        if (!record || record.controlledElsewhere) throw new BadControl('no such account, or it is controlled by another platform');
+        if (!record || record.controlledElsewhere)
+          throw new BadControl('no such account, or it is controlled by another platform');
         record.connected = true;
         return reply(200, { account: record.account.id, connected: true });
       }
       case 'GET /_sim/accounts':
         return reply(200, {
           accounts: [...state.accounts.values()].map((r) => ({
-            id: r.account.id, business_name: r.account.business_profile?.name ?? null, connected: r.connected, platform: r.isPlatform,
-            controlled_elsewhere: r.controlledElsewhere, publishable_key: r.publishableKey, balances: Object.fromEntries(r.balances),
+            id: r.account.id,
+            business_name: r.account.business_profile?.name ?? null,
+            connected: r.connected,
+            platform: r.isPlatform,
+            controlled_elsewhere: r.controlledElsewhere,
+            publishable_key: r.publishableKey,
+            balances: Object.fromEntries(r.balances),
           })),
         });
       default:

@@ -27,7 +27,11 @@ function docUrl(code: string): string {
   return `https://stripe.com/docs/error-codes/${code.replaceAll('_', '-')}`;
 }
 
-export function invalidRequest(message: string, extra: Omit<Partial<StripeErrorBody>, 'type' | 'message'> = {}, status = 400): StripeApiError {
+export function invalidRequest(
+  message: string,
+  extra: Omit<Partial<StripeErrorBody>, 'type' | 'message'> = {},
+  status = 400,
+): StripeApiError {
   const body: StripeErrorBody = { type: 'invalid_request_error', message, ...extra };
   if (body.code) body.doc_url = docUrl(body.code);
   return new StripeApiError(status, body);
@@ -42,10 +46,7 @@ export function parameterMissing(param: string): StripeApiError {
 }
 
 export function parameterUnknown(param: string): StripeApiError {
-  return invalidRequest(
-    `Received unknown parameter: ${param}`,
-    { code: 'parameter_unknown', param },
-  );
+  return invalidRequest(`Received unknown parameter: ${param}`, { code: 'parameter_unknown', param });
 }
 
 export function unexpectedState(message: string, param?: string): StripeApiError {

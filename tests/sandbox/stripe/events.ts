@@ -6,7 +6,8 @@ import { findObject, listObjects } from './state.ts';
 
 export const eventRoutes: Route[] = [
   {
-    method: 'GET', path: '/v1/events/:id',
+    method: 'GET',
+    path: '/v1/events/:id',
     handle: (ctx) => {
       rejectUnknown(ctx.params, []);
       const event = findObject(ctx.sim.state, ctx.account, routeId(ctx), 'event');
@@ -15,9 +16,18 @@ export const eventRoutes: Route[] = [
     },
   },
   {
-    method: 'GET', path: '/v1/events',
+    method: 'GET',
+    path: '/v1/events',
     handle: (ctx) => {
-      rejectUnknown(ctx.params, ['type', 'types', 'limit', 'starting_after', 'ending_before', 'created', 'delivery_success']);
+      rejectUnknown(ctx.params, [
+        'type',
+        'types',
+        'limit',
+        'starting_after',
+        'ending_before',
+        'created',
+        'delivery_success',
+      ]);
       const type = optionalString(ctx.params, 'type');
       const types = optionalStringList(ctx.params, 'types');
       const matches = (t: string): boolean => {
@@ -25,7 +35,10 @@ export const eventRoutes: Route[] = [
         if (type === undefined) return true;
         return type.endsWith('.*') ? t.startsWith(type.slice(0, -1)) : t === type;
       };
-      return listOf(ctx, listObjects(ctx.sim.state, ctx.account, 'event', (e) => matches(e.type)));
+      return listOf(
+        ctx,
+        listObjects(ctx.sim.state, ctx.account, 'event', (e) => matches(e.type)),
+      );
     },
   },
 ];

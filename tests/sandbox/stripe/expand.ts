@@ -10,8 +10,18 @@ function isJson(value: unknown): value is Json {
 
 /** Fields Stripe lets you expand; expanding anything else is an error, as on Stripe. */
 const EXPANDABLE = new Set([
-  'customer', 'payment_method', 'latest_charge', 'balance_transaction', 'charge', 'payment_intent', 'source', 'failure_balance_transaction',
-  'invoice_settings.default_payment_method', 'default_source', 'latest_attempt', 'data',
+  'customer',
+  'payment_method',
+  'latest_charge',
+  'balance_transaction',
+  'charge',
+  'payment_intent',
+  'source',
+  'failure_balance_transaction',
+  'invoice_settings.default_payment_method',
+  'default_source',
+  'latest_attempt',
+  'data',
 ]);
 
 function expandOne(state: SimState, account: string, value: unknown, segments: string[], fullPath: string): unknown {
@@ -36,8 +46,12 @@ export function applyExpand(state: SimState, account: string, body: unknown, pat
   for (const path of paths) {
     const segments = path.split('.');
     const last = segments[segments.length - 1] ?? '';
-    if (segments.length > 4) throw invalidRequest(`You cannot expand more than 4 levels of a property. Property: ${path}`, { param: 'expand' });
-    if (!EXPANDABLE.has(last) && !EXPANDABLE.has(segments.slice(-2).join('.'))) throw invalidRequest(`This property cannot be expanded (${path}).`, { param: 'expand' });
+    if (segments.length > 4)
+      throw invalidRequest(`You cannot expand more than 4 levels of a property. Property: ${path}`, {
+        param: 'expand',
+      });
+    if (!EXPANDABLE.has(last) && !EXPANDABLE.has(segments.slice(-2).join('.')))
+      throw invalidRequest(`This property cannot be expanded (${path}).`, { param: 'expand' });
     out = expandOne(state, account, out, segments, path);
   }
   return out;

@@ -15,13 +15,16 @@ import { deliverDue } from './webhooks.ts';
 export type { PersistentSimulator, SimulatorOptions, StripeSimulator } from './types.ts';
 export { DroppedConnection } from './faults.ts';
 
-export const DEFAULT_PUBLIC_URL = 'http://127.0.0.1:12111';
-export const DEFAULT_CONNECT_URL = 'http://127.0.0.1:12112';
-export const DEFAULT_JS_URL = 'http://127.0.0.1:12113';
-export const DEFAULT_HOOKS_URL = 'http://127.0.0.1:12114';
+const DEFAULT_PUBLIC_URL = 'http://127.0.0.1:12111';
+const DEFAULT_CONNECT_URL = 'http://127.0.0.1:12112';
+const DEFAULT_JS_URL = 'http://127.0.0.1:12113';
+const DEFAULT_HOOKS_URL = 'http://127.0.0.1:12114';
 
 function apiError(status: number, message: string): Response {
-  return new Response(JSON.stringify({ error: { type: 'api_error', message } }, null, 2), { status, headers: { 'content-type': 'application/json', ...CORS_HEADERS } });
+  return new Response(JSON.stringify({ error: { type: 'api_error', message } }, null, 2), {
+    status,
+    headers: { 'content-type': 'application/json', ...CORS_HEADERS },
+  });
 }
 
 /** A stateful Stripe stand-in as a fetch handler: same code in-process (tests, workerd) and behind server.ts. */
@@ -32,7 +35,13 @@ export function createStripeSimulator(options: SimulatorOptions = {}): Persisten
   const hooksOrigin = new URL(options.hooksUrl ?? DEFAULT_HOOKS_URL).origin;
   const apiOrigin = new URL(publicUrl).origin;
   const stripeJs = (): Response =>
-    new Response(STRIPE_JS_SOURCE(apiOrigin, jsOrigin), { headers: { 'content-type': 'application/javascript; charset=utf-8', 'access-control-allow-origin': '*', 'cache-control': 'no-store' } });
+    new Response(STRIPE_JS_SOURCE(apiOrigin, jsOrigin), {
+      headers: {
+        'content-type': 'application/javascript; charset=utf-8',
+        'access-control-allow-origin': '*',
+        'cache-control': 'no-store',
+      },
+    });
   const autoDeliver = options.autoDeliver ?? false;
   const wallNow = (): number => Math.floor(Date.now() / 1000);
   let delivering: Promise<number> | null = null;
@@ -65,14 +74,20 @@ export function createStripeSimulator(options: SimulatorOptions = {}): Persisten
     const path = url.pathname;
     // connect.stripe.com serves OAuth, js.stripe.com Stripe.js and its frames, hooks.stripe.com 3-D Secure; nothing else.
     if (url.origin !== apiOrigin) {
-      if (url.origin === connectOrigin) return path.startsWith('/oauth/') ? handleOAuth(sim, request, url) : new Response('Not found', { status: 404 });
+      if (url.origin === connectOrigin)
+        return path.startsWith('/oauth/') ? handleOAuth(sim, request, url) : new Response('Not found', { status: 404 });
       if (url.origin === jsOrigin) {
         if (path === '/v3' || path === '/v3/') return stripeJs();
-        if (path === '/v3/controller.html') return new Response(STRIPE_JS_CONTROLLER, { headers: { 'content-type': 'text/html; charset=utf-8' } });
-        if (path === '/v3/elements-inner.html') return new Response(STRIPE_JS_ELEMENT_FRAME, { headers: { 'content-type': 'text/html; charset=utf-8' } });
+        if (path === '/v3/controller.html')
+          return new Response(STRIPE_JS_CONTROLLER, { headers: { 'content-type': 'text/html; charset=utf-8' } });
+        if (path === '/v3/elements-inner.html')
+          return new Response(STRIPE_JS_ELEMENT_FRAME, { headers: { 'content-type': 'text/html; charset=utf-8' } });
         return new Response('Not found', { status: 404 });
       }
-      if (url.origin === hooksOrigin) return path.startsWith('/_sim/3ds/') ? handleThreeDSecure(sim, request, url) : new Response('Not found', { status: 404 });
+      if (url.origin === hooksOrigin)
+        return path.startsWith('/_sim/3ds/')
+          ? handleThreeDSecure(sim, request, url)
+          : new Response('Not found', { status: 404 });
     }
     if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: CORS_HEADERS });
     if (path === '/v3' || path === '/v3/') return stripeJs();
@@ -99,11 +114,15 @@ export function createStripeSimulator(options: SimulatorOptions = {}): Persisten
   async function fetchHandler(request: Request): Promise<Response> {
     const url = new URL(request.url);
     runDueTimers(sim);
-    const fault = url.pathname.startsWith('/_sim/') || url.pathname.startsWith('/v3') ? null : takeFault(sim, url.pathname);
-    if (fault === 'error_500' || (fault === 'error_500_saved' && !url.pathname.startsWith('/v1/'))) return apiError(500, 'An unknown error occurred');
+    const fault =
+      url.pathname.startsWith('/_sim/') || url.pathname.startsWith('/v3') ? null : takeFault(sim, url.pathname);
+    if (fault === 'error_500' || (fault === 'error_500_saved' && !url.pathname.startsWith('/v1/')))
+      return apiError(500, 'An unknown error occurred');
     if (fault === 'hang') {
       return new Promise((_, reject) => {
-        request.signal.addEventListener('abort', () => reject(new DOMException('The operation was aborted.', 'AbortError')));
+        request.signal.addEventListener('abort', () =>
+          reject(new DOMException('The operation was aborted.', 'AbortError')),
+        );
       });
     }
     try {

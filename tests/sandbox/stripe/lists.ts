@@ -6,7 +6,8 @@ import { optionalInteger, optionalString } from './params.ts';
 /** Stripe's list envelope with `limit` (1–100, default 10) and cursor pagination over newest-first items. */
 export function listOf<T extends { id: string }>(ctx: Ctx, newestFirst: T[]): ApiList<T> {
   const limit = optionalInteger(ctx.params, 'limit') ?? 10;
-  if (limit < 1 || limit > 100) throw invalidRequest('This value must be less than or equal to 100.', { param: 'limit' });
+  if (limit < 1 || limit > 100)
+    throw invalidRequest('This value must be less than or equal to 100.', { param: 'limit' });
   let items = newestFirst;
   const after = optionalString(ctx.params, 'starting_after');
   const before = optionalString(ctx.params, 'ending_before');

@@ -33,7 +33,13 @@ export function signUpPage(query: string): Response {
   );
 }
 
-export function chooseAccountPage(query: string, session: string, platformName: string, accounts: AccountRecord[], error?: string): Response {
+export function chooseAccountPage(
+  query: string,
+  session: string,
+  platformName: string,
+  accounts: AccountRecord[],
+  error?: string,
+): Response {
   const rows = accounts
     .map((r) => {
       const id = r.account.id;
@@ -72,5 +78,9 @@ export function refusedPage(accountName: string, query: string, session: string)
 }
 
 export function oauthErrorPage(message: string): Response {
-  return page('Stripe Connect error', `<h1>Something's wrong with this link</h1><p class="error" data-testid="oauth-error">${escapeHtml(message)}</p>`, 400);
+  return page(
+    'Stripe Connect error',
+    `<h1>Something's wrong with this link</h1><p class="error" data-testid="oauth-error">${escapeHtml(message)}</p>`,
+    400,
+  );
 }

@@ -9,8 +9,8 @@ import type { OAuthSession } from './state.ts';
 import { emitEvent } from './webhooks.ts';
 
 /** Authorization codes live this long (simulator seconds) and work once. */
-export const OAUTH_CODE_TTL_SECONDS = 300;
-export const PLATFORM_NAME = 'QT Stripe Bridge';
+const OAUTH_CODE_TTL_SECONDS = 300;
+const PLATFORM_NAME = 'QT Stripe Bridge';
 
 interface AuthorizeQuery {
   clientId: string;
@@ -44,8 +44,13 @@ function parseAuthorize(sim: Sim, search: string): AuthorizeQuery | string {
   const scope = params.get('scope') ?? 'read_only';
   if (scope !== 'read_write' && scope !== 'read_only') return `Invalid scope: ${scope}`;
   return {
-    clientId, livemode: client.livemode, redirectUri, scope, state: params.get('state'),
-    landing: params.get('stripe_landing') === 'login' ? 'login' : 'register', alwaysPrompt: params.get('always_prompt') === 'true',
+    clientId,
+    livemode: client.livemode,
+    redirectUri,
+    scope,
+    state: params.get('state'),
+    landing: params.get('stripe_landing') === 'login' ? 'login' : 'register',
+    alwaysPrompt: params.get('always_prompt') === 'true',
   };
 }
 
@@ -54,7 +59,7 @@ const SESSION_COOKIE = 'sim_stripe_session';
 function sessionOf(sim: Sim, request: Request): OAuthSession | null {
   const cookie = request.headers.get('cookie') ?? '';
   const id = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([^;]+)`).exec(cookie)?.[1];
-  return id ? sim.state.oauthSessions.get(id) ?? null : null;
+  return id ? (sim.state.oauthSessions.get(id) ?? null) : null;
 }
 
 function withSessionCookie(response: Response, session: OAuthSession): Response {
@@ -66,7 +71,14 @@ function withSessionCookie(response: Response, session: OAuthSession): Response 
 /** Connects `record` and sends the user back to the platform with a one-time code. */
 function approve(sim: Sim, parsed: AuthorizeQuery, accountId: string): Response {
   const code = `ac_${randomToken(32)}`;
-  sim.state.oauthCodes.set(code, { code, accountId, scope: parsed.scope, livemode: parsed.livemode, expiresAt: sim.now() + OAUTH_CODE_TTL_SECONDS, used: false });
+  sim.state.oauthCodes.set(code, {
+    code,
+    accountId,
+    scope: parsed.scope,
+    livemode: parsed.livemode,
+    expiresAt: sim.now() + OAUTH_CODE_TTL_SECONDS,
+    used: false,
+  });
   return redirect(withParams(parsed.redirectUri, { code, scope: parsed.scope, state: parsed.state }));
 }
 
@@ -101,10 +113,17 @@ async function decide(sim: Sim, request: Request): Promise<Response> {
   const session = sim.state.oauthSessions.get(form.session ?? '');
   if (!session) return signInPage(query, 'Your session expired. Sign in again.');
   const accounts = ownedAccounts(sim, session.email);
-  const back = (error?: string): Response => chooseAccountPage(query, session.id, PLATFORM_NAME, ownedAccounts(sim, session.email), error);
+  const back = (error?: string): Response =>
+    chooseAccountPage(query, session.id, PLATFORM_NAME, ownedAccounts(sim, session.email), error);
   if (request.url.endsWith('/back')) return back();
   if (form.decision === 'deny') {
-    return redirect(withParams(parsed.redirectUri, { error: 'access_denied', error_description: 'The user denied your request', state: parsed.state }));
+    return redirect(
+      withParams(parsed.redirectUri, {
+        error: 'access_denied',
+        error_description: 'The user denied your request',
+        state: parsed.state,
+      }),
+    );
   }
   let record = accounts.find((r) => r.account.id === form.account);
   if (form.account === 'new') {
@@ -113,7 +132,8 @@ async function decide(sim: Sim, request: Request): Promise<Response> {
     record = sim.state.accounts.get(account.id);
   }
   if (!record) return back('Choose an account to connect, or create a new one.');
-  if (record.controlledElsewhere) return refusedPage(record.account.business_profile?.name ?? record.account.id, query, session.id);
+  if (record.controlledElsewhere)
+    return refusedPage(record.account.business_profile?.name ?? record.account.id, query, session.id);
   record.connected = true;
   return approve(sim, parsed, record.account.id);
 }
@@ -121,50 +141,87 @@ async function decide(sim: Sim, request: Request): Promise<Response> {
 async function token(sim: Sim, request: Request): Promise<Response> {
   const form = await formOf(request);
   if (!secretKeyOf(sim, request, form)) {
-    return oauthJson(401, { error: 'invalid_request', error_description: 'No authentication was provided. Send your secret API key using the Authorization header, or as a client_secret POST parameter.' });
+    return oauthJson(401, {
+      error: 'invalid_request',
+      error_description:
+        'No authentication was provided. Send your secret API key using the Authorization header, or as a client_secret POST parameter.',
+    });
   }
   if (form.grant_type === 'refresh_token') {
     const account = sim.state.refreshTokens.get(form.refresh_token ?? '');
-    if (!account || !sim.state.accounts.get(account)?.connected) return oauthJson(400, { error: 'invalid_grant', error_description: `Invalid refresh token: ${form.refresh_token ?? ''}` });
+    if (!account || !sim.state.accounts.get(account)?.connected)
+      return oauthJson(400, {
+        error: 'invalid_grant',
+        error_description: `Invalid refresh token: ${form.refresh_token ?? ''}`,
+      });
     return oauthJson(200, grant(sim, account, 'read_write', form.refresh_token ?? ''));
   }
-  if (form.grant_type !== 'authorization_code') return oauthJson(400, { error: 'unsupported_grant_type', error_description: `Unsupported grant type: ${form.grant_type ?? ''}` });
+  if (form.grant_type !== 'authorization_code')
+    return oauthJson(400, {
+      error: 'unsupported_grant_type',
+      error_description: `Unsupported grant type: ${form.grant_type ?? ''}`,
+    });
   const code = form.code ?? '';
   if (!code) return oauthJson(400, { error: 'invalid_request', error_description: 'No code provided' });
   const entry = sim.state.oauthCodes.get(code);
-  if (!entry) return oauthJson(400, { error: 'invalid_grant', error_description: `Authorization code does not exist: ${code}` });
-  if (entry.used) return oauthJson(400, { error: 'invalid_grant', error_description: `Authorization code already used: ${code}` });
-  if (sim.now() > entry.expiresAt) return oauthJson(400, { error: 'invalid_grant', error_description: `Authorization code expired: ${code}` });
+  if (!entry)
+    return oauthJson(400, { error: 'invalid_grant', error_description: `Authorization code does not exist: ${code}` });
+  if (entry.used)
+    return oauthJson(400, { error: 'invalid_grant', error_description: `Authorization code already used: ${code}` });
+  if (sim.now() > entry.expiresAt)
+    return oauthJson(400, { error: 'invalid_grant', error_description: `Authorization code expired: ${code}` });
   entry.used = true;
   return oauthJson(200, grant(sim, entry.accountId, entry.scope, `rt_${randomToken(32)}`, entry.livemode));
 }
 
-function grant(sim: Sim, accountId: string, scope: string, refreshToken: string, livemode = false): Record<string, unknown> {
+function grant(
+  sim: Sim,
+  accountId: string,
+  scope: string,
+  refreshToken: string,
+  livemode = false,
+): Record<string, unknown> {
   const record = sim.state.accounts.get(accountId);
   if (!record) throw new Error(`no account ${accountId}`);
   const accessToken = `${livemode ? 'sk_live_' : 'sk_test_'}${randomToken(32)}`;
   sim.state.accessTokens.set(accessToken, accountId);
   sim.state.refreshTokens.set(refreshToken, accountId);
   return {
-    access_token: accessToken, livemode, refresh_token: refreshToken, token_type: 'bearer',
-    stripe_publishable_key: record.publishableKey, stripe_user_id: accountId, scope,
+    access_token: accessToken,
+    livemode,
+    refresh_token: refreshToken,
+    token_type: 'bearer',
+    stripe_publishable_key: record.publishableKey,
+    stripe_user_id: accountId,
+    scope,
   };
 }
 
 async function deauthorize(sim: Sim, request: Request): Promise<Response> {
   const form = await formOf(request);
-  if (!secretKeyOf(sim, request, form)) return oauthJson(401, { error: 'invalid_request', error_description: 'No authentication was provided.' });
+  if (!secretKeyOf(sim, request, form))
+    return oauthJson(401, { error: 'invalid_request', error_description: 'No authentication was provided.' });
   const clientId = form.client_id ?? '';
-  if (!sim.state.oauthClients.has(clientId)) return oauthJson(401, { error: 'invalid_client', error_description: `No such application: '${clientId}'` });
+  if (!sim.state.oauthClients.has(clientId))
+    return oauthJson(401, { error: 'invalid_client', error_description: `No such application: '${clientId}'` });
   const accountId = form.stripe_user_id ?? '';
   const record = sim.state.accounts.get(accountId);
   if (!record || !record.connected || record.isPlatform) {
-    return oauthJson(401, { error: 'invalid_client', error_description: `This application is not connected to stripe account ${accountId}, or that account does not exist.` });
+    return oauthJson(401, {
+      error: 'invalid_client',
+      error_description: `This application is not connected to stripe account ${accountId}, or that account does not exist.`,
+    });
   }
   record.connected = false;
   for (const [key, account] of sim.state.accessTokens) if (account === accountId) sim.state.accessTokens.delete(key);
   for (const [key, account] of sim.state.refreshTokens) if (account === accountId) sim.state.refreshTokens.delete(key);
-  emitEvent(sim, accountId, 'account.application.deauthorized', { id: clientId, object: 'application', name: PLATFORM_NAME }, { requestId: null, idempotencyKey: null });
+  emitEvent(
+    sim,
+    accountId,
+    'account.application.deauthorized',
+    { id: clientId, object: 'application', name: PLATFORM_NAME },
+    { requestId: null, idempotencyKey: null },
+  );
   return oauthJson(200, { stripe_user_id: accountId });
 }
 
@@ -195,9 +252,13 @@ export async function handleOAuth(sim: Sim, request: Request, url: URL): Promise
     if (!known || !created) return signInPage(query, 'Invalid email or password.');
     const session = { id: randomToken(24), email: SANDBOX_LOGIN.email };
     sim.state.oauthSessions.set(session.id, session);
-    return withSessionCookie(chooseAccountPage(query, session.id, PLATFORM_NAME, ownedAccounts(sim, session.email)), session);
+    return withSessionCookie(
+      chooseAccountPage(query, session.id, PLATFORM_NAME, ownedAccounts(sim, session.email)),
+      session,
+    );
   }
-  if (request.method === 'POST' && (path === '/oauth/authorize/decide' || path === '/oauth/authorize/back')) return decide(sim, request);
+  if (request.method === 'POST' && (path === '/oauth/authorize/decide' || path === '/oauth/authorize/back'))
+    return decide(sim, request);
   if (request.method === 'POST' && path === '/oauth/token') return token(sim, request);
   if (request.method === 'POST' && path === '/oauth/deauthorize') return deauthorize(sim, request);
   return new Response('Not found', { status: 404 });

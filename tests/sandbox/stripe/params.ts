@@ -19,7 +19,8 @@ export function isParams(value: unknown): value is Params {
 export function optionalString(params: Params, key: string): string | undefined {
   const value = params[key];
   if (value === undefined) return undefined;
-  if (typeof value !== 'string') throw invalidRequest(`Invalid string: ${JSON.stringify(value)}`, { code: 'parameter_invalid_string', param: key });
+  if (typeof value !== 'string')
+    throw invalidRequest(`Invalid string: ${JSON.stringify(value)}`, { code: 'parameter_invalid_string', param: key });
   return value;
 }
 
@@ -38,7 +39,8 @@ export function nullableString(params: Params, key: string): string | null | und
 export function optionalInteger(params: Params, key: string): number | undefined {
   const value = optionalString(params, key);
   if (value === undefined) return undefined;
-  if (!/^-?\d+$/.test(value)) throw invalidRequest(`Invalid integer: ${value}`, { code: 'parameter_invalid_integer', param: key });
+  if (!/^-?\d+$/.test(value))
+    throw invalidRequest(`Invalid integer: ${value}`, { code: 'parameter_invalid_integer', param: key });
   return Number(value);
 }
 
@@ -74,7 +76,8 @@ export function optionalStringList(params: Params, key: string): string[] | unde
   const value = params[key];
   if (value === undefined) return undefined;
   const items = Array.isArray(value) ? value : isParams(value) ? Object.values(value) : [value];
-  if (!items.every((item): item is string => typeof item === 'string')) throw invalidRequest(`Invalid array`, { param: key });
+  if (!items.every((item): item is string => typeof item === 'string'))
+    throw invalidRequest(`Invalid array`, { param: key });
   return items;
 }
 
@@ -87,8 +90,15 @@ export function mergeMetadata(existing: Metadata, params: Params): Metadata {
   const merged: Metadata = { ...existing };
   for (const [k, v] of Object.entries(value)) {
     if (typeof v !== 'string') throw invalidRequest('Invalid string', { param: `metadata[${k}]` });
-    if (k.length > 40) throw invalidRequest(`Metadata keys can have up to 40 characters. Key "${k}" has ${k.length}.`, { param: `metadata[${k}]` });
-    if (v.length > 500) throw invalidRequest(`Metadata values can have up to 500 characters, but you passed in a value that is ${v.length} characters.`, { param: `metadata[${k}]` });
+    if (k.length > 40)
+      throw invalidRequest(`Metadata keys can have up to 40 characters. Key "${k}" has ${k.length}.`, {
+        param: `metadata[${k}]`,
+      });
+    if (v.length > 500)
+      throw invalidRequest(
+        `Metadata values can have up to 500 characters, but you passed in a value that is ${v.length} characters.`,
+        { param: `metadata[${k}]` },
+      );
     if (v === '') delete merged[k];
     else merged[k] = v;
   }

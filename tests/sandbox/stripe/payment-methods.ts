@@ -1,9 +1,26 @@
-import { cardByNumber, cardByPmId, isTestPaymentMethodId, LIVE_CARD_IN_TEST_MODE, luhnValid, type Decline, type TestCard } from './cards.ts';
+import {
+  cardByNumber,
+  cardByPmId,
+  isTestPaymentMethodId,
+  LIVE_CARD_IN_TEST_MODE,
+  luhnValid,
+  type Decline,
+  type TestCard,
+} from './cards.ts';
 import { id as routeId, type Ctx, type Route } from './context.ts';
 import { cardError, invalidRequest, parameterUnknown, resourceMissing, StripeApiError } from './errors.ts';
 import { newId } from './ids.ts';
 import type { CardDetails, PaymentMethod } from './models.ts';
-import { isParams, mergeMetadata, optionalHash, optionalString, optionalStringList, rejectUnknown, requiredString, type Params } from './params.ts';
+import {
+  isParams,
+  mergeMetadata,
+  optionalHash,
+  optionalString,
+  optionalStringList,
+  rejectUnknown,
+  requiredString,
+  type Params,
+} from './params.ts';
 import { type Sim } from './sim.ts';
 import { emitEvent } from './webhooks.ts';
 import { findObject, listObjects, putObject, type CardBehaviour } from './state.ts';
@@ -17,7 +34,7 @@ import { requireCustomer } from './customers.ts';
 export const DASHBOARD_PAYMENT_METHOD_TYPES = ['card', 'us_bank_account'] as const;
 
 /** The API version that renamed `payment_method_types` (on intents) to `allowed_payment_method_types`. */
-export const ALLOWED_TYPES_VERSION = '2026-10-28';
+const ALLOWED_TYPES_VERSION = '2026-10-28';
 
 /**
  * The payment method types an intent request restricts itself to: `allowed_payment_method_types`,
@@ -30,10 +47,15 @@ export function allowedTypes(ctx: Ctx): string[] | undefined {
   const param = legacy ? 'payment_method_types' : 'allowed_payment_method_types';
   const other = types?.find((t) => t !== 'card');
   if (other !== undefined) {
-    throw invalidRequest(`The payment method type "${other}" is invalid. Please ensure the provided type is activated in your dashboard (https://dashboard.stripe.com/account/payments/settings) and your account is enabled for any preview features that you are trying to use.`, { param });
+    throw invalidRequest(
+      `The payment method type "${other}" is invalid. Please ensure the provided type is activated in your dashboard (https://dashboard.stripe.com/account/payments/settings) and your account is enabled for any preview features that you are trying to use.`,
+      { param },
+    );
   }
   if (types && ctx.params.automatic_payment_methods !== undefined) {
-    throw invalidRequest(`You may only specify one of these parameters: automatic_payment_methods, ${param}.`, { param: 'automatic_payment_methods' });
+    throw invalidRequest(`You may only specify one of these parameters: automatic_payment_methods, ${param}.`, {
+      param: 'automatic_payment_methods',
+    });
   }
   return types;
 }
@@ -44,10 +66,22 @@ function fingerprint(number: string): string {
   return `Sbx${hash.toString(36).padStart(7, '0')}${number.slice(-4)}`.slice(0, 16);
 }
 
-function cardDetails(number: string, brand: TestCard['brand'], funding: string, expMonth: number, expYear: number, cvcGiven: boolean, postal: boolean): CardDetails {
+function cardDetails(
+  number: string,
+  brand: TestCard['brand'],
+  funding: string,
+  expMonth: number,
+  expYear: number,
+  cvcGiven: boolean,
+  postal: boolean,
+): CardDetails {
   return {
     brand,
-    checks: { address_line1_check: null, address_postal_code_check: postal ? 'pass' : null, cvc_check: cvcGiven ? 'pass' : null },
+    checks: {
+      address_line1_check: null,
+      address_postal_code_check: postal ? 'pass' : null,
+      cvc_check: cvcGiven ? 'pass' : null,
+    },
     country: 'US',
     display_brand: brand,
     exp_month: expMonth,
@@ -63,7 +97,12 @@ function cardDetails(number: string, brand: TestCard['brand'], funding: string, 
   };
 }
 
-function paymentMethodObject(sim: Sim, card: CardDetails, billing: Params | undefined, metadata: Record<string, string>): PaymentMethod {
+function paymentMethodObject(
+  sim: Sim,
+  card: CardDetails,
+  billing: Params | undefined,
+  metadata: Record<string, string>,
+): PaymentMethod {
   const address = isParams(billing?.address) ? billing.address : {};
   const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
   return {
@@ -71,8 +110,18 @@ function paymentMethodObject(sim: Sim, card: CardDetails, billing: Params | unde
     object: 'payment_method',
     allow_redisplay: 'unspecified',
     billing_details: {
-      address: { city: text(address.city), country: text(address.country), line1: text(address.line1), line2: text(address.line2), postal_code: text(address.postal_code), state: text(address.state) },
-      email: text(billing?.email), name: text(billing?.name), phone: text(billing?.phone), tax_id: null,
+      address: {
+        city: text(address.city),
+        country: text(address.country),
+        line1: text(address.line1),
+        line2: text(address.line2),
+        postal_code: text(address.postal_code),
+        state: text(address.state),
+      },
+      email: text(billing?.email),
+      name: text(billing?.name),
+      phone: text(billing?.phone),
+      tax_id: null,
     },
     card,
     created: sim.now(),
@@ -91,12 +140,17 @@ function store(sim: Sim, account: string, pm: PaymentMethod, behaviour: CardBeha
 }
 
 /** `pm_card_visa` and friends become a fresh `pm_` object in the account each time they are used. */
-export function fromTestId(sim: Sim, account: string, testId: string, param: string): PaymentMethod {
+function fromTestId(sim: Sim, account: string, testId: string, param: string): PaymentMethod {
   const testCard = cardByPmId(testId);
   if (!testCard) throw resourceMissing('PaymentMethod', testId, param);
   const year = new Date(sim.now() * 1000).getUTCFullYear() + 1;
   const details = cardDetails(testCard.number, testCard.brand, testCard.funding, 12, year, true, false);
-  return store(sim, account, paymentMethodObject(sim, details, undefined, {}), { testCard, liveCard: false, setUpForOffSession: false, consumed: false });
+  return store(sim, account, paymentMethodObject(sim, details, undefined, {}), {
+    testCard,
+    liveCard: false,
+    setUpForOffSession: false,
+    consumed: false,
+  });
 }
 
 /** A PaymentMethod the account may use: its own `pm_…`, or a `pm_card_*` test id. */
@@ -132,7 +186,9 @@ export function attachToCustomer(ctx: Ctx, pm: PaymentMethod, customerId: string
   const behaviour = behaviourOf(ctx.sim, pm);
   if (pm.customer !== null) {
     if (pm.customer === customerId) return;
-    throw invalidRequest('The payment method you provided has already been attached to a customer.', { param: 'payment_method' });
+    throw invalidRequest('The payment method you provided has already been attached to a customer.', {
+      param: 'payment_method',
+    });
   }
   assertReusable(pm, behaviour);
   const decline = declineOnCheck(behaviour);
@@ -140,7 +196,12 @@ export function attachToCustomer(ctx: Ctx, pm: PaymentMethod, customerId: string
   pm.customer = customerId;
 }
 
-function createFromCard(ctx: Ctx, card: Params, billing: Params | undefined, metadata: Record<string, string>): PaymentMethod {
+function createFromCard(
+  ctx: Ctx,
+  card: Params,
+  billing: Params | undefined,
+  metadata: Record<string, string>,
+): PaymentMethod {
   rejectUnknown(card, ['number', 'exp_month', 'exp_year', 'cvc'], 'card');
   const number = requiredString(card, 'number').replace(/\s+/g, '');
   if (!ctx.publishable) {
@@ -151,45 +212,85 @@ function createFromCard(ctx: Ctx, card: Params, billing: Params | undefined, met
         'Sending credit card numbers directly to the Stripe API is generally unsafe. We suggest you use test tokens that map to the test card you are using, see https://stripe.com/docs/testing. To enable testing raw card data APIs, see https://support.stripe.com/questions/enabling-access-to-raw-card-data-apis.',
     });
   }
-  if (!luhnValid(number)) throw cardError('incorrect_number', undefined, 'Your card number is incorrect.', { param: 'card[number]' });
+  if (!luhnValid(number))
+    throw cardError('incorrect_number', undefined, 'Your card number is incorrect.', { param: 'card[number]' });
   const expMonth = Number(requiredString(card, 'exp_month'));
   const rawYear = Number(requiredString(card, 'exp_year'));
   const expYear = rawYear < 100 ? 2000 + rawYear : rawYear;
-  if (!Number.isInteger(expMonth) || expMonth < 1 || expMonth > 12) throw cardError('invalid_expiry_month', undefined, "Your card's expiration month is invalid.", { param: 'card[exp_month]' });
+  if (!Number.isInteger(expMonth) || expMonth < 1 || expMonth > 12)
+    throw cardError('invalid_expiry_month', undefined, "Your card's expiration month is invalid.", {
+      param: 'card[exp_month]',
+    });
   const now = new Date(ctx.sim.now() * 1000);
-  const expired = expYear < now.getUTCFullYear() || (expYear === now.getUTCFullYear() && expMonth < now.getUTCMonth() + 1);
-  if (!Number.isInteger(expYear) || expired || expYear > now.getUTCFullYear() + 50) throw cardError('invalid_expiry_year', undefined, "Your card's expiration year is invalid.", { param: 'card[exp_year]' });
+  const expired =
+    expYear < now.getUTCFullYear() || (expYear === now.getUTCFullYear() && expMonth < now.getUTCMonth() + 1);
+  if (!Number.isInteger(expYear) || expired || expYear > now.getUTCFullYear() + 50)
+    throw cardError('invalid_expiry_year', undefined, "Your card's expiration year is invalid.", {
+      param: 'card[exp_year]',
+    });
   const cvc = optionalString(card, 'cvc');
-  if (cvc !== undefined && !/^\d{3,4}$/.test(cvc)) throw cardError('invalid_cvc', undefined, "Your card's security code is invalid.", { param: 'card[cvc]' });
+  if (cvc !== undefined && !/^\d{3,4}$/.test(cvc))
+    throw cardError('invalid_cvc', undefined, "Your card's security code is invalid.", { param: 'card[cvc]' });
   const testCard = cardByNumber(number) ?? null;
   const postal = isParams(billing?.address) && typeof billing.address.postal_code === 'string';
-  const details = cardDetails(number, testCard?.brand ?? 'visa', testCard?.funding ?? 'credit', expMonth, expYear, cvc !== undefined, postal);
-  return store(ctx.sim, ctx.account, paymentMethodObject(ctx.sim, details, billing, metadata), { testCard, liveCard: testCard === null, setUpForOffSession: false, consumed: false });
+  const details = cardDetails(
+    number,
+    testCard?.brand ?? 'visa',
+    testCard?.funding ?? 'credit',
+    expMonth,
+    expYear,
+    cvc !== undefined,
+    postal,
+  );
+  return store(ctx.sim, ctx.account, paymentMethodObject(ctx.sim, details, billing, metadata), {
+    testCard,
+    liveCard: testCard === null,
+    setUpForOffSession: false,
+    consumed: false,
+  });
 }
 
 /** Creates a PaymentMethod from `payment_method_data` or a create body. */
 export function createPaymentMethod(ctx: Ctx, params: Params, prefix = ''): PaymentMethod {
   rejectUnknown(params, ['type', 'card', 'billing_details', 'metadata', 'allow_redisplay'], prefix);
   const type = requiredString(params, 'type');
-  if (type !== 'card') throw invalidRequest(`The payment method type "${type}" is not enabled in the sandbox; only card is.`, { param: `${prefix ? `${prefix}[type]` : 'type'}` });
+  if (type !== 'card')
+    throw invalidRequest(`The payment method type "${type}" is not enabled in the sandbox; only card is.`, {
+      param: `${prefix ? `${prefix}[type]` : 'type'}`,
+    });
   const card = optionalHash(params, 'card');
-  if (!card) throw invalidRequest('Missing required param: card.', { code: 'parameter_missing', param: prefix ? `${prefix}[card]` : 'card' });
+  if (!card)
+    throw invalidRequest('Missing required param: card.', {
+      code: 'parameter_missing',
+      param: prefix ? `${prefix}[card]` : 'card',
+    });
   return createFromCard(ctx, card, optionalHash(params, 'billing_details'), mergeMetadata({}, params));
 }
 
 function listForCustomer(ctx: Ctx, customerId: string): unknown {
   requireCustomer(ctx, customerId, 'customer');
   const type = optionalString(ctx.params, 'type');
-  return listOf(ctx, listObjects(ctx.sim.state, ctx.account, 'payment_method', (pm) => pm.customer === customerId && (type === undefined || pm.type === type)));
+  return listOf(
+    ctx,
+    listObjects(
+      ctx.sim.state,
+      ctx.account,
+      'payment_method',
+      (pm) => pm.customer === customerId && (type === undefined || pm.type === type),
+    ),
+  );
 }
 
 export const paymentMethodRoutes: Route[] = [
   {
-    method: 'POST', path: '/v1/payment_methods', publishable: true,
+    method: 'POST',
+    path: '/v1/payment_methods',
+    publishable: true,
     handle: (ctx) => createPaymentMethod(ctx, ctx.params),
   },
   {
-    method: 'GET', path: '/v1/payment_methods/:id',
+    method: 'GET',
+    path: '/v1/payment_methods/:id',
     handle: (ctx) => {
       rejectUnknown(ctx.params, []);
       const pm = findObject(ctx.sim.state, ctx.account, routeId(ctx), 'payment_method');
@@ -198,7 +299,8 @@ export const paymentMethodRoutes: Route[] = [
     },
   },
   {
-    method: 'POST', path: '/v1/payment_methods/:id',
+    method: 'POST',
+    path: '/v1/payment_methods/:id',
     handle: (ctx) => {
       rejectUnknown(ctx.params, ['billing_details', 'metadata', 'allow_redisplay']);
       const pm = findObject(ctx.sim.state, ctx.account, routeId(ctx), 'payment_method');
@@ -208,24 +310,30 @@ export const paymentMethodRoutes: Route[] = [
     },
   },
   {
-    method: 'GET', path: '/v1/payment_methods',
+    method: 'GET',
+    path: '/v1/payment_methods',
     handle: (ctx) => {
       rejectUnknown(ctx.params, ['customer', 'type', 'limit', 'starting_after', 'ending_before']);
       const customer = optionalString(ctx.params, 'customer');
       if (customer !== undefined) return listForCustomer(ctx, customer);
       const type = optionalString(ctx.params, 'type');
-      return listOf(ctx, listObjects(ctx.sim.state, ctx.account, 'payment_method', (pm) => type === undefined || pm.type === type));
+      return listOf(
+        ctx,
+        listObjects(ctx.sim.state, ctx.account, 'payment_method', (pm) => type === undefined || pm.type === type),
+      );
     },
   },
   {
-    method: 'GET', path: '/v1/customers/:id/payment_methods',
+    method: 'GET',
+    path: '/v1/customers/:id/payment_methods',
     handle: (ctx) => {
       rejectUnknown(ctx.params, ['type', 'limit', 'starting_after', 'ending_before', 'allow_redisplay']);
       return listForCustomer(ctx, routeId(ctx));
     },
   },
   {
-    method: 'POST', path: '/v1/payment_methods/:id/attach',
+    method: 'POST',
+    path: '/v1/payment_methods/:id/attach',
     handle: (ctx) => {
       rejectUnknown(ctx.params, ['customer']);
       const customer = requireCustomer(ctx, requiredString(ctx.params, 'customer'), 'customer');
@@ -236,12 +344,16 @@ export const paymentMethodRoutes: Route[] = [
     },
   },
   {
-    method: 'POST', path: '/v1/payment_methods/:id/detach',
+    method: 'POST',
+    path: '/v1/payment_methods/:id/detach',
     handle: (ctx) => {
       rejectUnknown(ctx.params, []);
       const pm = findObject(ctx.sim.state, ctx.account, routeId(ctx), 'payment_method');
       if (!pm) throw resourceMissing('payment_method', routeId(ctx), 'payment_method');
-      if (pm.customer === null) throw invalidRequest(`The payment method ${pm.id} is not attached to a customer so detachment is impossible.`, { param: 'payment_method' });
+      if (pm.customer === null)
+        throw invalidRequest(`The payment method ${pm.id} is not attached to a customer so detachment is impossible.`, {
+          param: 'payment_method',
+        });
       const previous = pm.customer;
       pm.customer = null;
       behaviourOf(ctx.sim, pm).consumed = true;

@@ -5,10 +5,16 @@ import type { AccountRecord, SimState } from './state.ts';
 export const SANDBOX_CLIENT_ID = 'ca_sandboxqtbridge';
 
 /** Redirect URIs registered for SANDBOX_CLIENT_ID at seed time (the worker on its default port); add more with /_sim/oauth/clients. */
-export const SANDBOX_REDIRECT_URIS: readonly string[] = ['http://127.0.0.1:8787/connect/callback', 'http://localhost:8787/connect/callback'];
+const SANDBOX_REDIRECT_URIS: readonly string[] = [
+  'http://127.0.0.1:8787/connect/callback',
+  'http://localhost:8787/connect/callback',
+];
 
 /** The platform that owns the `sk_test_…` key every request authenticates with. */
-export const PLATFORM_ACCOUNT = { id: 'acct_1SbxQtBridgePlatf', businessName: 'QT Stripe Bridge (sandbox platform)' } as const;
+export const PLATFORM_ACCOUNT = {
+  id: 'acct_1SbxQtBridgePlatf',
+  businessName: 'QT Stripe Bridge (sandbox platform)',
+} as const;
 
 /** The consultant who signs in on the sandbox's Stripe OAuth page. */
 export const SANDBOX_LOGIN = { email: 'jane@example.com', password: 'sandbox-password' } as const;
@@ -46,22 +52,31 @@ export const MK_MY_SHOP: SeededAccount = {
   controlledElsewhere: true,
 };
 
-export const SEEDED_ACCOUNTS: readonly SeededAccount[] = [JANES_BEAUTY_STUDIO, JANE_DOE_CONSULTING, MK_MY_SHOP];
+const SEEDED_ACCOUNTS: readonly SeededAccount[] = [JANES_BEAUTY_STUDIO, JANE_DOE_CONSULTING, MK_MY_SHOP];
 
 /** Seeded accounts start with this much available, so refunds right after a charge can succeed. */
-export const SEEDED_AVAILABLE_USD = 100_000;
+const SEEDED_AVAILABLE_USD = 100_000;
 
-export const PLATFORM_PUBLISHABLE_KEY = 'pk_test_sbxQtBridgePlatform';
+const PLATFORM_PUBLISHABLE_KEY = 'pk_test_sbxQtBridgePlatform';
 
 export function accountObject(id: string, businessName: string | null, email: string | null, created: number): Account {
   return {
     id,
     object: 'account',
     business_profile: {
-      annual_revenue: null, estimated_worker_count: null, mcc: null, minority_owned_business_designation: null,
-      monthly_estimated_revenue: { amount: 0, currency: 'usd' }, name: businessName, product_description: null,
-      specified_commercial_transactions_act_url: null, support_address: null, support_email: email, support_phone: null,
-      support_url: null, url: null,
+      annual_revenue: null,
+      estimated_worker_count: null,
+      mcc: null,
+      minority_owned_business_designation: null,
+      monthly_estimated_revenue: { amount: 0, currency: 'usd' },
+      name: businessName,
+      product_description: null,
+      specified_commercial_transactions_act_url: null,
+      support_address: null,
+      support_email: email,
+      support_phone: null,
+      support_url: null,
+      url: null,
     },
     charges_enabled: true,
     controller: { type: 'account' },
@@ -91,7 +106,11 @@ export function accountRecord(account: Account, options: Partial<Omit<AccountRec
 }
 
 export function seedState(state: SimState, now: number): void {
-  state.oauthClients.set(SANDBOX_CLIENT_ID, { id: SANDBOX_CLIENT_ID, livemode: false, redirectUris: [...SANDBOX_REDIRECT_URIS] });
+  state.oauthClients.set(SANDBOX_CLIENT_ID, {
+    id: SANDBOX_CLIENT_ID,
+    livemode: false,
+    redirectUris: [...SANDBOX_REDIRECT_URIS],
+  });
   state.accounts.set(
     PLATFORM_ACCOUNT.id,
     accountRecord(accountObject(PLATFORM_ACCOUNT.id, PLATFORM_ACCOUNT.businessName, null, now), {

@@ -5,7 +5,13 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { dirname } from 'node:path';
-import { createStripeSimulator, DroppedConnection, type PersistentSimulator, type SimulatorOptions, type StripeSimulator } from './index.ts';
+import {
+  createStripeSimulator,
+  DroppedConnection,
+  type PersistentSimulator,
+  type SimulatorOptions,
+  type StripeSimulator,
+} from './index.ts';
 
 async function toRequest(req: IncomingMessage, origin: string, signal: AbortSignal): Promise<Request> {
   const chunks: Buffer[] = [];
@@ -84,7 +90,16 @@ async function listen(port: number, host: string): Promise<{ server: Server; url
 
 /** Starts the API origin and those standing for connect., js. and hooks.stripe.com; port 0 picks free ones (tests). */
 export async function startSimulatorServer(
-  options: { port?: number; connectPort?: number; jsPort?: number; hooksPort?: number; host?: string; autoDeliver?: boolean; stateFile?: string; deliver?: SimulatorOptions['deliver'] } = {},
+  options: {
+    port?: number;
+    connectPort?: number;
+    jsPort?: number;
+    hooksPort?: number;
+    host?: string;
+    autoDeliver?: boolean;
+    stateFile?: string;
+    deliver?: SimulatorOptions['deliver'];
+  } = {},
 ): Promise<RunningSimulator> {
   const host = options.host ?? '127.0.0.1';
   const port = options.port ?? 12111;
@@ -95,10 +110,20 @@ export async function startSimulatorServer(
   const hooks = await listen(next(3, options.hooksPort), host);
   const listeners = [api, connect, js, hooks];
   const url = api.url;
-  const sim = createStripeSimulator({ publicUrl: url, connectUrl: connect.url, jsUrl: js.url, hooksUrl: hooks.url, autoDeliver: options.autoDeliver ?? true, ...(options.deliver ? { deliver: options.deliver } : {}) });
+  const sim = createStripeSimulator({
+    publicUrl: url,
+    connectUrl: connect.url,
+    jsUrl: js.url,
+    hooksUrl: hooks.url,
+    autoDeliver: options.autoDeliver ?? true,
+    ...(options.deliver ? { deliver: options.deliver } : {}),
+  });
   const save = options.stateFile ? persist(sim, options.stateFile) : () => {};
   for (const listener of listeners) {
-    listener.server.on('request', (req: IncomingMessage, res: ServerResponse) => void respond(sim, req, res, listener.url).finally(save));
+    listener.server.on(
+      'request',
+      (req: IncomingMessage, res: ServerResponse) => void respond(sim, req, res, listener.url).finally(save),
+    );
   }
   // Timers and webhook retries follow the wall clock while serving.
   const ticker = setInterval(() => void sim.clock.advance(0).finally(save), 1000);
@@ -123,15 +148,23 @@ export async function startSimulatorServer(
   };
 }
 
-const isMain = import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('tests/sandbox/stripe/server.ts');
+const isMain =
+  import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('tests/sandbox/stripe/server.ts');
 if (isMain) {
   const port = Number(process.env.STRIPE_SIM_PORT ?? 12111);
   const connectPort = Number(process.env.STRIPE_SIM_CONNECT_PORT ?? port + 1);
   const jsPort = Number(process.env.STRIPE_SIM_JS_PORT ?? port + 2);
   const hooksPort = Number(process.env.STRIPE_SIM_HOOKS_PORT ?? port + 3);
   const stateFile = process.env.STRIPE_SIM_STATE_FILE;
-  const running = await startSimulatorServer({ port, connectPort, jsPort, hooksPort, ...(stateFile ? { stateFile } : {}) });
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void running.close().finally(() => process.exit(0)));
+  const running = await startSimulatorServer({
+    port,
+    connectPort,
+    jsPort,
+    hooksPort,
+    ...(stateFile ? { stateFile } : {}),
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.on(signal, () => void running.close().finally(() => process.exit(0)));
   console.log(`Stripe simulator listening on ${running.url}`);
   console.log(`  API      ${running.url}/v1   (any sk_test_… key)`);
   console.log(`  OAuth    ${running.connectUrl}/oauth/authorize   (connect.stripe.com; also on ${running.url})`);

@@ -7,17 +7,63 @@ import { clientSecretFor, newId } from './ids.ts';
 import { listOf } from './lists.ts';
 import type { PaymentMethod, SetupIntent } from './models.ts';
 import { snapshot } from './objects.ts';
-import { mergeMetadata, nullableString, optionalBoolean, optionalEnum, optionalHash, optionalString, rejectUnknown, type Params } from './params.ts';
-import { allowedTypes, assertReusable, attachToCustomer, behaviourOf, createPaymentMethod, DASHBOARD_PAYMENT_METHOD_TYPES, declineOnCheck, resolvePaymentMethod } from './payment-methods.ts';
+import {
+  mergeMetadata,
+  nullableString,
+  optionalBoolean,
+  optionalEnum,
+  optionalHash,
+  optionalString,
+  rejectUnknown,
+  type Params,
+} from './params.ts';
+import {
+  allowedTypes,
+  assertReusable,
+  attachToCustomer,
+  behaviourOf,
+  createPaymentMethod,
+  DASHBOARD_PAYMENT_METHOD_TYPES,
+  declineOnCheck,
+  resolvePaymentMethod,
+} from './payment-methods.ts';
 import { findObject, listObjects, putObject } from './state.ts';
 import { emitEvent } from './webhooks.ts';
 
 const CREATE = [
-  'customer', 'payment_method', 'usage', 'confirm', 'metadata', 'description', 'payment_method_types', 'allowed_payment_method_types', 'automatic_payment_methods', 'return_url',
-  'payment_method_data', 'payment_method_options', 'on_behalf_of', 'single_use', 'mandate_data', 'use_stripe_sdk', 'attach_to_self', 'flow_directions',
+  'customer',
+  'payment_method',
+  'usage',
+  'confirm',
+  'metadata',
+  'description',
+  'payment_method_types',
+  'allowed_payment_method_types',
+  'automatic_payment_methods',
+  'return_url',
+  'payment_method_data',
+  'payment_method_options',
+  'on_behalf_of',
+  'single_use',
+  'mandate_data',
+  'use_stripe_sdk',
+  'attach_to_self',
+  'flow_directions',
 ];
-const CONFIRM = ['payment_method', 'payment_method_data', 'return_url', 'client_secret', 'use_stripe_sdk', 'payment_method_options', 'mandate_data'];
-const CONFIRMABLE: readonly SetupIntent['status'][] = ['requires_payment_method', 'requires_confirmation', 'requires_action'];
+const CONFIRM = [
+  'payment_method',
+  'payment_method_data',
+  'return_url',
+  'client_secret',
+  'use_stripe_sdk',
+  'payment_method_options',
+  'mandate_data',
+];
+const CONFIRMABLE: readonly SetupIntent['status'][] = [
+  'requires_payment_method',
+  'requires_confirmation',
+  'requires_action',
+];
 
 function requireSetupIntent(ctx: Ctx, intentId: string): SetupIntent {
   const intent = findObject(ctx.sim.state, ctx.account, intentId, 'setup_intent');
@@ -32,7 +78,10 @@ function unexpected(message: string): Error {
 function paymentMethodFromParams(ctx: Ctx, params: Params): PaymentMethod | undefined {
   const data = optionalHash(params, 'payment_method_data');
   const pmId = optionalString(params, 'payment_method');
-  if (data && pmId) throw invalidRequest('You may only specify one of these parameters: payment_method, payment_method_data.', { param: 'payment_method_data' });
+  if (data && pmId)
+    throw invalidRequest('You may only specify one of these parameters: payment_method, payment_method_data.', {
+      param: 'payment_method_data',
+    });
   if (data) return createPaymentMethod(ctx, data, 'payment_method_data');
   return pmId ? resolvePaymentMethod(ctx, pmId) : undefined;
 }
@@ -65,30 +114,50 @@ function confirm(ctx: Ctx, intent: SetupIntent, given: PaymentMethod | undefined
         : `You cannot confirm this SetupIntent because it has a status of ${intent.status}.`,
     );
   }
-  const redirectsAllowed = intent.automatic_payment_methods?.enabled === true && intent.automatic_payment_methods.allow_redirects !== 'never';
+  const redirectsAllowed =
+    intent.automatic_payment_methods?.enabled === true && intent.automatic_payment_methods.allow_redirects !== 'never';
   if (redirectsAllowed && optionalString(ctx.params, 'return_url') === undefined && !ctx.publishable) {
     throw invalidRequest(
       'A `return_url` must be specified because this Setup Intent is configured to automatically accept the payment methods enabled in the Dashboard, some of which may require a full page redirect to succeed. If you do not want to accept redirect-based payment methods, set `automatic_payment_methods[enabled]` to `true` and `automatic_payment_methods[allow_redirects]` to `never` when creating Setup Intents and Payment Intents.',
     );
   }
-  const pm = given ?? (typeof intent.payment_method === 'string' ? resolvePaymentMethod(ctx, intent.payment_method) : undefined);
-  if (!pm) throw unexpected("You cannot confirm this SetupIntent because it's missing a payment method. Update the SetupIntent with a payment method and then confirm it again.");
+  const pm =
+    given ?? (typeof intent.payment_method === 'string' ? resolvePaymentMethod(ctx, intent.payment_method) : undefined);
+  if (!pm)
+    throw unexpected(
+      "You cannot confirm this SetupIntent because it's missing a payment method. Update the SetupIntent with a payment method and then confirm it again.",
+    );
   const behaviour = behaviourOf(ctx.sim, pm);
   assertReusable(pm, behaviour);
   const customer = typeof intent.customer === 'string' ? intent.customer : null;
-  if (pm.customer !== null && pm.customer !== customer) throw invalidRequest(`The provided PaymentMethod ${pm.id} is attached to a different Customer.`, { param: 'payment_method' });
+  if (pm.customer !== null && pm.customer !== customer)
+    throw invalidRequest(`The provided PaymentMethod ${pm.id} is attached to a different Customer.`, {
+      param: 'payment_method',
+    });
   intent.payment_method = pm.id;
   const decline = declineOnCheck(behaviour);
   if (decline) {
     failSetup(ctx, intent, {
-      type: 'card_error', code: decline.code, decline_code: decline.declineCode, message: decline.message,
-      doc_url: `https://stripe.com/docs/error-codes/${decline.code.replaceAll('_', '-')}`, payment_method: snapshot(pm),
+      type: 'card_error',
+      code: decline.code,
+      decline_code: decline.declineCode,
+      message: decline.message,
+      doc_url: `https://stripe.com/docs/error-codes/${decline.code.replaceAll('_', '-')}`,
+      payment_method: snapshot(pm),
     });
-    throw cardError(decline.code, decline.declineCode, decline.message, { setup_intent: snapshot(intent), payment_method: snapshot(pm) });
+    throw cardError(decline.code, decline.declineCode, decline.message, {
+      setup_intent: snapshot(intent),
+      payment_method: snapshot(pm),
+    });
   }
   if (behaviour.testCard?.authentication) {
     intent.status = 'requires_action';
-    intent.next_action = threeDSecureAction(ctx, intent.id, intent.client_secret, optionalString(ctx.params, 'return_url'));
+    intent.next_action = threeDSecureAction(
+      ctx,
+      intent.id,
+      intent.client_secret,
+      optionalString(ctx.params, 'return_url'),
+    );
     emitEvent(ctx.sim, ctx.account, 'setup_intent.requires_action', intent, ctx.origin);
     return;
   }
@@ -99,7 +168,8 @@ function create(ctx: Ctx): SetupIntent {
   const params = ctx.params;
   rejectUnknown(params, CREATE);
   const confirmNow = optionalBoolean(params, 'confirm') ?? false;
-  if (params.return_url !== undefined && !confirmNow) throw invalidRequest('You can only pass `return_url` when `confirm=true`.', { param: 'return_url' });
+  if (params.return_url !== undefined && !confirmNow)
+    throw invalidRequest('You can only pass `return_url` when `confirm=true`.', { param: 'return_url' });
   const types = allowedTypes(ctx);
   const automatic = optionalHash(params, 'automatic_payment_methods');
   const customerId = optionalString(params, 'customer');
@@ -108,12 +178,33 @@ function create(ctx: Ctx): SetupIntent {
   const pm = paymentMethodFromParams(ctx, params);
   const id = newId('seti');
   const intent: SetupIntent = {
-    id, object: 'setup_intent', application: null,
-    automatic_payment_methods: types ? null : { allow_redirects: optionalEnum(automatic ?? {}, 'allow_redirects', ['always', 'never'] as const) ?? 'always', enabled: true },
-    cancellation_reason: null, client_secret: clientSecretFor(id), created: ctx.sim.now(), customer,
-    description: nullableString(params, 'description') ?? null, last_setup_error: null, latest_attempt: null, livemode: false, mandate: null,
-    metadata: mergeMetadata({}, params), next_action: null, on_behalf_of: null, payment_method: pm ? pm.id : null,
-    payment_method_types: types ? ['card'] : [...DASHBOARD_PAYMENT_METHOD_TYPES], allowed_payment_method_types: types ? ['card'] : null, single_use_mandate: null, status: pm ? 'requires_confirmation' : 'requires_payment_method', usage,
+    id,
+    object: 'setup_intent',
+    application: null,
+    automatic_payment_methods: types
+      ? null
+      : {
+          allow_redirects: optionalEnum(automatic ?? {}, 'allow_redirects', ['always', 'never'] as const) ?? 'always',
+          enabled: true,
+        },
+    cancellation_reason: null,
+    client_secret: clientSecretFor(id),
+    created: ctx.sim.now(),
+    customer,
+    description: nullableString(params, 'description') ?? null,
+    last_setup_error: null,
+    latest_attempt: null,
+    livemode: false,
+    mandate: null,
+    metadata: mergeMetadata({}, params),
+    next_action: null,
+    on_behalf_of: null,
+    payment_method: pm ? pm.id : null,
+    payment_method_types: types ? ['card'] : [...DASHBOARD_PAYMENT_METHOD_TYPES],
+    allowed_payment_method_types: types ? ['card'] : null,
+    single_use_mandate: null,
+    status: pm ? 'requires_confirmation' : 'requires_payment_method',
+    usage,
   };
   putObject(ctx.sim.state, ctx.account, intent);
   emitEvent(ctx.sim, ctx.account, 'setup_intent.created', intent, ctx.origin);
@@ -124,7 +215,9 @@ function create(ctx: Ctx): SetupIntent {
 export const setupIntentRoutes: Route[] = [
   { method: 'POST', path: '/v1/setup_intents', handle: create },
   {
-    method: 'GET', path: '/v1/setup_intents/:id', publishable: true,
+    method: 'GET',
+    path: '/v1/setup_intents/:id',
+    publishable: true,
     handle: (ctx) => {
       rejectUnknown(ctx.params, ['client_secret']);
       const intent = requireSetupIntent(ctx, routeId(ctx));
@@ -133,7 +226,9 @@ export const setupIntentRoutes: Route[] = [
     },
   },
   {
-    method: 'POST', path: '/v1/setup_intents/:id/confirm', publishable: true,
+    method: 'POST',
+    path: '/v1/setup_intents/:id/confirm',
+    publishable: true,
     handle: (ctx) => {
       rejectUnknown(ctx.params, CONFIRM);
       const intent = requireSetupIntent(ctx, routeId(ctx));
@@ -143,26 +238,48 @@ export const setupIntentRoutes: Route[] = [
     },
   },
   {
-    method: 'POST', path: '/v1/setup_intents/:id/cancel',
+    method: 'POST',
+    path: '/v1/setup_intents/:id/cancel',
     handle: (ctx) => {
       rejectUnknown(ctx.params, ['cancellation_reason']);
       const intent = requireSetupIntent(ctx, routeId(ctx));
       if (intent.status === 'succeeded' || intent.status === 'canceled' || intent.status === 'processing') {
-        throw unexpected(`You cannot cancel this SetupIntent because it has a status of ${intent.status}. Only a SetupIntent with one of the following statuses may be canceled: requires_payment_method, requires_confirmation, requires_action.`);
+        throw unexpected(
+          `You cannot cancel this SetupIntent because it has a status of ${intent.status}. Only a SetupIntent with one of the following statuses may be canceled: requires_payment_method, requires_confirmation, requires_action.`,
+        );
       }
       intent.status = 'canceled';
-      intent.cancellation_reason = optionalEnum(ctx.params, 'cancellation_reason', ['abandoned', 'duplicate', 'requested_by_customer'] as const) ?? null;
+      intent.cancellation_reason =
+        optionalEnum(ctx.params, 'cancellation_reason', ['abandoned', 'duplicate', 'requested_by_customer'] as const) ??
+        null;
       intent.next_action = null;
       emitEvent(ctx.sim, ctx.account, 'setup_intent.canceled', intent, ctx.origin);
       return intent;
     },
   },
   {
-    method: 'GET', path: '/v1/setup_intents',
+    method: 'GET',
+    path: '/v1/setup_intents',
     handle: (ctx) => {
-      rejectUnknown(ctx.params, ['customer', 'payment_method', 'limit', 'starting_after', 'ending_before', 'created', 'attach_to_self']);
+      rejectUnknown(ctx.params, [
+        'customer',
+        'payment_method',
+        'limit',
+        'starting_after',
+        'ending_before',
+        'created',
+        'attach_to_self',
+      ]);
       const customer = optionalString(ctx.params, 'customer');
-      return listOf(ctx, listObjects(ctx.sim.state, ctx.account, 'setup_intent', (si) => customer === undefined || si.customer === customer));
+      return listOf(
+        ctx,
+        listObjects(
+          ctx.sim.state,
+          ctx.account,
+          'setup_intent',
+          (si) => customer === undefined || si.customer === customer,
+        ),
+      );
     },
   },
 ];

@@ -3,7 +3,10 @@ import type { SimState, Timer } from './state.ts';
 /** The API version objects are shaped for (stripe-node 23.1.0's pinned version); any Stripe-Version is accepted. */
 export const API_VERSION = '2026-10-28.endive';
 
-export type DeliverFn = (url: string, init: { method: 'POST'; headers: Record<string, string>; body: string }) => Promise<{ status: number }>;
+type DeliverFn = (
+  url: string,
+  init: { method: 'POST'; headers: Record<string, string>; body: string },
+) => Promise<{ status: number }>;
 
 /** Everything a handler needs: the state and the simulator's settings and clock. */
 export interface Sim {

@@ -19,10 +19,26 @@ export function serializeState(state: SimState): string {
   });
 }
 
-type Saved = Omit<SimState, 'objects' | 'accounts' | 'cards' | 'deletedCustomers' | 'idempotency' | 'endpoints' | 'oauthCodes' | 'oauthClients' | 'accessTokens' | 'refreshTokens' | 'oauthSessions'> & {
+type Saved = Omit<
+  SimState,
+  | 'objects'
+  | 'accounts'
+  | 'cards'
+  | 'deletedCustomers'
+  | 'idempotency'
+  | 'endpoints'
+  | 'oauthCodes'
+  | 'oauthClients'
+  | 'accessTokens'
+  | 'refreshTokens'
+  | 'oauthSessions'
+> & {
   version: number;
   objects: [string, SimState['objects'] extends Map<string, infer V> ? V : never][];
-  accounts: [string, Omit<AccountRecord, 'balances'> & { balances: [string, { available: number; pending: number }][] }][];
+  accounts: [
+    string,
+    Omit<AccountRecord, 'balances'> & { balances: [string, { available: number; pending: number }][] },
+  ][];
   cards: [string, SimState['cards'] extends Map<string, infer V> ? V : never][];
   deletedCustomers: string[];
   idempotency: [string, SimState['idempotency'] extends Map<string, infer V> ? V : never][];

@@ -30,12 +30,12 @@ export interface CardBehaviour {
   consumed: boolean;
 }
 
-export interface StoredObject {
+interface StoredObject {
   account: string;
   data: ApiObject;
 }
 
-export interface IdempotencyRecord {
+interface IdempotencyRecord {
   /** Simulator time (unix s) the result was saved; Stripe prunes keys 24 hours later. */
   savedAt: number;
   fingerprint: string;
@@ -64,7 +64,7 @@ export interface RegisteredEndpoint {
 }
 
 /** A Connect platform's OAuth settings as the Dashboard holds them: one client id per mode. */
-export interface OAuthClient {
+interface OAuthClient {
   id: string;
   /** Live-mode (production) client id; test-mode (development) ids connect accounts in test mode. */
   livemode: boolean;
@@ -72,7 +72,7 @@ export interface OAuthClient {
   redirectUris: string[];
 }
 
-export interface OAuthCode {
+interface OAuthCode {
   livemode: boolean;
   code: string;
   accountId: string;
@@ -92,7 +92,7 @@ export interface OAuthSession {
  */
 export type FaultMode = 'error_500' | 'error_500_saved' | 'hang' | 'drop_after_commit';
 
-export interface Fault {
+interface Fault {
   mode: FaultMode;
   remaining: number;
   path?: string;
@@ -158,17 +158,28 @@ export function putObject(state: SimState, account: string, data: ApiObject): vo
 }
 
 /** An object of `kind` owned by `account`; objects of other accounts are invisible (as on Stripe). */
-export function findObject<K extends ObjectKind>(state: SimState, account: string, id: string, kind: K): ObjectOf<K> | undefined {
+export function findObject<K extends ObjectKind>(
+  state: SimState,
+  account: string,
+  id: string,
+  kind: K,
+): ObjectOf<K> | undefined {
   const stored = state.objects.get(id);
   if (!stored || stored.account !== account || stored.data.object !== kind) return undefined;
   return stored.data as ObjectOf<K>;
 }
 
 /** Newest first, like Stripe's list endpoints. */
-export function listObjects<K extends ObjectKind>(state: SimState, account: string, kind: K, keep: (o: ObjectOf<K>) => boolean = () => true): ObjectOf<K>[] {
+export function listObjects<K extends ObjectKind>(
+  state: SimState,
+  account: string,
+  kind: K,
+  keep: (o: ObjectOf<K>) => boolean = () => true,
+): ObjectOf<K>[] {
   const out: ObjectOf<K>[] = [];
   for (const stored of state.objects.values()) {
-    if (stored.account === account && stored.data.object === kind && keep(stored.data as ObjectOf<K>)) out.push(stored.data as ObjectOf<K>);
+    if (stored.account === account && stored.data.object === kind && keep(stored.data as ObjectOf<K>))
+      out.push(stored.data as ObjectOf<K>);
   }
   return out.reverse();
 }

@@ -8,7 +8,10 @@ export interface SimulatorOptions {
   /** Origin standing for hooks.stripe.com: the 3-D Secure challenge page (default http://127.0.0.1:12114). */
   hooksUrl?: string;
   /** Sends a webhook; default: global fetch. */
-  deliver?: (url: string, init: { method: 'POST'; headers: Record<string, string>; body: string }) => Promise<{ status: number }>;
+  deliver?: (
+    url: string,
+    init: { method: 'POST'; headers: Record<string, string>; body: string },
+  ) => Promise<{ status: number }>;
   /** Deliver webhooks as soon as they are due (server: true). In-process default false: tests call deliverWebhooks(). */
   autoDeliver?: boolean;
 }

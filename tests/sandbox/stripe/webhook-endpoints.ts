@@ -3,20 +3,54 @@ import { invalidRequest, resourceMissing } from './errors.ts';
 import { newId, randomToken } from './ids.ts';
 import { listOf } from './lists.ts';
 import type { WebhookEndpoint } from './models.ts';
-import { mergeMetadata, nullableString, optionalBoolean, optionalString, optionalStringList, rejectUnknown, requiredString } from './params.ts';
+import {
+  mergeMetadata,
+  nullableString,
+  optionalBoolean,
+  optionalString,
+  optionalStringList,
+  rejectUnknown,
+  requiredString,
+} from './params.ts';
 import type { Sim } from './sim.ts';
 import { API_VERSION } from './sim.ts';
 
 /** Registers an endpoint; `secret` lets tests and `npm start` choose a known `whsec_`. */
-export function registerEndpoint(sim: Sim, options: { url: string; connect: boolean; livemode?: boolean; secret?: string; enabledEvents?: string[]; description?: string | null; apiVersion?: string | null }): WebhookEndpoint {
+export function registerEndpoint(
+  sim: Sim,
+  options: {
+    url: string;
+    connect: boolean;
+    livemode?: boolean;
+    secret?: string;
+    enabledEvents?: string[];
+    description?: string | null;
+    apiVersion?: string | null;
+  },
+): WebhookEndpoint {
   if (!/^https?:\/\//.test(options.url)) throw invalidRequest(`Invalid URL: ${options.url}`, { param: 'url' });
   const secret = options.secret ?? `whsec_${randomToken(32)}`;
   if (!secret.startsWith('whsec_')) throw invalidRequest('A webhook secret starts with whsec_.', { param: 'secret' });
   const endpoint: WebhookEndpoint = {
-    id: newId('we'), object: 'webhook_endpoint', api_version: options.apiVersion ?? API_VERSION, application: null, created: sim.now(),
-    description: options.description ?? null, enabled_events: options.enabledEvents ?? ['*'], livemode: options.livemode ?? false, metadata: {}, secret, status: 'enabled', url: options.url,
+    id: newId('we'),
+    object: 'webhook_endpoint',
+    api_version: options.apiVersion ?? API_VERSION,
+    application: null,
+    created: sim.now(),
+    description: options.description ?? null,
+    enabled_events: options.enabledEvents ?? ['*'],
+    livemode: options.livemode ?? false,
+    metadata: {},
+    secret,
+    status: 'enabled',
+    url: options.url,
   };
-  sim.state.endpoints.set(endpoint.id, { endpoint, secret, connect: options.connect, livemode: options.livemode ?? false });
+  sim.state.endpoints.set(endpoint.id, {
+    endpoint,
+    secret,
+    connect: options.connect,
+    livemode: options.livemode ?? false,
+  });
   return endpoint;
 }
 
@@ -34,23 +68,37 @@ function requireEndpoint(ctx: Ctx): WebhookEndpoint {
 
 export const webhookEndpointRoutes: Route[] = [
   {
-    method: 'POST', path: '/v1/webhook_endpoints',
+    method: 'POST',
+    path: '/v1/webhook_endpoints',
     handle: (ctx) => {
       rejectUnknown(ctx.params, ['url', 'enabled_events', 'connect', 'description', 'metadata', 'api_version']);
       const url = requiredString(ctx.params, 'url');
       const enabledEvents = optionalStringList(ctx.params, 'enabled_events');
-      if (!enabledEvents || enabledEvents.length === 0) throw invalidRequest('Missing required param: enabled_events.', { code: 'parameter_missing', param: 'enabled_events' });
+      if (!enabledEvents || enabledEvents.length === 0)
+        throw invalidRequest('Missing required param: enabled_events.', {
+          code: 'parameter_missing',
+          param: 'enabled_events',
+        });
       const endpoint = registerEndpoint(ctx.sim, {
-        livemode: ctx.livemode, url, connect: optionalBoolean(ctx.params, 'connect') ?? false, enabledEvents,
-        description: nullableString(ctx.params, 'description') ?? null, apiVersion: optionalString(ctx.params, 'api_version') ?? null,
+        livemode: ctx.livemode,
+        url,
+        connect: optionalBoolean(ctx.params, 'connect') ?? false,
+        enabledEvents,
+        description: nullableString(ctx.params, 'description') ?? null,
+        apiVersion: optionalString(ctx.params, 'api_version') ?? null,
       });
       endpoint.metadata = mergeMetadata({}, ctx.params);
       return endpoint;
     },
   },
-  { method: 'GET', path: '/v1/webhook_endpoints/:id', handle: (ctx) => (rejectUnknown(ctx.params, []), withoutSecret(requireEndpoint(ctx))) },
   {
-    method: 'POST', path: '/v1/webhook_endpoints/:id',
+    method: 'GET',
+    path: '/v1/webhook_endpoints/:id',
+    handle: (ctx) => (rejectUnknown(ctx.params, []), withoutSecret(requireEndpoint(ctx))),
+  },
+  {
+    method: 'POST',
+    path: '/v1/webhook_endpoints/:id',
     handle: (ctx) => {
       rejectUnknown(ctx.params, ['url', 'enabled_events', 'disabled', 'description', 'metadata']);
       const endpoint = requireEndpoint(ctx);
@@ -65,7 +113,8 @@ export const webhookEndpointRoutes: Route[] = [
     },
   },
   {
-    method: 'DELETE', path: '/v1/webhook_endpoints/:id',
+    method: 'DELETE',
+    path: '/v1/webhook_endpoints/:id',
     handle: (ctx) => {
       rejectUnknown(ctx.params, []);
       const endpoint = requireEndpoint(ctx);
@@ -74,10 +123,14 @@ export const webhookEndpointRoutes: Route[] = [
     },
   },
   {
-    method: 'GET', path: '/v1/webhook_endpoints',
+    method: 'GET',
+    path: '/v1/webhook_endpoints',
     handle: (ctx) => {
       rejectUnknown(ctx.params, ['limit', 'starting_after', 'ending_before']);
-      const all = ctx.account === ctx.sim.platformId ? [...ctx.sim.state.endpoints.values()].map((r) => withoutSecret(r.endpoint)) : [];
+      const all =
+        ctx.account === ctx.sim.platformId
+          ? [...ctx.sim.state.endpoints.values()].map((r) => withoutSecret(r.endpoint))
+          : [];
       return listOf(ctx, all.reverse());
     },
   },

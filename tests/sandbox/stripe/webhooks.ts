@@ -4,7 +4,7 @@ import { API_VERSION, type Origin, type Sim } from './sim.ts';
 import { putObject, type Delivery, type RegisteredEndpoint } from './state.ts';
 
 /** Seconds after a failed attempt before the next one (Stripe retries test-mode events a few times over hours). */
-export const RETRY_DELAYS = [60, 600, 3600] as const;
+const RETRY_DELAYS = [60, 600, 3600] as const;
 
 function snapshot<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
@@ -36,7 +36,10 @@ export function emitEvent(
     ...(account === sim.platformId ? {} : { account }),
     api_version: API_VERSION,
     created: sim.now(),
-    data: { object: snapshot(object), ...(previousAttributes ? { previous_attributes: snapshot(previousAttributes) } : {}) },
+    data: {
+      object: snapshot(object),
+      ...(previousAttributes ? { previous_attributes: snapshot(previousAttributes) } : {}),
+    },
     livemode: origin.livemode ?? false,
     pending_webhooks: 0,
     request: { id: origin.requestId, idempotency_key: origin.idempotencyKey },
@@ -71,9 +74,11 @@ function hex(bytes: ArrayBuffer): string {
 }
 
 /** `Stripe-Signature: t=…,v1=…` — HMAC-SHA256 keyed by the whole `whsec_` secret over `${t}.${payload}`. */
-export async function signatureHeader(secret: string, payload: string, timestamp: number): Promise<string> {
+async function signatureHeader(secret: string, payload: string, timestamp: number): Promise<string> {
   const encoder = new TextEncoder();
-  const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
+    'sign',
+  ]);
   const mac = await crypto.subtle.sign('HMAC', key, encoder.encode(`${timestamp}.${payload}`));
   return `t=${timestamp},v1=${hex(mac)}`;
 }
@@ -97,7 +102,11 @@ async function attempt(sim: Sim, delivery: Delivery): Promise<void> {
   try {
     const response = await sim.deliver(delivery.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json; charset=utf-8', 'stripe-signature': signature, 'user-agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)' },
+      headers: {
+        'content-type': 'application/json; charset=utf-8',
+        'stripe-signature': signature,
+        'user-agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)',
+      },
       body: payload,
     });
     status = response.status;
@@ -128,10 +137,14 @@ export async function deliverDue(sim: Sim, afterBatch: () => void = () => {}): P
   let attempted = 0;
   for (;;) {
     const now = sim.now();
-    let due = sim.state.deliveries.filter((d) => d.state === 'pending' && d.nextAttemptAt !== null && d.nextAttemptAt <= now);
+    let due = sim.state.deliveries.filter(
+      (d) => d.state === 'pending' && d.nextAttemptAt !== null && d.nextAttemptAt <= now,
+    );
     if (due.length === 0) {
       afterBatch();
-      due = sim.state.deliveries.filter((d) => d.state === 'pending' && d.nextAttemptAt !== null && d.nextAttemptAt <= now);
+      due = sim.state.deliveries.filter(
+        (d) => d.state === 'pending' && d.nextAttemptAt !== null && d.nextAttemptAt <= now,
+      );
     }
     if (due.length === 0) return attempted;
     // A failed attempt reschedules at least RETRY_DELAYS[0] ahead, so this loop ends.

@@ -20,7 +20,11 @@ const STILL_TAKING = new Set<Stripe.PaymentIntent.Status>(['succeeded', 'process
  * or found paid (Stripe refuses to cancel a PaymentIntent the customer already paid). Only once
  * none can collect any more is the card charged: a link and a card never collect the same balance.
  */
-export async function closePayLinks(stripe: Stripe, stripeAccount: string, payLinks: PayLinkIntent[]): Promise<LinkGate> {
+export async function closePayLinks(
+  stripe: Stripe,
+  stripeAccount: string,
+  payLinks: PayLinkIntent[],
+): Promise<LinkGate> {
   const closed: PayLinkIntent[] = [];
   for (const link of payLinks) {
     if (!link.paymentIntentId) continue;
@@ -32,7 +36,9 @@ export async function closePayLinks(stripe: Stripe, stripeAccount: string, payLi
       if (isAccessRevoked(error)) return { kind: 'unchecked', revoked: true };
       if (!(error instanceof stripeErrors().StripeInvalidRequestError)) return { kind: 'unchecked', revoked: false };
       // Already canceled, or paid: ask Stripe which.
-      const intent = await stripe.paymentIntents.retrieve(link.paymentIntentId, {}, { stripeAccount }).catch(() => null);
+      const intent = await stripe.paymentIntents
+        .retrieve(link.paymentIntentId, {}, { stripeAccount })
+        .catch(() => null);
       if (!intent) return { kind: 'unchecked', revoked: false };
       if (STILL_TAKING.has(intent.status)) return { kind: 'paid', intent, link, closed };
       if (intent.status !== 'canceled') return { kind: 'unchecked', revoked: false };

@@ -10,7 +10,7 @@ import { UNKNOWN_OUTCOME_MESSAGE } from '../stripe/decline-messages';
  */
 export const KEY_LIFETIME_MS = 23 * 60 * 60_000;
 
-export const NEVER_SENT_MESSAGE = 'This charge never reached Stripe. Nothing was charged.';
+const NEVER_SENT_MESSAGE = 'This charge never reached Stripe. Nothing was charged.';
 
 /**
  * Finds the attempt's PaymentIntent by our id in its metadata, among the customer's PaymentIntents
@@ -21,12 +21,16 @@ export async function lookupCharge(stripe: Stripe, stripeAccount: string, paymen
   if (!customer) return { status: 'failed', failureCode: 'never_sent', failureMessage: NEVER_SENT_MESSAGE };
   try {
     const since = Math.floor(payment.createdAt / 1000) - 3600;
-    for await (const intent of stripe.paymentIntents.list({ customer, created: { gte: since }, limit: 100 }, { stripeAccount })) {
+    for await (const intent of stripe.paymentIntents.list(
+      { customer, created: { gte: since }, limit: 100 },
+      { stripeAccount },
+    )) {
       if (intent.metadata?.payment_id === payment.id) return outcomeOfIntent(intent);
     }
     return { status: 'failed', failureCode: 'never_sent', failureMessage: NEVER_SENT_MESSAGE };
   } catch (error) {
-    if (isStripeUnavailable(error)) return { status: 'unknown', failureCode: 'stripe_unavailable', failureMessage: UNKNOWN_OUTCOME_MESSAGE };
+    if (isStripeUnavailable(error))
+      return { status: 'unknown', failureCode: 'stripe_unavailable', failureMessage: UNKNOWN_OUTCOME_MESSAGE };
     throw error;
   }
 }

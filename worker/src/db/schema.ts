@@ -15,7 +15,10 @@ export interface StoredChargeParams {
   siteCustomerId: string;
 }
 
-const createdAt = () => integer('created_at').notNull().default(sql`(unixepoch() * 1000)`);
+const createdAt = () =>
+  integer('created_at')
+    .notNull()
+    .default(sql`(unixepoch() * 1000)`);
 
 /** A Stripe account connected by OAuth. We keep its id, never an access token. */
 export const accounts = sqliteTable('accounts', {
@@ -36,7 +39,9 @@ export const consultantTokens = sqliteTable(
   {
     id: text('id').primaryKey(),
     tokenHash: text('token_hash').notNull(),
-    accountId: text('account_id').notNull().references(() => accounts.id),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
     createdAt: createdAt(),
     // Written at most once an hour per token (see auth.ts); a token unused for 180 days is revoked.
     lastUsedAt: integer('last_used_at'),
@@ -73,7 +78,9 @@ export const customers = sqliteTable(
   'customers',
   {
     id: text('id').primaryKey(),
-    accountId: text('account_id').notNull().references(() => accounts.id),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
     siteCustomerId: text('site_customer_id').notNull(),
     stripeCustomerId: text('stripe_customer_id').notNull(),
     name: text('name'),
@@ -86,7 +93,10 @@ export const customers = sqliteTable(
     createdAt: createdAt(),
     updatedAt: integer('updated_at'),
   },
-  (t) => [uniqueIndex('customers_site').on(t.accountId, t.siteCustomerId), uniqueIndex('customers_stripe').on(t.accountId, t.stripeCustomerId)],
+  (t) => [
+    uniqueIndex('customers_site').on(t.accountId, t.siteCustomerId),
+    uniqueIndex('customers_stripe').on(t.accountId, t.stripeCustomerId),
+  ],
 );
 
 /** An invoice as the site showed it when we last acted on it. */
@@ -94,7 +104,9 @@ export const invoices = sqliteTable(
   'invoices',
   {
     id: text('id').primaryKey(),
-    accountId: text('account_id').notNull().references(() => accounts.id),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
     number: text('number').notNull(),
     kind: text('kind', { enum: ['normal_sale', 'return_exchange'] }).notNull(),
     siteCustomerId: text('site_customer_id').notNull(),
@@ -106,14 +118,17 @@ export const invoices = sqliteTable(
   (t) => [uniqueIndex('invoices_number').on(t.accountId, t.number)],
 );
 
-
 /** One charge attempt = one Confirm = one PaymentIntent; the idempotency key is written before the call. */
 export const payments = sqliteTable(
   'payments',
   {
     id: text('id').primaryKey(),
-    accountId: text('account_id').notNull().references(() => accounts.id),
-    invoiceId: text('invoice_id').notNull().references(() => invoices.id),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    invoiceId: text('invoice_id')
+      .notNull()
+      .references(() => invoices.id),
     customerId: text('customer_id').references(() => customers.id),
     source: text('source', { enum: ['stored_card', 'payment_link'] }).notNull(),
     amountMinor: integer('amount_minor').notNull(),
@@ -148,14 +163,15 @@ export const payments = sqliteTable(
   ],
 );
 
-
 export const refunds = sqliteTable(
   'refunds',
   {
     id: text('id').primaryKey(),
     // The account that owns the payment: every refund query and webhook effect is scoped by it.
     accountId: text('account_id').notNull().default(''),
-    paymentId: text('payment_id').notNull().references(() => payments.id),
+    paymentId: text('payment_id')
+      .notNull()
+      .references(() => payments.id),
     amountMinor: integer('amount_minor').notNull(),
     idempotencyKey: text('idempotency_key').notNull(),
     // One refund click (its attempt id) may refund several payments of an invoice; null for refunds
@@ -174,7 +190,9 @@ export const refunds = sqliteTable(
     index('refunds_payment').on(t.paymentId),
     index('refunds_attempt').on(t.accountId, t.attemptKey),
     // The scheduled settlement reads only refunds whose create was never answered.
-    index('refunds_unknown').on(t.createdAt).where(sql`status = 'unknown'`),
+    index('refunds_unknown')
+      .on(t.createdAt)
+      .where(sql`status = 'unknown'`),
   ],
 );
 
@@ -190,7 +208,9 @@ export const links = sqliteTable(
     // kept to rebuild the URL; card links (the consultant's, single use) are kept only as a hash.
     shareToken: text('share_token'),
     purpose: text('purpose', { enum: ['pay', 'authenticate', 'card'] }).notNull(),
-    accountId: text('account_id').notNull().references(() => accounts.id),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id),
     invoiceId: text('invoice_id').references(() => invoices.id),
     customerId: text('customer_id').references(() => customers.id),
     paymentId: text('payment_id').references(() => payments.id),
@@ -201,7 +221,11 @@ export const links = sqliteTable(
     usedAt: integer('used_at'),
     createdAt: createdAt(),
   },
-  (t) => [index('links_invoice').on(t.invoiceId), index('links_payment').on(t.paymentId), index('links_stripe_object').on(t.stripeObjectId)],
+  (t) => [
+    index('links_invoice').on(t.invoiceId),
+    index('links_payment').on(t.paymentId),
+    index('links_stripe_object').on(t.stripeObjectId),
+  ],
 );
 
 /** Stripe event ids already handled: a redelivered event is acknowledged and ignored. */

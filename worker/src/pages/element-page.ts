@@ -3,7 +3,7 @@ import { randomSecret } from '../crypto';
 import type { AppEnv, Env } from '../env';
 import { html, page, SafeHtml } from './html';
 
-export interface ElementPageConfig {
+interface ElementPageConfig {
   mode: 'setup' | 'payment';
   title: string;
   intro: string;
@@ -27,8 +27,15 @@ function scriptJson(value: unknown): SafeHtml {
  * The one page where card details are typed: they go only into Stripe.js's Payment Element (PCI SAQ A);
  * this page's own script never reads a card field.
  */
-export function elementPage(c: ElementPageConfig): string {
-  const config = { mode: c.mode, pk: c.publishableKey, account: c.stripeAccount, clientSecret: c.clientSecret, completeUrl: c.completeUrl, done: c.doneMessage };
+function elementPage(c: ElementPageConfig): string {
+  const config = {
+    mode: c.mode,
+    pk: c.publishableKey,
+    account: c.stripeAccount,
+    clientSecret: c.clientSecret,
+    completeUrl: c.completeUrl,
+    done: c.doneMessage,
+  };
   const script = `
 const config = JSON.parse(document.getElementById('config').textContent);
 const stripe = Stripe(config.pk, { stripeAccount: config.account });
@@ -80,22 +87,28 @@ form.addEventListener('submit', async (event) => {
  * Stripe.js and its frames, 3-D Secure on hooks.stripe.com, and the API it calls. A deployment may
  * replace each list in [vars] (the sandbox points them at the simulator's origins).
  */
-export const STRIPE_CSP_HOSTS = {
+const STRIPE_CSP_HOSTS = {
   script: 'https://js.stripe.com https://*.js.stripe.com',
   frame: 'https://js.stripe.com https://*.js.stripe.com https://hooks.stripe.com',
   connect: 'https://api.stripe.com',
 } as const;
 
-export type CspHosts = Pick<Env, 'STRIPE_CSP_SCRIPT_SRC' | 'STRIPE_CSP_FRAME_SRC' | 'STRIPE_CSP_CONNECT_SRC'>;
+type CspHosts = Pick<Env, 'STRIPE_CSP_SCRIPT_SRC' | 'STRIPE_CSP_FRAME_SRC' | 'STRIPE_CSP_CONNECT_SRC'>;
 
 /** Stripe.js from Stripe's hosts, our one inline script by nonce, nothing else. */
-export function elementPageCsp(hosts: CspHosts, nonce: string): string {
+function elementPageCsp(hosts: CspHosts, nonce: string): string {
   const script = hosts.STRIPE_CSP_SCRIPT_SRC || STRIPE_CSP_HOSTS.script;
   const frame = hosts.STRIPE_CSP_FRAME_SRC || STRIPE_CSP_HOSTS.frame;
   const connect = hosts.STRIPE_CSP_CONNECT_SRC || STRIPE_CSP_HOSTS.connect;
   return [
-    `default-src 'self'`, `script-src ${script} 'nonce-${nonce}'`, `frame-src ${frame}`, `connect-src 'self' ${connect}`,
-    `style-src 'self' 'unsafe-inline'`, `img-src 'self' data: https://*.stripe.com`, `base-uri 'none'`, `form-action 'self'`,
+    `default-src 'self'`,
+    `script-src ${script} 'nonce-${nonce}'`,
+    `frame-src ${frame}`,
+    `connect-src 'self' ${connect}`,
+    `style-src 'self' 'unsafe-inline'`,
+    `img-src 'self' data: https://*.stripe.com`,
+    `base-uri 'none'`,
+    `form-action 'self'`,
   ].join('; ');
 }
 
@@ -104,12 +117,17 @@ export function notFoundPage(what: string): string {
 }
 
 /** What a route says about its element page; keys, Stripe.js and the CSP nonce come from here. */
-export type ElementPageContent = Pick<ElementPageConfig, 'mode' | 'title' | 'intro' | 'submitLabel' | 'doneMessage' | 'clientSecret' | 'completeUrl'> & { stripeAccount: string };
+export type ElementPageContent = Pick<
+  ElementPageConfig,
+  'mode' | 'title' | 'intro' | 'submitLabel' | 'doneMessage' | 'clientSecret' | 'completeUrl'
+> & { stripeAccount: string };
 
 /** Answers with an element page: a fresh nonce, a CSP that admits only Stripe.js and it, no caching. */
 export function elementResponse(c: Context<AppEnv>, content: ElementPageContent) {
   const nonce = randomSecret('', 16);
   c.header('Content-Security-Policy', elementPageCsp(c.env, nonce));
   c.header('Cache-Control', 'no-store');
-  return c.html(elementPage({ ...content, publishableKey: c.env.STRIPE_PUBLISHABLE_KEY, stripeJsUrl: c.env.STRIPE_JS_URL, nonce }));
+  return c.html(
+    elementPage({ ...content, publishableKey: c.env.STRIPE_PUBLISHABLE_KEY, stripeJsUrl: c.env.STRIPE_JS_URL, nonce }),
+  );
 }

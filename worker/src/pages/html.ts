@@ -2,7 +2,7 @@
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-export function escape(text: string): string {
+function escape(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => ENTITIES[ch] ?? ch);
 }
 
@@ -29,7 +29,8 @@ export function html(strings: TemplateStringsArray, ...values: Interpolation[]):
 
 /** A calm, branded page shell shared by the connect, card and pay pages. */
 export function page(title: string, body: SafeHtml, head: SafeHtml = html``): string {
-  return `<!doctype html>${html`<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+  return `<!doctype html>${
+    html`<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer"><title>${title}</title>
 <style>
 body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;background:#f6f7fb;color:#1f2430;margin:0}
@@ -40,5 +41,6 @@ p{line-height:1.5}
 .muted{color:#5f6675;font-size:14px}
 button{font:inherit;padding:10px 18px;border-radius:6px;border:0;background:#635bff;color:#fff;cursor:pointer}
 button[disabled]{opacity:.6;cursor:default}
-</style>${head}</head><body><main>${body}</main></body></html>`.value}`;
+</style>${head}</head><body><main>${body}</main></body></html>`.value
+  }`;
 }

@@ -14,7 +14,12 @@ export const account = new Hono<ApiEnv>()
     const db = c.var.db;
     const [rows] = await db.batch([
       setDefaultGateway(db, c.var.account.id, stripeIsDefaultGateway),
-      audit(db, { accountId: c.var.account.id, tokenId: c.var.tokenId, action: 'settings.updated', detail: { stripeIsDefaultGateway } }),
+      audit(db, {
+        accountId: c.var.account.id,
+        tokenId: c.var.tokenId,
+        action: 'settings.updated',
+        detail: { stripeIsDefaultGateway },
+      }),
     ]);
     const row = rows[0];
     if (!row) throw new AppError(404, 'not_found', 'The connected account was not found.');
@@ -24,13 +29,26 @@ export const account = new Hono<ApiEnv>()
     const { account: acct, db } = c.var;
     try {
       // https://docs.stripe.com/connect/oauth-reference#post-deauthorize
-      await (await c.var.stripe()).oauth.deauthorize({ client_id: c.env.STRIPE_CONNECT_CLIENT_ID, stripe_user_id: acct.id });
+      await (
+        await c.var.stripe()
+      ).oauth.deauthorize({ client_id: c.env.STRIPE_CONNECT_CLIENT_ID, stripe_user_id: acct.id });
     } catch (e) {
       if (!isAlreadyDeauthorized(e)) {
-        throw new AppError(503, 'stripe_unavailable', 'Stripe could not be reached, so your account is still connected. Try Disconnect again in a minute.');
+        throw new AppError(
+          503,
+          'stripe_unavailable',
+          'Stripe could not be reached, so your account is still connected. Try Disconnect again in a minute.',
+        );
       }
     }
     const now = Date.now();
-    await db.batch([...disconnectStatements(db, acct.id, now), audit(db, { accountId: acct.id, tokenId: c.var.tokenId, action: 'account.disconnected', detail: { by: 'consultant' } }, now)]);
+    await db.batch([
+      ...disconnectStatements(db, acct.id, now),
+      audit(
+        db,
+        { accountId: acct.id, tokenId: c.var.tokenId, action: 'account.disconnected', detail: { by: 'consultant' } },
+        now,
+      ),
+    ]);
     return c.json({ ...toSummary(acct), status: 'disconnected' as const });
   });

@@ -7,7 +7,8 @@ import { AppError } from '../errors';
 import { elementResponse, notFoundPage } from '../pages/element-page';
 import { saveCardFromLink } from '../stripe/save-card';
 
-const NOT_FOUND = 'This card link is unknown, was already used or has expired (after 30 minutes). Open the invoice and click Add card or Edit again.';
+const NOT_FOUND =
+  'This card link is unknown, was already used or has expired (after 30 minutes). Open the invoice and click Add card or Edit again.';
 
 export const cardPage = new Hono<AppEnv>()
   .get('/card/:token', async (c) => {
@@ -21,7 +22,8 @@ export const cardPage = new Hono<AppEnv>()
     return elementResponse(c, {
       mode: 'setup',
       title: `Card for ${customer?.name ?? 'your customer'}`,
-      intro: 'Enter the card the customer wants kept on file. Stripe keeps it for charges on later invoices; it replaces any card saved before.',
+      intro:
+        'Enter the card the customer wants kept on file. Stripe keeps it for charges on later invoices; it replaces any card saved before.',
       submitLabel: 'Save card',
       doneMessage: 'Card saved. You can close this window.',
       stripeAccount: link.accountId,
@@ -38,7 +40,14 @@ export const cardPage = new Hono<AppEnv>()
     if (!link?.customerId) throw new AppError(404, 'not_found', NOT_FOUND);
     const [customer] = await db.select().from(customers).where(eq(customers.id, link.customerId)).limit(1);
     if (!customer) throw new AppError(404, 'not_found', NOT_FOUND);
-    const target = { accountId: link.accountId, tokenHash: link.tokenHash, setupIntentId: link.stripeObjectId, customerId: customer.id, stripeCustomerId: customer.stripeCustomerId, currentPaymentMethodId: customer.paymentMethodId };
+    const target = {
+      accountId: link.accountId,
+      tokenHash: link.tokenHash,
+      setupIntentId: link.stripeObjectId,
+      customerId: customer.id,
+      stripeCustomerId: customer.stripeCustomerId,
+      currentPaymentMethodId: customer.paymentMethodId,
+    };
     const { card, statements } = await saveCardFromLink(db, await c.var.stripe(), target, now);
     const [first, ...rest] = statements;
     if (first) await db.batch([first, ...rest]);

@@ -16,10 +16,23 @@ export const cards = new Hono<ApiEnv>().post('/card-links', validate('json', car
   // the bank, during this one on-session setup, to allow later charges without the customer.
   const setupIntent = await stripe.setupIntents.create(
     // Cards only: the Payment Element offers nothing else, and a bank debit could never be charged off-session here.
-    { customer: customer.stripeCustomerId, usage: 'off_session', allowed_payment_method_types: ['card'], metadata: { site_customer_id: customer.siteCustomerId } },
+    {
+      customer: customer.stripeCustomerId,
+      usage: 'off_session',
+      allowed_payment_method_types: ['card'],
+      metadata: { site_customer_id: customer.siteCustomerId },
+    },
     { stripeAccount: account.id },
   );
-  const link = await newLink(db, c.env.PUBLIC_URL, { purpose: 'card', accountId: account.id, customerId: customer.id, stripeObjectId: setupIntent.id }, now);
-  await db.batch([link.insert, audit(db, { accountId: account.id, tokenId, action: 'card.link_created', subject: customer.id }, now)]);
+  const link = await newLink(
+    db,
+    c.env.PUBLIC_URL,
+    { purpose: 'card', accountId: account.id, customerId: customer.id, stripeObjectId: setupIntent.id },
+    now,
+  );
+  await db.batch([
+    link.insert,
+    audit(db, { accountId: account.id, tokenId, action: 'card.link_created', subject: customer.id }, now),
+  ]);
   return c.json({ url: link.url, expiresAt: link.expiresAt });
 });

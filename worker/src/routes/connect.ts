@@ -5,7 +5,13 @@ import { challengeSchema, redeemRequestSchema, type ConnectFailure } from '../..
 import { randomSecret, hashSecret, sha256Base64Url } from '../crypto';
 import { toSummary, upsertConnected } from '../db/queries/accounts';
 import { audit } from '../db/queries/audit';
-import { attachRedeemCode, claimRedeemCode, consumeState, insertState, recordFailure } from '../db/queries/oauth-states';
+import {
+  attachRedeemCode,
+  claimRedeemCode,
+  consumeState,
+  insertState,
+  recordFailure,
+} from '../db/queries/oauth-states';
 import { insertToken } from '../db/queries/tokens';
 import { accounts } from '../db/schema';
 import { eq } from 'drizzle-orm';
@@ -50,25 +56,40 @@ function failureFromException(error: unknown): ConnectFailure {
 async function describeAccount(stripe: Stripe, id: string): Promise<{ businessName: string | null; currency: string }> {
   try {
     const account = await stripe.accounts.retrieve(id);
-    return { businessName: account.business_profile?.name ?? account.settings?.dashboard?.display_name ?? null, currency: account.default_currency ?? 'usd' };
+    return {
+      businessName: account.business_profile?.name ?? account.settings?.dashboard?.display_name ?? null,
+      currency: account.default_currency ?? 'usd',
+    };
   } catch {
     return { businessName: null, currency: 'usd' };
   }
 }
 
 export const connect = new Hono<AppEnv>()
-  .get('/connect/start', rateLimit('connect-start', 30, TEN_MINUTES), validate('query', z.object({ challenge: challengeSchema })), async (c) => {
-    const state = randomSecret();
-    await insertState(c.var.db, await hashSecret(state), c.req.valid('query').challenge, Date.now());
-    return c.redirect(authorizeUrl(c.env, state), 302);
-  })
+  .get(
+    '/connect/start',
+    rateLimit('connect-start', 30, TEN_MINUTES),
+    validate('query', z.object({ challenge: challengeSchema })),
+    async (c) => {
+      const state = randomSecret();
+      await insertState(c.var.db, await hashSecret(state), c.req.valid('query').challenge, Date.now());
+      return c.redirect(authorizeUrl(c.env, state), 302);
+    },
+  )
   .get('/connect/callback', rateLimit('connect-callback', 30, TEN_MINUTES), async (c) => {
     const { state, code, error } = c.req.query();
-    if (!state) return c.html(connectRejectedPage('The link from Stripe had no state, so it cannot be matched to a connection you started.'), 400);
+    if (!state)
+      return c.html(
+        connectRejectedPage('The link from Stripe had no state, so it cannot be matched to a connection you started.'),
+        400,
+      );
     const stateHash = await hashSecret(state);
     const now = Date.now();
     if (!(await consumeState(c.var.db, stateHash, now))) {
-      return c.html(connectRejectedPage('This connection attempt is unknown, expired (after 10 minutes) or was already used.'), 400);
+      return c.html(
+        connectRejectedPage('This connection attempt is unknown, expired (after 10 minutes) or was already used.'),
+        400,
+      );
     }
     const fail = async (failure: ConnectFailure) => {
       await recordFailure(c.var.db, stateHash, failure);
@@ -100,7 +121,11 @@ export const connect = new Hono<AppEnv>()
     await db.batch([
       upsertConnected(db, { id: stripeUserId, businessName, livemode, currency }, now),
       attachRedeemCode(db, stateHash, stripeUserId, await hashSecret(redeemCode), now),
-      audit(db, { accountId: stripeUserId, action: 'account.connected', subject: stripeUserId, detail: { livemode } }, now),
+      audit(
+        db,
+        { accountId: stripeUserId, action: 'account.connected', subject: stripeUserId, detail: { livemode } },
+        now,
+      ),
     ]);
     return c.redirect(`/connect/done#code=${redeemCode}`, 303);
   })
@@ -111,8 +136,18 @@ export const connect = new Hono<AppEnv>()
     const now = Date.now();
     // Claimed before the verifier is checked, so a wrong guess burns the code.
     const claim = await claimRedeemCode(db, await hashSecret(code), now);
-    if (!claim || !claim.accountId) throw new AppError(400, 'bad_request', 'This connection code is unknown, expired or already used. Connect again from Stripe Settings.');
-    if ((await sha256Base64Url(verifier)) !== claim.challenge) throw new AppError(400, 'bad_request', 'This connection was started in another browser. Connect again from Stripe Settings.');
+    if (!claim || !claim.accountId)
+      throw new AppError(
+        400,
+        'bad_request',
+        'This connection code is unknown, expired or already used. Connect again from Stripe Settings.',
+      );
+    if ((await sha256Base64Url(verifier)) !== claim.challenge)
+      throw new AppError(
+        400,
+        'bad_request',
+        'This connection was started in another browser. Connect again from Stripe Settings.',
+      );
     const token = randomSecret('qtsb_');
     const tokenId = randomSecret('tok_', 12);
     const [, , rows] = await db.batch([
@@ -121,6 +156,7 @@ export const connect = new Hono<AppEnv>()
       db.select().from(accounts).where(eq(accounts.id, claim.accountId)),
     ]);
     const account = rows[0];
-    if (!account) throw new AppError(409, 'conflict', 'The connected account disappeared. Connect again from Stripe Settings.');
+    if (!account)
+      throw new AppError(409, 'conflict', 'The connected account disappeared. Connect again from Stripe Settings.');
     return c.json({ token, account: toSummary(account) });
   });

@@ -13,11 +13,16 @@ const NUMBER_MESSAGE = 'numbers: each invoice number must be 1–32 letters, dig
 // A Paid list of thousands does not fit a URL (Cloudflare stops at 16 KB), so the list may also
 // come as a JSON body; both answer the same.
 const byQuery = z.object({ numbers: z.string().check(z.maxLength(MAX_STATUS_INVOICES * 33)) });
-const byBody = z.object({ numbers: z.array(z.string()).check(z.maxLength(MAX_STATUS_INVOICES, `At most ${MAX_STATUS_INVOICES} invoices per request.`)) });
+const byBody = z.object({
+  numbers: z
+    .array(z.string())
+    .check(z.maxLength(MAX_STATUS_INVOICES, `At most ${MAX_STATUS_INVOICES} invoices per request.`)),
+});
 
 async function answer(c: Context<ApiEnv>, listed: string[]) {
   const numbers = [...new Set(listed.filter((n) => n !== ''))];
-  if (numbers.length > MAX_STATUS_INVOICES) throw new AppError(400, 'validation_failed', `At most ${MAX_STATUS_INVOICES} invoices per request.`);
+  if (numbers.length > MAX_STATUS_INVOICES)
+    throw new AppError(400, 'validation_failed', `At most ${MAX_STATUS_INVOICES} invoices per request.`);
   if (numbers.some((n) => !NUMBER.test(n))) throw new AppError(400, 'validation_failed', NUMBER_MESSAGE);
   if (numbers.length === 0) return c.json({ invoices: [] });
   // One statement, one D1 round trip, however many invoices the list shows.

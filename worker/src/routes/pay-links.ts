@@ -14,16 +14,47 @@ import { validate } from '../validate';
 export const payLinks = new Hono<ApiEnv>().post('/pay-links', validate('json', payLinkRequestSchema), async (c) => {
   const { invoice } = c.req.valid('json');
   const { db, account, tokenId } = c.var;
-  if (invoice.balanceDueMinor <= 0) throw new AppError(400, 'validation_failed', 'This invoice has nothing left to pay, so it needs no payment link.');
-  if (invoice.currency !== account.defaultCurrency) throw new AppError(400, 'validation_failed', `Your Stripe account takes payments in ${account.defaultCurrency.toUpperCase()}; this invoice is in ${invoice.currency.toUpperCase()}.`);
+  if (invoice.balanceDueMinor <= 0)
+    throw new AppError(400, 'validation_failed', 'This invoice has nothing left to pay, so it needs no payment link.');
+  if (invoice.currency !== account.defaultCurrency)
+    throw new AppError(
+      400,
+      'validation_failed',
+      `Your Stripe account takes payments in ${account.defaultCurrency.toUpperCase()}; this invoice is in ${invoice.currency.toUpperCase()}.`,
+    );
   const now = Date.now();
   const invoiceId = invoiceIdOf(account.id, invoice.number);
-  const [, [existing]] = await db.batch([upsertInvoice(db, account.id, invoice, now), selectLivePayLink(db, account.id, invoiceId, now)]);
+  const [, [existing]] = await db.batch([
+    upsertInvoice(db, account.id, invoice, now),
+    selectLivePayLink(db, account.id, invoiceId, now),
+  ]);
   if (existing?.shareToken) {
     await refreshPayLink(db, account.id, existing.tokenHash, invoice.balanceDueMinor, now);
-    return c.json({ url: linkUrl(c.env.PUBLIC_URL, 'pay', existing.shareToken), expiresAt: existing.expiresAt, amountMinor: invoice.balanceDueMinor });
+    return c.json({
+      url: linkUrl(c.env.PUBLIC_URL, 'pay', existing.shareToken),
+      expiresAt: existing.expiresAt,
+      amountMinor: invoice.balanceDueMinor,
+    });
   }
-  const link = await newLink(db, c.env.PUBLIC_URL, { purpose: 'pay', accountId: account.id, invoiceId, amountMinor: invoice.balanceDueMinor }, now);
-  await db.batch([link.insert, audit(db, { accountId: account.id, tokenId, action: 'pay_link.created', subject: invoice.number, detail: { amountMinor: invoice.balanceDueMinor } }, now)]);
+  const link = await newLink(
+    db,
+    c.env.PUBLIC_URL,
+    { purpose: 'pay', accountId: account.id, invoiceId, amountMinor: invoice.balanceDueMinor },
+    now,
+  );
+  await db.batch([
+    link.insert,
+    audit(
+      db,
+      {
+        accountId: account.id,
+        tokenId,
+        action: 'pay_link.created',
+        subject: invoice.number,
+        detail: { amountMinor: invoice.balanceDueMinor },
+      },
+      now,
+    ),
+  ]);
   return c.json({ url: link.url, expiresAt: link.expiresAt, amountMinor: invoice.balanceDueMinor });
 });

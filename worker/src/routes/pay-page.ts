@@ -14,7 +14,10 @@ const NOT_FOUND = 'This payment link is unknown or has expired. Ask your consult
 const OPEN_OR_PAID = new Set(['succeeded', 'pending', 'unknown', 'requires_action']);
 
 function completePage(amount: string) {
-  return page('Payment complete', html`<h1 class="ok" data-testid="pay-complete">This payment of ${amount} is complete</h1><p>Thank you. You can close this page.</p>`);
+  return page(
+    'Payment complete',
+    html`<h1 class="ok" data-testid="pay-complete">This payment of ${amount} is complete</h1><p>Thank you. You can close this page.</p>`,
+  );
 }
 
 function isCardChargeInFlight(p: PaymentRow) {
@@ -55,13 +58,27 @@ async function payLinkPage(c: Context<AppEnv>, link: LinkRow) {
   const stripe = await c.var.stripe();
   const opts = { stripeAccount: link.accountId };
   let intent = link.stripeObjectId ? await stripe.paymentIntents.retrieve(link.stripeObjectId, {}, opts) : null;
-  if (intent && (intent.status === 'succeeded' || intent.status === 'processing')) return c.html(completePage(formatMinor(intent.amount, intent.currency)));
+  if (intent && (intent.status === 'succeeded' || intent.status === 'processing'))
+    return c.html(completePage(formatMinor(intent.amount, intent.currency)));
   // Payments made since the link's balance was read (a charge, or this link paid before) reduce what is due.
-  const paidSince = paymentRows.filter((p) => p.createdAt >= link.createdAt && OPEN_OR_PAID.has(p.status)).reduce((s, p) => s + p.amountMinor, 0);
+  const paidSince = paymentRows
+    .filter((p) => p.createdAt >= link.createdAt && OPEN_OR_PAID.has(p.status))
+    .reduce((s, p) => s + p.amountMinor, 0);
   const dueMinor = (link.amountMinor ?? 0) - paidSince;
-  if (dueMinor <= 0) return c.html(page('Invoice paid', html`<h1 class="ok" data-testid="pay-complete">Invoice ${invoice.number} is paid</h1><p>Thank you. There is nothing left to pay.</p>`));
+  if (dueMinor <= 0)
+    return c.html(
+      page(
+        'Invoice paid',
+        html`<h1 class="ok" data-testid="pay-complete">Invoice ${invoice.number} is paid</h1><p>Thank you. There is nothing left to pay.</p>`,
+      ),
+    );
   if (dueMinor < minimumChargeMinor(invoice.currency)) {
-    return c.html(page('Balance too small', html`<h1>Invoice ${invoice.number}</h1><p>The ${formatMinor(dueMinor, invoice.currency)} still due is below the smallest card payment. Please contact your consultant.</p>`));
+    return c.html(
+      page(
+        'Balance too small',
+        html`<h1>Invoice ${invoice.number}</h1><p>The ${formatMinor(dueMinor, invoice.currency)} still due is below the smallest card payment. Please contact your consultant.</p>`,
+      ),
+    );
   }
   if (intent && intent.status !== 'canceled' && intent.amount !== dueMinor) {
     // A card charge may have canceled it since it was read: then a new one is made (and checked) below.
@@ -69,7 +86,13 @@ async function payLinkPage(c: Context<AppEnv>, link: LinkRow) {
   }
   if (!intent || intent.status === 'canceled') {
     intent = await stripe.paymentIntents.create(
-      { amount: dueMinor, currency: invoice.currency, allowed_payment_method_types: ['card'], description: `Invoice ${invoice.number}`, metadata: { invoice_number: invoice.number, source: 'payment_link' } },
+      {
+        amount: dueMinor,
+        currency: invoice.currency,
+        allowed_payment_method_types: ['card'],
+        description: `Invoice ${invoice.number}`,
+        metadata: { invoice_number: invoice.number, source: 'payment_link' },
+      },
       // One PaymentIntent per link and amount, even when the customer opens the page twice at once.
       { ...opts, idempotencyKey: `qtsb-paylink-${link.tokenHash.slice(0, 24)}-${link.createdAt}-${dueMinor}` },
     );
@@ -81,7 +104,12 @@ async function payLinkPage(c: Context<AppEnv>, link: LinkRow) {
       return c.html(cardInFlightPage(invoice.number));
     }
   }
-  return renderElement(c, link, intent, `Invoice ${invoice.number}. Enter your card to pay. Your card details go straight to Stripe.`);
+  return renderElement(
+    c,
+    link,
+    intent,
+    `Invoice ${invoice.number}. Enter your card to pay. Your card details go straight to Stripe.`,
+  );
 }
 
 /**
@@ -94,8 +122,17 @@ export const payPage = new Hono<AppEnv>().get('/pay/:token', rateLimit('pay-page
   if (!link) return c.html(notFoundPage(NOT_FOUND), 404);
   if (link.purpose === 'pay') return payLinkPage(c, link);
   if (!link.stripeObjectId) return c.html(notFoundPage(NOT_FOUND), 404);
-  const intent = await (await c.var.stripe()).paymentIntents.retrieve(link.stripeObjectId, {}, { stripeAccount: link.accountId });
-  if (intent.status === 'succeeded' || intent.status === 'processing') return c.html(completePage(formatMinor(intent.amount, intent.currency)));
-  if (intent.status === 'canceled' || !intent.client_secret) return c.html(notFoundPage('This payment was canceled. Ask your consultant for a new link.'), 410);
-  return renderElement(c, link, intent, `${intent.description ?? 'Your invoice'}: your bank asks you to confirm this payment. Enter your card and follow your bank's steps.`);
+  const intent = await (
+    await c.var.stripe()
+  ).paymentIntents.retrieve(link.stripeObjectId, {}, { stripeAccount: link.accountId });
+  if (intent.status === 'succeeded' || intent.status === 'processing')
+    return c.html(completePage(formatMinor(intent.amount, intent.currency)));
+  if (intent.status === 'canceled' || !intent.client_secret)
+    return c.html(notFoundPage('This payment was canceled. Ask your consultant for a new link.'), 410);
+  return renderElement(
+    c,
+    link,
+    intent,
+    `${intent.description ?? 'Your invoice'}: your bank asks you to confirm this payment. Enter your card and follow your bank's steps.`,
+  );
 });

@@ -26,12 +26,19 @@ export const webhooks = new Hono<AppEnv>().post('/webhooks/stripe', async (c) =>
   const stripe = await c.var.stripe();
   let event: Stripe.Event;
   try {
-    event = await stripe.webhooks.constructEventAsync(payload, signature, c.env.STRIPE_WEBHOOK_SECRET, undefined, (await stripeSdk()).createSubtleCryptoProvider());
+    event = await stripe.webhooks.constructEventAsync(
+      payload,
+      signature,
+      c.env.STRIPE_WEBHOOK_SECRET,
+      undefined,
+      (await stripeSdk()).createSubtleCryptoProvider(),
+    );
   } catch {
     throw new AppError(400, 'bad_request', 'Webhook signature verification failed.');
   }
   const at = signedAt(signature);
-  if (at === null || at > Date.now() / 1000 + TOLERANCE_SECONDS) throw new AppError(400, 'bad_request', 'Webhook timestamp is outside the tolerance.');
+  if (at === null || at > Date.now() / 1000 + TOLERANCE_SECONDS)
+    throw new AppError(400, 'bad_request', 'Webhook timestamp is outside the tolerance.');
   // A live Connect endpoint also gets its accounts' test-mode events: only this deployment's mode has effects.
   if (event.livemode !== isLiveKey(c.env)) return c.json({ received: true, ignored: 'other_mode' });
   const db = c.var.db;

@@ -29,10 +29,24 @@ export interface SettleReport {
  */
 export async function settleUnknown(env: Env, now = Date.now()): Promise<SettleReport> {
   const db = drizzle(env.DB, { schema });
-  const [charges, refunds] = await db.batch([selectUnsettledCharges(db, now - STALE_PENDING_MS, BATCH), selectUnsettledRefunds(db, now - REFUND_GRACE_MS, BATCH), revokeIdleTokens(db, now)]);
+  const [charges, refunds] = await db.batch([
+    selectUnsettledCharges(db, now - STALE_PENDING_MS, BATCH),
+    selectUnsettledRefunds(db, now - REFUND_GRACE_MS, BATCH),
+    revokeIdleTokens(db, now),
+  ]);
   for (const charge of charges) {
-    const [[payment], payLinks] = await db.batch([selectPaymentById(db, charge.accountId, charge.id), selectPayLinkIntents(db, charge.accountId, charge.invoiceId)]);
-    if (payment) await driveAttempt({ db, env, accountId: charge.accountId, tokenId: null }, payment, charge.invoiceNumber, payLinks, now);
+    const [[payment], payLinks] = await db.batch([
+      selectPaymentById(db, charge.accountId, charge.id),
+      selectPayLinkIntents(db, charge.accountId, charge.invoiceId),
+    ]);
+    if (payment)
+      await driveAttempt(
+        { db, env, accountId: charge.accountId, tokenId: null },
+        payment,
+        charge.invoiceNumber,
+        payLinks,
+        now,
+      );
   }
   const stripe = await loadStripe(env);
   for (const { refund, paymentIntentId, invoiceNumber } of refunds) {
@@ -42,7 +56,16 @@ export async function settleUnknown(env: Env, now = Date.now()): Promise<SettleR
     await db.batch([
       applyRefundOutcome(db, refund.accountId, refund.id, { ...outcome, updatedAt: done }),
       recomputeRefunded(db, refund.accountId, [refund.paymentId]),
-      audit(db, { accountId: refund.accountId, action: `refund.${outcome.status}`, subject: refund.id, detail: { via: 'schedule', refund: outcome.stripeRefundId } }, done),
+      audit(
+        db,
+        {
+          accountId: refund.accountId,
+          action: `refund.${outcome.status}`,
+          subject: refund.id,
+          detail: { via: 'schedule', refund: outcome.stripeRefundId },
+        },
+        done,
+      ),
     ]);
   }
   return { charges: charges.length, refunds: refunds.length };

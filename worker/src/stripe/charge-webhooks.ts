@@ -25,5 +25,10 @@ export async function chargeUpdated(event: Stripe.Event, db: Db, now: number, st
       throw error;
     }
   }
-  return [db.update(payments).set({ feeMinor: txn.fee, netMinor: txn.net, updatedAt: now }).where(and(eq(payments.chargeId, charge.id), eq(payments.accountId, account)))];
+  return [
+    db
+      .update(payments)
+      .set({ feeMinor: txn.fee, netMinor: txn.net, updatedAt: now })
+      .where(and(eq(payments.chargeId, charge.id), eq(payments.accountId, account))),
+  ];
 }

@@ -24,7 +24,7 @@ export function stripeErrors(): typeof Stripe.errors {
  * The API version every request is made in, the one stripe 23.1.0 is typed for. Handlers read
  * webhook payloads with the same types, so the Connect webhook endpoint must use it too (README).
  */
-export const STRIPE_API_VERSION = '2026-10-28.endive';
+const STRIPE_API_VERSION = '2026-10-28.endive';
 
 /** The platform key's mode: a deployment runs in live mode or in test mode, never both. */
 export function isLiveKey(env: Pick<Env, 'STRIPE_SECRET_KEY'>): boolean {

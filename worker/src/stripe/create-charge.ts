@@ -24,7 +24,7 @@ function idOf(value: string | { id: string } | null | undefined): string | null 
 }
 
 /** Fee and net from the charge's balance transaction, when Stripe expanded it. */
-export function feeOf(pi: Stripe.PaymentIntent): { feeMinor: number | null; netMinor: number | null } {
+function feeOf(pi: Stripe.PaymentIntent): { feeMinor: number | null; netMinor: number | null } {
   const charge = pi.latest_charge;
   if (!charge || typeof charge === 'string') return { feeMinor: null, netMinor: null };
   const bt = charge.balance_transaction;
@@ -41,13 +41,34 @@ export function outcomeOfIntent(pi: Stripe.PaymentIntent): ChargeOutcome {
       return { ...base, status: 'unknown', failureMessage: UNKNOWN_OUTCOME_MESSAGE };
     case 'requires_action':
     case 'requires_confirmation':
-      return { ...base, status: 'requires_action', failureCode: 'authentication_required', failureMessage: AUTHENTICATION_MESSAGE };
+      return {
+        ...base,
+        status: 'requires_action',
+        failureCode: 'authentication_required',
+        failureMessage: AUTHENTICATION_MESSAGE,
+      };
     case 'canceled':
-      return { ...base, status: 'canceled', failureCode: 'canceled', failureMessage: 'This charge was canceled. Nothing was charged.' };
+      return {
+        ...base,
+        status: 'canceled',
+        failureCode: 'canceled',
+        failureMessage: 'This charge was canceled. Nothing was charged.',
+      };
     default: {
       const err = pi.last_payment_error;
-      if (err?.code === 'authentication_required') return { ...base, status: 'requires_action', failureCode: 'authentication_required', failureMessage: AUTHENTICATION_MESSAGE };
-      return { ...base, status: 'failed', failureCode: declineReason(err?.decline_code, err?.code), failureMessage: "The card was declined by the customer's bank. Nothing was charged." };
+      if (err?.code === 'authentication_required')
+        return {
+          ...base,
+          status: 'requires_action',
+          failureCode: 'authentication_required',
+          failureMessage: AUTHENTICATION_MESSAGE,
+        };
+      return {
+        ...base,
+        status: 'failed',
+        failureCode: declineReason(err?.decline_code, err?.code),
+        failureMessage: "The card was declined by the customer's bank. Nothing was charged.",
+      };
     }
   }
 }
@@ -72,7 +93,11 @@ export async function createCharge(stripe: Stripe, input: ChargeInput): Promise<
         allowed_payment_method_types: ['card'],
         ...(input.receiptEmail ? { receipt_email: input.receiptEmail } : {}),
         description: `Invoice ${input.invoiceNumber}`,
-        metadata: { invoice_number: input.invoiceNumber, site_customer_id: input.siteCustomerId, payment_id: input.paymentId },
+        metadata: {
+          invoice_number: input.invoiceNumber,
+          site_customer_id: input.siteCustomerId,
+          payment_id: input.paymentId,
+        },
         expand: ['latest_charge.balance_transaction'],
       },
       { stripeAccount: input.stripeAccount, idempotencyKey: input.idempotencyKey },
@@ -82,22 +107,41 @@ export async function createCharge(stripe: Stripe, input: ChargeInput): Promise<
     if (error instanceof stripeErrors().StripeCardError) {
       const intent = error.payment_intent;
       const ids = { paymentIntentId: intent?.id ?? null, chargeId: idOf(intent?.latest_charge) };
-      if (error.code === 'authentication_required') return { ...ids, status: 'requires_action', failureCode: 'authentication_required', failureMessage: AUTHENTICATION_MESSAGE };
+      if (error.code === 'authentication_required')
+        return {
+          ...ids,
+          status: 'requires_action',
+          failureCode: 'authentication_required',
+          failureMessage: AUTHENTICATION_MESSAGE,
+        };
       const failure = describeCardError(error);
       return { ...ids, status: 'failed', failureCode: failure.failureCode, failureMessage: failure.message };
     }
     // Stripe refused our access to the account (deauthorized before its webhook reached us): no charge exists.
-    if (isAccessRevoked(error)) return { status: 'failed', failureCode: 'not_connected', failureMessage: DISCONNECTED_SENTENCE };
+    if (isAccessRevoked(error))
+      return { status: 'failed', failureCode: 'not_connected', failureMessage: DISCONNECTED_SENTENCE };
     // Unreachable, 5xx, or the same key still in flight: the charge may or may not exist.
-    const inFlight = error instanceof stripeErrors().StripeInvalidRequestError && error.code === 'idempotency_key_in_use';
-    if (isStripeUnavailable(error) || inFlight || error instanceof stripeErrors().StripeIdempotencyError) return { status: 'unknown', failureCode: 'stripe_unavailable', failureMessage: UNKNOWN_OUTCOME_MESSAGE };
+    const inFlight =
+      error instanceof stripeErrors().StripeInvalidRequestError && error.code === 'idempotency_key_in_use';
+    if (isStripeUnavailable(error) || inFlight || error instanceof stripeErrors().StripeIdempotencyError)
+      return { status: 'unknown', failureCode: 'stripe_unavailable', failureMessage: UNKNOWN_OUTCOME_MESSAGE };
     if (error instanceof stripeErrors().StripeInvalidRequestError) {
-      const message = error.code === 'amount_too_small' ? 'The amount is below the smallest charge Stripe accepts (50¢). Nothing was charged.' : 'Stripe refused this charge. Nothing was charged. Check the card on file (Edit) and try again.';
+      const message =
+        error.code === 'amount_too_small'
+          ? 'The amount is below the smallest charge Stripe accepts (50¢). Nothing was charged.'
+          : 'Stripe refused this charge. Nothing was charged. Check the card on file (Edit) and try again.';
       return { status: 'failed', failureCode: error.code ?? 'invalid_request', failureMessage: message };
     }
     // Anything else (a bug, a misconfigured key): we cannot say whether Stripe charged, so the
     // attempt stays unknown and settles by retry or webhook rather than sitting "pending" forever.
-    console.error(JSON.stringify({ level: 'error', where: 'createCharge', name: error instanceof Error ? error.name : 'unknown', message: redact(error instanceof Error ? error.message : String(error)) }));
+    console.error(
+      JSON.stringify({
+        level: 'error',
+        where: 'createCharge',
+        name: error instanceof Error ? error.name : 'unknown',
+        message: redact(error instanceof Error ? error.message : String(error)),
+      }),
+    );
     return { status: 'unknown', failureCode: 'stripe_error', failureMessage: UNKNOWN_OUTCOME_MESSAGE };
   }
 }

@@ -8,7 +8,13 @@ import type { Db } from '../env';
  * The Stripe Customer for a site customer on the connected account, created on first need. The
  * idempotency key is per (account, site customer), so two tabs racing create one Customer.
  */
-export async function ensureCustomer(db: Db, stripe: Stripe, accountId: string, site: SiteCustomer, now: number): Promise<CustomerRow> {
+export async function ensureCustomer(
+  db: Db,
+  stripe: Stripe,
+  accountId: string,
+  site: SiteCustomer,
+  now: number,
+): Promise<CustomerRow> {
   const [existing] = await selectCustomer(db, accountId, site.id);
   if (existing) return existing;
   const created = await stripe.customers.create(

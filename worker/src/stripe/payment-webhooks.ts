@@ -46,12 +46,33 @@ export async function paymentSucceeded(event: Stripe.Event, db: Db, now: number,
     const details = charge.payment_method_details?.card;
     if (details) card = { cardBrand: details.brand ?? null, cardLast4: details.last4 ?? null };
   }
-  if (intent.metadata?.source === 'payment_link') return paymentLinkPaid(event.account, intent, { ...fee, ...card }, db, now);
+  if (intent.metadata?.source === 'payment_link')
+    return paymentLinkPaid(event.account, intent, { ...fee, ...card }, db, now);
   const where = attempt(intent, event.account);
   if (!where) return [];
   return [
-    db.update(payments).set({ status: 'succeeded', paymentIntentId: intent.id, chargeId, ...fee, failureCode: null, failureMessage: null, updatedAt: now }).where(where),
-    audit(db, { accountId: event.account, action: 'charge.succeeded', subject: intent.metadata?.payment_id ?? null, detail: { paymentIntent: intent.id, via: 'webhook' } }, now),
+    db
+      .update(payments)
+      .set({
+        status: 'succeeded',
+        paymentIntentId: intent.id,
+        chargeId,
+        ...fee,
+        failureCode: null,
+        failureMessage: null,
+        updatedAt: now,
+      })
+      .where(where),
+    audit(
+      db,
+      {
+        accountId: event.account,
+        action: 'charge.succeeded',
+        subject: intent.metadata?.payment_id ?? null,
+        detail: { paymentIntent: intent.id, via: 'webhook' },
+      },
+      now,
+    ),
   ];
 }
 
@@ -66,7 +87,13 @@ export function paymentFailed(event: Stripe.Event, db: Db, now: number): Stateme
     return [
       db
         .update(payments)
-        .set({ status: 'requires_action', paymentIntentId: intent.id, failureCode: 'authentication_required', failureMessage: AUTHENTICATION_MESSAGE, updatedAt: now })
+        .set({
+          status: 'requires_action',
+          paymentIntentId: intent.id,
+          failureCode: 'authentication_required',
+          failureMessage: AUTHENTICATION_MESSAGE,
+          updatedAt: now,
+        })
         .where(and(where, inArray(payments.status, ['pending', 'unknown']))),
     ];
   }
@@ -74,21 +101,45 @@ export function paymentFailed(event: Stripe.Event, db: Db, now: number): Stateme
   return [
     db
       .update(payments)
-      .set({ status: 'failed', paymentIntentId: intent.id, failureCode: reason, failureMessage: "The card was declined by the customer's bank. Nothing was charged.", updatedAt: now })
+      .set({
+        status: 'failed',
+        paymentIntentId: intent.id,
+        failureCode: reason,
+        failureMessage: "The card was declined by the customer's bank. Nothing was charged.",
+        updatedAt: now,
+      })
       .where(and(where, inArray(payments.status, ['pending', 'unknown']))),
     db
       .update(payments)
-      .set({ failureMessage: "The customer's bank did not confirm the payment. They can open the same link and try again.", updatedAt: now })
+      .set({
+        failureMessage: "The customer's bank did not confirm the payment. They can open the same link and try again.",
+        updatedAt: now,
+      })
       .where(and(where, eq(payments.status, 'requires_action'))),
   ];
 }
 
 /** A customer paid through the invoice's payment link: recorded once per PaymentIntent. */
-function paymentLinkPaid(accountId: string, intent: Stripe.PaymentIntent, facts: LinkPaymentFacts, db: Db, now: number): Statements {
+function paymentLinkPaid(
+  accountId: string,
+  intent: Stripe.PaymentIntent,
+  facts: LinkPaymentFacts,
+  db: Db,
+  now: number,
+): Statements {
   const number = intent.metadata?.invoice_number;
   if (!number) return [];
   return [
     insertLinkPayment(db, accountId, invoiceIdOf(accountId, number), intent, now, facts),
-    audit(db, { accountId, action: 'pay_link.paid', subject: intent.id, detail: { invoice: number, paymentIntent: intent.id, amountMinor: intent.amount } }, now),
+    audit(
+      db,
+      {
+        accountId,
+        action: 'pay_link.paid',
+        subject: intent.id,
+        detail: { invoice: number, paymentIntent: intent.id, amountMinor: intent.amount },
+      },
+      now,
+    ),
   ];
 }

@@ -1,11 +1,17 @@
 import type Stripe from 'stripe';
 import { audit } from '../db/queries/audit';
-import { applyRefundEvent, insertRefundFromStripe, recomputeRefundedByIntent, type StripeRefundRef } from '../db/queries/refunds';
+import {
+  applyRefundEvent,
+  insertRefundFromStripe,
+  recomputeRefundedByIntent,
+  type StripeRefundRef,
+} from '../db/queries/refunds';
 import type { Statements } from '../db/run-batch';
 import type { Db } from '../env';
 import { outcomeOfRefund } from './create-refund';
 
-const idOf = (value: string | { id: string } | null | undefined) => (typeof value === 'string' ? value : (value?.id ?? null));
+const idOf = (value: string | { id: string } | null | undefined) =>
+  typeof value === 'string' ? value : (value?.id ?? null);
 
 /**
  * What one Stripe refund changes, on the event's account only: our row moves forward (matched by
@@ -15,7 +21,12 @@ const idOf = (value: string | { id: string } | null | undefined) => (typeof valu
 function refundStatements(db: Db, accountId: string, refund: Stripe.Refund, via: string, now: number): Statements {
   const paymentIntentId = idOf(refund.payment_intent);
   if (!paymentIntentId) return [];
-  const ref: StripeRefundRef = { accountId, stripeRefundId: refund.id, paymentIntentId, ourId: refund.metadata?.refund_id ?? null };
+  const ref: StripeRefundRef = {
+    accountId,
+    stripeRefundId: refund.id,
+    paymentIntentId,
+    ourId: refund.metadata?.refund_id ?? null,
+  };
   const outcome = outcomeOfRefund(refund);
   return [
     applyRefundEvent(db, ref, { status: outcome.status, failureReason: outcome.failureReason, updatedAt: now }),

@@ -9,7 +9,13 @@ import type { Statements } from '../db/run-batch';
 
 function cardOfMethod(pm: Stripe.PaymentMethod): CardOnFile | null {
   if (!pm.card) return null;
-  return { paymentMethodId: pm.id, brand: pm.card.brand, last4: pm.card.last4, expMonth: pm.card.exp_month, expYear: pm.card.exp_year };
+  return {
+    paymentMethodId: pm.id,
+    brand: pm.card.brand,
+    last4: pm.card.last4,
+    expMonth: pm.card.exp_month,
+    expYear: pm.card.exp_year,
+  };
 }
 
 /**
@@ -17,24 +23,45 @@ function cardOfMethod(pm: Stripe.PaymentMethod): CardOnFile | null {
  * detaching the old one. Called by the card page when Stripe.js reports success, and by the
  * `setup_intent.succeeded` webhook in case the page was closed before it could report.
  */
-export async function saveCardFromLink(db: Db, stripe: Stripe, link: CardTarget, now: number): Promise<{ card: CardOnFile; statements: Statements }> {
+export async function saveCardFromLink(
+  db: Db,
+  stripe: Stripe,
+  link: CardTarget,
+  now: number,
+): Promise<{ card: CardOnFile; statements: Statements }> {
   if (!link.setupIntentId) throw new AppError(404, 'not_found', 'This card link is not valid.');
   const opts = { stripeAccount: link.accountId };
   const setupIntent = await stripe.setupIntents.retrieve(link.setupIntentId, { expand: ['payment_method'] }, opts);
   const pm = setupIntent.payment_method;
-  if (setupIntent.status !== 'succeeded' || !pm || typeof pm === 'string') throw new AppError(409, 'conflict', 'Stripe has not accepted this card yet. Finish entering it, then try again.');
+  if (setupIntent.status !== 'succeeded' || !pm || typeof pm === 'string')
+    throw new AppError(409, 'conflict', 'Stripe has not accepted this card yet. Finish entering it, then try again.');
   const card = cardOfMethod(pm);
   if (!card) throw new AppError(400, 'validation_failed', 'Only cards can be saved here.');
-  if (link.currentPaymentMethodId === card.paymentMethodId) return { card, statements: [markLinkUsed(db, link.tokenHash, now)] };
-  await stripe.customers.update(link.stripeCustomerId, { invoice_settings: { default_payment_method: card.paymentMethodId } }, opts);
+  if (link.currentPaymentMethodId === card.paymentMethodId)
+    return { card, statements: [markLinkUsed(db, link.tokenHash, now)] };
+  await stripe.customers.update(
+    link.stripeCustomerId,
+    { invoice_settings: { default_payment_method: card.paymentMethodId } },
+    opts,
+  );
   // The new card replaces the old one: detach it so it can never be charged by mistake.
-  if (link.currentPaymentMethodId) await stripe.paymentMethods.detach(link.currentPaymentMethodId, {}, opts).catch(() => undefined);
+  if (link.currentPaymentMethodId)
+    await stripe.paymentMethods.detach(link.currentPaymentMethodId, {}, opts).catch(() => undefined);
   return {
     card,
     statements: [
       setCard(db, link.customerId, card, now),
       markLinkUsed(db, link.tokenHash, now),
-      audit(db, { accountId: link.accountId, action: 'card.saved', subject: link.customerId, detail: { brand: card.brand, last4: card.last4 } }, now),
+      audit(
+        db,
+        {
+          accountId: link.accountId,
+          action: 'card.saved',
+          subject: link.customerId,
+          detail: { brand: card.brand, last4: card.last4 },
+        },
+        now,
+      ),
     ],
   };
 }

@@ -25,8 +25,16 @@ function windowClosed(windowId: number, giveUpAt: number): Promise<void> {
   });
 }
 
-export async function editCard(invoiceNumber: string, customer: SiteCustomer, fetchImpl: typeof fetch): Promise<InvoiceStripeReply | StripeFailure> {
-  const link = await callApi((api, options) => api['card-links'].$post({ json: { customer } }, options), cardLinkResponseSchema, fetchImpl);
+export async function editCard(
+  invoiceNumber: string,
+  customer: SiteCustomer,
+  fetchImpl: typeof fetch,
+): Promise<InvoiceStripeReply | StripeFailure> {
+  const link = await callApi(
+    (api, options) => api['card-links'].$post({ json: { customer } }, options),
+    cardLinkResponseSchema,
+    fetchImpl,
+  );
   if (!link.ok) return { ok: false, code: link.code, message: link.message };
   const created = await browser.windows.create({ url: link.data.url, ...CARD_WINDOW });
   if (created?.id !== undefined) await windowClosed(created.id, link.data.expiresAt);

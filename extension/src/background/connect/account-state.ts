@@ -7,14 +7,14 @@ import { consultantToken } from '../storage';
 
 export type ConnectionState = 'connected' | 'disconnected' | 'never';
 
-export interface StoredAccount {
+interface StoredAccount {
   /** The last summary the worker gave; kept after a disconnect so Settings can say which account it was. */
   account: AccountSummary;
   /** False once the consultant disconnected or the worker said the token no longer works. */
   connected: boolean;
 }
 
-export const stripeAccount = storage.defineItem<StoredAccount | null>('local:stripeAccount', {
+const stripeAccount = storage.defineItem<StoredAccount | null>('local:stripeAccount', {
   fallback: null,
   version: 1,
 });
@@ -56,7 +56,8 @@ export async function markDisconnected(onlyToken?: string): Promise<void> {
   if (onlyToken !== undefined && (await consultantToken.getValue()) !== onlyToken) return;
   await consultantToken.setValue(null);
   const stored = await stripeAccount.getValue();
-  if (stored) await stripeAccount.setValue({ account: { ...stored.account, status: 'disconnected' }, connected: false });
+  if (stored)
+    await stripeAccount.setValue({ account: { ...stored.account, status: 'disconnected' }, connected: false });
 }
 
 /**
@@ -64,7 +65,9 @@ export async function markDisconnected(onlyToken?: string): Promise<void> {
  * local storage altogether, token included. Elsewhere the guarantee is that no content-script code
  * reads it (a convention test) and page scripts never can (docs/extension-token.md).
  */
-export async function restrictStorageToExtension(area: { setAccessLevel?: (options: { accessLevel: 'TRUSTED_CONTEXTS' }) => Promise<void> }): Promise<void> {
+export async function restrictStorageToExtension(area: {
+  setAccessLevel?: (options: { accessLevel: 'TRUSTED_CONTEXTS' }) => Promise<void>;
+}): Promise<void> {
   try {
     await area.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' });
   } catch {

@@ -1,6 +1,14 @@
 /** How a consultant recognises a browser in the list of signed-in browsers: "Firefox on Windows". */
 export function browserLabel(userAgent: string): string {
-  const browserName = /Edg\//.test(userAgent) ? 'Edge' : /Firefox\//.test(userAgent) ? 'Firefox' : /Chrom(e|ium)\//.test(userAgent) ? 'Chrome' : /Safari\//.test(userAgent) ? 'Safari' : 'A browser';
+  const browserName = /Edg\//.test(userAgent)
+    ? 'Edge'
+    : /Firefox\//.test(userAgent)
+      ? 'Firefox'
+      : /Chrom(e|ium)\//.test(userAgent)
+        ? 'Chrome'
+        : /Safari\//.test(userAgent)
+          ? 'Safari'
+          : 'A browser';
   const system = /Windows/.test(userAgent)
     ? 'Windows'
     : /Mac OS X|Macintosh/.test(userAgent)

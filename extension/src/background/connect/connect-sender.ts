@@ -3,7 +3,7 @@ import type { SenderInfo, SenderPolicy } from '../protocol';
 // The worker's /connect/done page is the one page outside the site whose word the background takes,
 // and only for `connect:done`: it must be exactly that page, on the worker this extension uses.
 
-export function isConnectDoneUrl(url: string, workerUrl: string): boolean {
+function isConnectDoneUrl(url: string, workerUrl: string): boolean {
   if (!URL.canParse(url)) return false;
   const parsed = new URL(url);
   return parsed.origin === new URL(workerUrl).origin && parsed.pathname === '/connect/done' && parsed.search === '';
@@ -21,7 +21,8 @@ export function senderTabId(sender: SenderInfo): number | null {
 /** Our own content script, in the top frame of a tab showing `<worker>/connect/done`. */
 export function isConnectDonePage(sender: SenderInfo, policy: SenderPolicy, workerUrl: string): boolean {
   const tab = tabOf(sender);
-  if (sender.id !== policy.extensionId || tab === null || sender.frameId !== 0 || typeof sender.url !== 'string') return false;
+  if (sender.id !== policy.extensionId || tab === null || sender.frameId !== 0 || typeof sender.url !== 'string')
+    return false;
   if (!isConnectDoneUrl(sender.url, workerUrl)) return false;
   // The browser fills the tab's URL when we may see it (we hold the worker's host permission).
   return tab.url === undefined || (typeof tab.url === 'string' && isConnectDoneUrl(tab.url, workerUrl));

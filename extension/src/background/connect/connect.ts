@@ -1,5 +1,11 @@
 import { storage } from 'wxt/utils/storage';
-import { CONNECT_FAILURE_MESSAGES, CONNECT_FAILURES, redeemResponseSchema, type ConnectFailure, type RedeemResponse } from '../../../../shared/api';
+import {
+  CONNECT_FAILURE_MESSAGES,
+  CONNECT_FAILURES,
+  redeemResponseSchema,
+  type ConnectFailure,
+  type RedeemResponse,
+} from '../../../../shared/api';
 import { safeParse } from 'zod/v4/core';
 import { isErrorBody } from '../../../../shared/errors';
 import { rememberConnection } from './account-state';
@@ -10,7 +16,7 @@ import { browserLabel } from './browser-label';
 // code on the worker's /connect/done page is useless to anyone who reads that page.
 
 /** As long as the worker keeps the matching `state`. */
-export const CONNECT_ATTEMPT_LIFETIME_MS = 10 * 60_000;
+const CONNECT_ATTEMPT_LIFETIME_MS = 10 * 60_000;
 const REDEEM_TIMEOUT_MS = 15_000;
 
 interface ConnectAttempt {
@@ -18,7 +24,10 @@ interface ConnectAttempt {
   createdAt: number;
 }
 
-export const connectAttempt = storage.defineItem<ConnectAttempt | null>('local:connectAttempt', { fallback: null, version: 1 });
+export const connectAttempt = storage.defineItem<ConnectAttempt | null>('local:connectAttempt', {
+  fallback: null,
+  version: 1,
+});
 
 /** The sentence Stripe Settings shows for the last failed attempt; cleared when a new one starts. */
 export const connectFailure = storage.defineItem<string | null>('local:connectFailure', { fallback: null, version: 1 });
@@ -43,26 +52,40 @@ export async function beginConnect(workerUrl: string, now = Date.now()): Promise
   const verifier = makeVerifier();
   await connectAttempt.setValue({ verifier, createdAt: now });
   await connectFailure.setValue(null);
-  return workerClient(workerUrl, fetch).connect.start.$url({ query: { challenge: await challengeFor(verifier) } }).toString();
+  return workerClient(workerUrl, fetch)
+    .connect.start.$url({ query: { challenge: await challengeFor(verifier) } })
+    .toString();
 }
 
-export type ConnectEnd = { kind: 'code'; code: string } | { kind: 'error'; failure: ConnectFailure } | { kind: 'unreadable' };
+type ConnectEnd = { kind: 'code'; code: string } | { kind: 'error'; failure: ConnectFailure } | { kind: 'unreadable' };
 
 /** `#code=…` or `#error=<ConnectFailure>`, as the worker lands the tab on /connect/done. */
-export function readConnectHash(hash: string): ConnectEnd {
+function readConnectHash(hash: string): ConnectEnd {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const code = params.get('code');
   if (code !== null && /^[A-Za-z0-9_-]{20,200}$/.test(code)) return { kind: 'code', code };
   const error = params.get('error');
-  if (error !== null) return { kind: 'error', failure: (CONNECT_FAILURES as readonly string[]).includes(error) ? (error as ConnectFailure) : 'failed' };
+  if (error !== null)
+    return {
+      kind: 'error',
+      failure: (CONNECT_FAILURES as readonly string[]).includes(error) ? (error as ConnectFailure) : 'failed',
+    };
   return { kind: 'unreadable' };
 }
 
-async function redeem(workerUrl: string, code: string, verifier: string, fetchImpl: typeof fetch): Promise<RedeemResponse | string> {
+async function redeem(
+  workerUrl: string,
+  code: string,
+  verifier: string,
+  fetchImpl: typeof fetch,
+): Promise<RedeemResponse | string> {
   let response: Response;
   try {
     const json = { code, verifier, label: browserLabel(globalThis.navigator?.userAgent ?? '') };
-    response = await workerClient(workerUrl, fetchImpl).connect.redeem.$post({ json }, { init: { signal: AbortSignal.timeout(REDEEM_TIMEOUT_MS) } });
+    response = await workerClient(workerUrl, fetchImpl).connect.redeem.$post(
+      { json },
+      { init: { signal: AbortSignal.timeout(REDEEM_TIMEOUT_MS) } },
+    );
   } catch {
     return `The Stripe bridge worker could not be reached at ${workerUrl} to finish connecting. Please try again.`;
   }
@@ -76,7 +99,12 @@ async function redeem(workerUrl: string, code: string, verifier: string, fetchIm
  * Ends the attempt the worker's /connect/done page reported: redeems the code with the verifier and
  * stores the token, or stores the sentence explaining why not. The verifier is used at most once.
  */
-export async function finishConnect(hash: string, workerUrl: string, fetchImpl: typeof fetch, now = Date.now()): Promise<void> {
+export async function finishConnect(
+  hash: string,
+  workerUrl: string,
+  fetchImpl: typeof fetch,
+  now = Date.now(),
+): Promise<void> {
   const end = readConnectHash(hash);
   const attempt = await connectAttempt.getValue();
   await connectAttempt.setValue(null);

@@ -9,8 +9,16 @@ export type PayLinkReply = ({ ok: true } & PayLinkResponse) | StripeFailure;
 
 export const payLinkMessages = {
   /** The invoice's one live payment link, for the balance the page shows now; the customer types the card on the worker's page. */
-  'pay-links:create': on(z.strictObject({ type: z.literal('pay-links:create'), invoice: siteInvoiceSchema }), ['site-page'], async (message, deps): Promise<PayLinkReply> => {
-    const result = await callApi((api, options) => api['pay-links'].$post({ json: { invoice: message.invoice } }, options), payLinkResponseSchema, deps.fetch);
-    return result.ok ? { ok: true, ...result.data } : { ok: false, code: result.code, message: result.message };
-  }),
+  'pay-links:create': on(
+    z.strictObject({ type: z.literal('pay-links:create'), invoice: siteInvoiceSchema }),
+    ['site-page'],
+    async (message, deps): Promise<PayLinkReply> => {
+      const result = await callApi(
+        (api, options) => api['pay-links'].$post({ json: { invoice: message.invoice } }, options),
+        payLinkResponseSchema,
+        deps.fetch,
+      );
+      return result.ok ? { ok: true, ...result.data } : { ok: false, code: result.code, message: result.message };
+    },
+  ),
 };

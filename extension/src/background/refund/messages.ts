@@ -11,7 +11,10 @@ const fromSitePage = ['site-page'] as const;
 export const refundMessages = {
   /** Arrows for every row of a list, in one request. */
   'refunds:status': on(
-    z.strictObject({ type: z.literal('refunds:status'), numbers: z.array(invoiceNumber).check(z.maxLength(MAX_STATUS_INVOICES)) }),
+    z.strictObject({
+      type: z.literal('refunds:status'),
+      numbers: z.array(invoiceNumber).check(z.maxLength(MAX_STATUS_INVOICES)),
+    }),
     fromSitePage,
     (message, deps) => invoiceStatuses(message.numbers, deps.fetch),
   ),

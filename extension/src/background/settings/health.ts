@@ -12,7 +12,9 @@ const HEALTH_TIMEOUT_MS = 5_000;
 export async function checkWorkerHealth(workerUrl: string, fetchImpl: typeof fetch = fetch): Promise<HealthReply> {
   let response: Response;
   try {
-    response = await workerClient(workerUrl, fetchImpl).health.$get(undefined, { init: { signal: AbortSignal.timeout(HEALTH_TIMEOUT_MS) } });
+    response = await workerClient(workerUrl, fetchImpl).health.$get(undefined, {
+      init: { signal: AbortSignal.timeout(HEALTH_TIMEOUT_MS) },
+    });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'TimeoutError') {
       return { ok: false, reason: `worker did not answer within ${HEALTH_TIMEOUT_MS / 1000} seconds (${workerUrl})` };

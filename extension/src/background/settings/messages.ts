@@ -9,19 +9,30 @@ import { currentWorkerUrl, workerUrlSettings } from './worker-url';
 // token is sent, so only our own pages may read or change it.
 
 export const settingsMessages = {
-  health: on(z.strictObject({ type: z.literal('health') }), ['extension-page', 'site-page'], async (_message, deps) => checkWorkerHealth(await currentWorkerUrl(), deps.fetch)),
-  'worker-url:get': on(z.strictObject({ type: z.literal('worker-url:get') }), ['extension-page'], () => workerUrlSettings()),
-  'worker-url:set': on(z.strictObject({ type: z.literal('worker-url:set'), url: z.nullable(z.string().check(z.maxLength(2048))) }), ['extension-page'], async (message, deps) => {
-    if (message.url === null || message.url.trim() === '') {
-      await workerUrlOverride.setValue(null);
+  health: on(z.strictObject({ type: z.literal('health') }), ['extension-page', 'site-page'], async (_message, deps) =>
+    checkWorkerHealth(await currentWorkerUrl(), deps.fetch),
+  ),
+  'worker-url:get': on(z.strictObject({ type: z.literal('worker-url:get') }), ['extension-page'], () =>
+    workerUrlSettings(),
+  ),
+  'worker-url:set': on(
+    z.strictObject({ type: z.literal('worker-url:set'), url: z.nullable(z.string().check(z.maxLength(2048))) }),
+    ['extension-page'],
+    async (message, deps) => {
+      if (message.url === null || message.url.trim() === '') {
+        await workerUrlOverride.setValue(null);
+        return workerUrlSettings();
+      }
+      const normalised = normaliseWorkerUrl(message.url);
+      if (!normalised.ok) return messageError('invalid-setting', normalised.reason);
+      if (!(await deps.hasOriginAccess(normalised.origin))) {
+        return messageError(
+          'invalid-setting',
+          `The browser did not allow the extension to reach ${normalised.origin}.`,
+        );
+      }
+      await workerUrlOverride.setValue(normalised.origin);
       return workerUrlSettings();
-    }
-    const normalised = normaliseWorkerUrl(message.url);
-    if (!normalised.ok) return messageError('invalid-setting', normalised.reason);
-    if (!(await deps.hasOriginAccess(normalised.origin))) {
-      return messageError('invalid-setting', `The browser did not allow the extension to reach ${normalised.origin}.`);
-    }
-    await workerUrlOverride.setValue(normalised.origin);
-    return workerUrlSettings();
-  }),
+    },
+  ),
 };

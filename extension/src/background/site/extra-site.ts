@@ -12,16 +12,23 @@ import { currentWorkerUrl } from '../settings/worker-url';
 // site's content scripts are registered for it here, each on its own kind of page as in the
 // manifest. Removing it unregisters them and gives the permission back.
 
-export const extraSiteOrigin = storage.defineItem<string | null>('local:extraSiteOrigin', { fallback: null, version: 1 });
+const extraSiteOrigin = storage.defineItem<string | null>('local:extraSiteOrigin', { fallback: null, version: 1 });
 
 const SCRIPT_ID_PREFIX = 'extra-site-';
 
 /** The registrations for `origin`: one per kind of site page, the same file and paths as the manifest's. */
-export function extraSiteScripts(origin: string) {
+function extraSiteScripts(origin: string) {
   const { protocol, hostname } = new URL(origin);
   return Object.entries(sitePageScripts).map(([name, paths]) => {
     const { matches, excludeMatches } = sitePageMatches(paths, 'extra-site', [`${protocol}//${hostname}`]);
-    return { id: `${SCRIPT_ID_PREFIX}${name}`, js: [`content-scripts/${name}.js`], matches, excludeMatches, runAt: 'document_end' as const, persistAcrossSessions: true };
+    return {
+      id: `${SCRIPT_ID_PREFIX}${name}`,
+      js: [`content-scripts/${name}.js`],
+      matches,
+      excludeMatches,
+      runAt: 'document_end' as const,
+      persistAcrossSessions: true,
+    };
   });
 }
 
@@ -32,7 +39,9 @@ export async function extraSiteMatches(): Promise<string[]> {
 }
 
 async function unregisterScripts(): Promise<void> {
-  const ids = (await browser.scripting.getRegisteredContentScripts()).map((script) => script.id).filter((id) => id.startsWith(SCRIPT_ID_PREFIX));
+  const ids = (await browser.scripting.getRegisteredContentScripts())
+    .map((script) => script.id)
+    .filter((id) => id.startsWith(SCRIPT_ID_PREFIX));
   if (ids.length > 0) await browser.scripting.unregisterContentScripts({ ids });
 }
 

@@ -12,13 +12,20 @@ import type { SavedSiteReport } from './site-types';
 // runs is a setting: only Stripe Settings may change or read it.
 
 /** The structure report of the last page whose layout this version did not know, for Stripe Settings. */
-const lastSiteReport = storage.defineItem<SavedSiteReport | null>('local:lastSiteReport', { fallback: null, version: 1 });
+const lastSiteReport = storage.defineItem<SavedSiteReport | null>('local:lastSiteReport', {
+  fallback: null,
+  version: 1,
+});
 
 /** Reads the sender's page in its top frame; the report code runs there, not in every page's content script. */
 async function reportOfPage(sender: SenderInfo, missing: string[]): Promise<string | null> {
   const tabId = (sender.tab as { id?: unknown } | undefined)?.id;
   if (typeof tabId !== 'number') return null;
-  const [result] = await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, func: structureReport, args: [missing, VERSION] });
+  const [result] = await browser.scripting.executeScript({
+    target: { tabId, frameIds: [0] },
+    func: structureReport,
+    args: [missing, VERSION],
+  });
   return typeof result?.result === 'string' ? result.result : null;
 }
 
@@ -27,7 +34,10 @@ const fromSettings = ['extension-page'] as const;
 export const siteMessages = {
   /** From a page whose layout is unknown: the background reads its structure (it runs structureReport in the page). */
   'site-report:make': on(
-    z.strictObject({ type: z.literal('site-report:make'), missing: z.array(z.string().check(z.maxLength(100))).check(z.maxLength(50)) }),
+    z.strictObject({
+      type: z.literal('site-report:make'),
+      missing: z.array(z.string().check(z.maxLength(100))).check(z.maxLength(50)),
+    }),
     ['site-page'],
     async (message, _deps, sender) => {
       const report = await reportOfPage(sender, message.missing);
@@ -36,8 +46,17 @@ export const siteMessages = {
       return { ok: true as const, report };
     },
   ),
-  'site-report:get': on(z.strictObject({ type: z.literal('site-report:get') }), fromSettings, async () => ({ ok: true as const, saved: await lastSiteReport.getValue() })),
+  'site-report:get': on(z.strictObject({ type: z.literal('site-report:get') }), fromSettings, async () => ({
+    ok: true as const,
+    saved: await lastSiteReport.getValue(),
+  })),
   'extra-site:get': on(z.strictObject({ type: z.literal('extra-site:get') }), fromSettings, () => extraSiteSettings()),
-  'extra-site:set': on(z.strictObject({ type: z.literal('extra-site:set'), origin: z.string().check(z.maxLength(2048)) }), fromSettings, (message) => setExtraSite(message.origin, import.meta.env.MODE)),
-  'extra-site:remove': on(z.strictObject({ type: z.literal('extra-site:remove') }), fromSettings, () => removeExtraSite()),
+  'extra-site:set': on(
+    z.strictObject({ type: z.literal('extra-site:set'), origin: z.string().check(z.maxLength(2048)) }),
+    fromSettings,
+    (message) => setExtraSite(message.origin, import.meta.env.MODE),
+  ),
+  'extra-site:remove': on(z.strictObject({ type: z.literal('extra-site:remove') }), fromSettings, () =>
+    removeExtraSite(),
+  ),
 };

@@ -20,19 +20,30 @@ export interface AmountLimits {
 export function checkAmount(text: string, limits: AmountLimits): AmountCheck {
   const currency = limits.invoiceCurrency.toLowerCase();
   if (limits.accountCurrency.toLowerCase() !== currency) {
-    return { kind: 'disabled', reason: `Your Stripe account charges in ${limits.accountCurrency.toUpperCase()}; this invoice is in ${currency.toUpperCase()}.` };
+    return {
+      kind: 'disabled',
+      reason: `Your Stripe account charges in ${limits.accountCurrency.toUpperCase()}; this invoice is in ${currency.toUpperCase()}.`,
+    };
   }
   if (limits.balanceDueMinor <= 0) return { kind: 'disabled', reason: 'Nothing is left to pay on this invoice.' };
   const parsed = parseAmountInput(text, currency);
   const balance = formatMinor(limits.balanceDueMinor, currency);
   if (parsed.ok) {
-    return parsed.minor > limits.balanceDueMinor ? { kind: 'invalid', reason: `That is more than the balance due (${balance}).` } : { kind: 'ok', minor: parsed.minor };
+    return parsed.minor > limits.balanceDueMinor
+      ? { kind: 'invalid', reason: `That is more than the balance due (${balance}).` }
+      : { kind: 'ok', minor: parsed.minor };
   }
   switch (parsed.reason) {
     case 'empty':
       return { kind: 'empty' };
     case 'too_many_decimals':
-      return { kind: 'invalid', reason: minorUnitDigits(currency) === 0 ? `${currency.toUpperCase()} amounts have no decimals.` : 'Use at most two decimals (cents).' };
+      return {
+        kind: 'invalid',
+        reason:
+          minorUnitDigits(currency) === 0
+            ? `${currency.toUpperCase()} amounts have no decimals.`
+            : 'Use at most two decimals (cents).',
+      };
     case 'not_positive':
       return { kind: 'invalid', reason: 'Enter an amount more than zero.' };
     case 'too_large':

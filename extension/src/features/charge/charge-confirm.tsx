@@ -30,10 +30,19 @@ export default defineFeature({
     };
     const record = (payment: PaymentSummary) => {
       const confirm = findConfirmButton(document);
-      if (payment.recordedOnSite) return settle({ kind: 'failed', message: `Stripe already took this payment (${payment.paymentIntentId}) and it is recorded on the invoice; nothing more was charged.`, canRetry: false });
+      if (payment.recordedOnSite)
+        return settle({
+          kind: 'failed',
+          message: `Stripe already took this payment (${payment.paymentIntentId}) and it is recorded on the invoice; nothing more was charged.`,
+          canRetry: false,
+        });
       const filled = recordOtherPayment(document, { amountCents: payment.amountMinor, note: stripeNote(payment) });
       if (filled !== 'filled' || !confirm?.form) {
-        return settle({ kind: 'failed', message: `The card was charged (${payment.paymentIntentId}) but the payment could not be written into the invoice form. Reload the invoice: it will be recorded then.`, canRetry: false });
+        return settle({
+          kind: 'failed',
+          message: `The card was charged (${payment.paymentIntentId}) but the payment could not be written into the invoice form. Reload the invoice: it will be recorded then.`,
+          canRetry: false,
+        });
       }
       settle({ kind: 'recording', message: 'Charged. Recording the payment on the invoice…' });
       store.set({ amountText: '' });
@@ -49,11 +58,17 @@ export default defineFeature({
       const confirm = findConfirmButton(document);
       if (confirm) confirm.disabled = true;
       store.set({ flight: { kind: 'charging' } });
-      const reply = await askBackground({ type: 'charges:create', invoice: toSiteInvoice(invoice), amountMinor: check.minor });
+      const reply = await askBackground({
+        type: 'charges:create',
+        invoice: toSiteInvoice(invoice),
+        amountMinor: check.minor,
+      });
       if (signal.aborted) return;
-      if (!reply.ok) return settle({ kind: 'failed', message: failureText(reply), canRetry: reply.error.code === 'internal' });
+      if (!reply.ok)
+        return settle({ kind: 'failed', message: failureText(reply), canRetry: reply.error.code === 'internal' });
       if (reply.outcome === 'succeeded') return record(reply.record);
-      if (reply.outcome === 'requires_action') return settle({ kind: 'waiting', authenticationUrl: reply.record.authenticationUrl });
+      if (reply.outcome === 'requires_action')
+        return settle({ kind: 'waiting', authenticationUrl: reply.record.authenticationUrl });
       settle({ kind: 'failed', message: reply.message, canRetry: reply.outcome === 'unknown' });
     };
     const onSubmit = (event: SubmitEvent) => {
@@ -65,8 +80,11 @@ export default defineFeature({
       const check = amountCheckOf(state);
       const other = findOtherPaymentFields(document)?.amount.value.trim();
       let problem = check.kind === 'ok' || check.kind === 'empty' ? null : check.reason;
-      if (!problem && !(state.stripe?.ok && state.stripe.card)) problem = 'No card on file for this customer: add one in the Stripe field first.';
-      if (!problem && other) problem = 'The Stripe payment is recorded in the Other Payment row: clear that row, or take that payment separately.';
+      if (!problem && !(state.stripe?.ok && state.stripe.card))
+        problem = 'No card on file for this customer: add one in the Stripe field first.';
+      if (!problem && other)
+        problem =
+          'The Stripe payment is recorded in the Other Payment row: clear that row, or take that payment separately.';
       if (problem) return store.set({ flight: { kind: 'failed', message: problem, canRetry: false } });
       void charge();
     };
@@ -74,10 +92,16 @@ export default defineFeature({
     // A new amount starts a new Confirm: an old refusal no longer applies.
     let lastAmount = store.get().amountText;
     const unsubscribe = store.subscribe((state) => {
-      if (state.flight.kind === 'failed' && !state.flight.canRetry && state.amountText !== lastAmount) store.set({ flight: { kind: 'idle' } });
+      if (state.flight.kind === 'failed' && !state.flight.canRetry && state.amountText !== lastAmount)
+        store.set({ flight: { kind: 'idle' } });
       lastAmount = state.amountText;
     });
     signal.addEventListener('abort', unsubscribe, { once: true });
-    mountBeside(ctx, document, signal, { name: 'stripe-charge-review', find: findReviewStep, append: 'last', view: () => <ChargeReview store={store} onCheckAgain={() => void charge()} /> });
+    mountBeside(ctx, document, signal, {
+      name: 'stripe-charge-review',
+      find: findReviewStep,
+      append: 'last',
+      view: () => <ChargeReview store={store} onCheckAgain={() => void charge()} />,
+    });
   },
 });

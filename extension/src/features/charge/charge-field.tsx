@@ -20,7 +20,11 @@ export default defineFeature({
       const invoice = store.get().invoice;
       if (!invoice) return;
       store.set({ flight: { kind: 'editing-card' }, cardProblem: null });
-      const reply = await askBackground({ type: 'cards:edit', invoiceNumber: invoice.number, customer: invoice.customer });
+      const reply = await askBackground({
+        type: 'cards:edit',
+        invoiceNumber: invoice.number,
+        customer: invoice.customer,
+      });
       store.set({ flight: { kind: 'idle' } });
       // Even when the answer was lost (the background restarted), the card may have changed.
       if (reply.ok) store.set({ stripe: reply });
@@ -28,15 +32,24 @@ export default defineFeature({
     };
     // The customer (and so the card on file) changes when the consultant picks another one.
     let shown: ReturnType<typeof readInvoice> = null;
-    document.addEventListener('change', () => {
-      const now = readInvoice(document);
-      if (now?.number === shown?.number && now?.customer.id === shown?.customer.id) return;
-      shown = now;
-      void reload();
-    }, { signal });
+    document.addEventListener(
+      'change',
+      () => {
+        const now = readInvoice(document);
+        if (now?.number === shown?.number && now?.customer.id === shown?.customer.id) return;
+        shown = now;
+        void reload();
+      },
+      { signal },
+    );
     // Drawn as soon as the payment fields are parsed, from what the page holds; the invoice is read
     // once the page is whole, and the connection and card on file fill in when the background answers.
-    mountBeside(ctx, document, signal, { name: 'stripe-charge-field', find: findPaymentFields, append: 'after', view: () => <ChargeField store={store} onEditCard={() => void editCard()} /> });
+    mountBeside(ctx, document, signal, {
+      name: 'stripe-charge-field',
+      find: findPaymentFields,
+      append: 'after',
+      view: () => <ChargeField store={store} onEditCard={() => void editCard()} />,
+    });
     const start = () => {
       shown = readInvoice(document);
       void reload();

@@ -3,7 +3,13 @@ import { ChargeHistory } from './history-view';
 import { mountBeside } from './charge-mount';
 import { chargeStore, type ChargeStore } from './charge-store';
 import { stripeNote } from '../../components/stripe-note';
-import { findConfirmButton, findContinueButton, findOtherPaymentFields, readRecordedPayments, recordOtherPayment } from '../../site/invoice';
+import {
+  findConfirmButton,
+  findContinueButton,
+  findOtherPaymentFields,
+  readRecordedPayments,
+  recordOtherPayment,
+} from '../../site/invoice';
 import { existingInvoicePageUrls, isInvoicePage } from '../../site/pages';
 import { askBackground } from '../../utils/ask-background';
 import { confirmButton, continueButton, otherPaymentRow, reviewStep } from '../../site/shape';
@@ -25,18 +31,31 @@ async function reconcile(doc: Document, store: ChargeStore, payments: PaymentSum
     if (onSite.some((r) => r.note.includes(payment.paymentIntentId ?? ''))) {
       const reply = await askBackground({ type: 'charges:recorded', paymentId: payment.id });
       const current = store.get().stripe;
-      if (reply.ok && current?.ok) store.set({ stripe: { ...current, payments: current.payments.map((p) => (p.id === payment.id ? { ...p, recordedOnSite: true } : p)) } });
+      if (reply.ok && current?.ok)
+        store.set({
+          stripe: {
+            ...current,
+            payments: current.payments.map((p) => (p.id === payment.id ? { ...p, recordedOnSite: true } : p)),
+          },
+        });
     } else missing.push(payment);
   }
   const next = missing[0];
   if (!next) return;
   const tried = `${TRIED_KEY}${next.id}`;
   if (doc.defaultView?.sessionStorage.getItem(tried)) {
-    store.set({ historyNote: `Stripe took ${next.paymentIntentId} but the invoice does not show it: add it in Other Payment as "${stripeNote(next)}".` });
+    store.set({
+      historyNote: `Stripe took ${next.paymentIntentId} but the invoice does not show it: add it in Other Payment as "${stripeNote(next)}".`,
+    });
     return;
   }
-  if (findOtherPaymentFields(doc)?.amount.value.trim() || recordOtherPayment(doc, { amountCents: next.amountMinor, note: stripeNote(next) }) !== 'filled') {
-    store.set({ historyNote: `Stripe took ${next.paymentIntentId}; clear the Other Payment row and reload to record it on the invoice.` });
+  if (
+    findOtherPaymentFields(doc)?.amount.value.trim() ||
+    recordOtherPayment(doc, { amountCents: next.amountMinor, note: stripeNote(next) }) !== 'filled'
+  ) {
+    store.set({
+      historyNote: `Stripe took ${next.paymentIntentId}; clear the Other Payment row and reload to record it on the invoice.`,
+    });
     return;
   }
   doc.defaultView?.sessionStorage.setItem(tried, '1');

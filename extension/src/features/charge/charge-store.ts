@@ -41,7 +41,15 @@ const stores = new WeakMap<Document, ChargeStore>();
 export function chargeStore(doc: Document): ChargeStore {
   const known = stores.get(doc);
   if (known) return known;
-  let state: ChargeState = { invoice: null, account: null, stripe: null, amountText: '', flight: { kind: 'idle' }, cardProblem: null, historyNote: null };
+  let state: ChargeState = {
+    invoice: null,
+    account: null,
+    stripe: null,
+    amountText: '',
+    flight: { kind: 'idle' },
+    cardProblem: null,
+    historyNote: null,
+  };
   const listeners = new Set<(state: ChargeState) => void>();
   const store: ChargeStore = {
     get: () => state,
@@ -79,10 +87,15 @@ export async function loadStripeState(store: ChargeStore, invoice: InvoiceOnPage
   store.set({ invoice });
   const [account, stripe] = await Promise.all([
     askBackground({ type: 'account:status' }),
-    invoice ? askBackground({ type: 'charges:list', invoiceNumber: invoice.number, customerId: invoice.customer.id }) : Promise.resolve(null),
+    invoice
+      ? askBackground({ type: 'charges:list', invoiceNumber: invoice.number, customerId: invoice.customer.id })
+      : Promise.resolve(null),
   ]);
   if (store.get().invoice !== invoice) return;
-  store.set({ account: account.ok ? account : { ok: false, code: 'internal', message: failureText(account) }, stripe: stripe && (stripe.ok ? stripe : { ok: false, code: 'internal', message: failureText(stripe) }) });
+  store.set({
+    account: account.ok ? account : { ok: false, code: 'internal', message: failureText(account) },
+    stripe: stripe && (stripe.ok ? stripe : { ok: false, code: 'internal', message: failureText(stripe) }),
+  });
 }
 
 /** Whether Confirm should charge, and if not, why the Stripe field says no. */
@@ -91,8 +104,18 @@ export function amountCheckOf(state: ChargeState): AmountCheck {
   if (!account) return { kind: 'disabled', reason: 'Checking your Stripe connection…' };
   if (!account.ok) return { kind: 'disabled', reason: account.message };
   if (account.state !== 'connected') {
-    return { kind: 'disabled', reason: account.state === 'never' ? 'Stripe is not connected yet. Connect your Stripe account in Stripe Settings (Account tab).' : 'Stripe disconnected — reconnect in Stripe Settings.' };
+    return {
+      kind: 'disabled',
+      reason:
+        account.state === 'never'
+          ? 'Stripe is not connected yet. Connect your Stripe account in Stripe Settings (Account tab).'
+          : 'Stripe disconnected — reconnect in Stripe Settings.',
+    };
   }
   if (!invoice) return { kind: 'disabled', reason: 'Choose the customer first.' };
-  return checkAmount(state.amountText, { balanceDueMinor: invoice.balanceDueCents, invoiceCurrency: invoice.currency, accountCurrency: account.account?.currency ?? invoice.currency });
+  return checkAmount(state.amountText, {
+    balanceDueMinor: invoice.balanceDueCents,
+    invoiceCurrency: invoice.currency,
+    accountCurrency: account.account?.currency ?? invoice.currency,
+  });
 }

@@ -44,14 +44,24 @@ export function ChargeField({ store, onEditCard }: ChargeFieldProps) {
         {connected && stripe?.ok && (
           <>
             {card && <span data-testid="stripe-card-summary">{cardText(card)}</span>}
-            <button type="button" class="link" disabled={busy} data-testid={card ? 'stripe-card-edit' : 'stripe-card-add'} onClick={onEditCard}>
+            <button
+              type="button"
+              class="link"
+              disabled={busy}
+              data-testid={card ? 'stripe-card-edit' : 'stripe-card-add'}
+              onClick={onEditCard}
+            >
               {card ? 'Edit' : 'Add card'}
             </button>
           </>
         )}
       </div>
       {note && (
-        <p class={check.kind === 'invalid' ? 'note bad' : 'note'} role={check.kind === 'invalid' ? 'alert' : undefined} data-testid="stripe-amount-note">
+        <p
+          class={check.kind === 'invalid' ? 'note bad' : 'note'}
+          role={check.kind === 'invalid' ? 'alert' : undefined}
+          data-testid="stripe-amount-note"
+        >
           {note}
         </p>
       )}

@@ -22,13 +22,24 @@ export function ChargeHistory({ store }: { store: ChargeStore }) {
   return (
     <div data-testid="stripe-status">
       <strong>Stripe payments</strong>
-      {note && <p class="note" role="status">{note}</p>}
+      {note && (
+        <p class="note" role="status">
+          {note}
+        </p>
+      )}
       {stripe.payments.length === 0 ? (
         <p class="note">No Stripe payments on this invoice yet.</p>
       ) : (
         <table>
           <thead>
-            <tr><th>Time</th><th>Amount</th><th>Card</th><th>Result</th><th>Stripe fee</th><th>Net</th></tr>
+            <tr>
+              <th>Time</th>
+              <th>Amount</th>
+              <th>Card</th>
+              <th>Result</th>
+              <th>Stripe fee</th>
+              <th>Net</th>
+            </tr>
           </thead>
           <tbody>
             {stripe.payments.map((p) => (

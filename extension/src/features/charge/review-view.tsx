@@ -14,14 +14,27 @@ export function ChargeReview({ store, onCheckAgain }: ChargeReviewProps) {
   const check = amountCheckOf(state);
   const card = stripe?.ok ? stripe.card : null;
   if (flight.kind === 'charging') {
-    return <p class="warn" role="status"><span class="spin" /> Charging the card through Stripe… Please wait.</p>;
+    return (
+      <p class="warn" role="status">
+        <span class="spin" /> Charging the card through Stripe… Please wait.
+      </p>
+    );
   }
-  if (flight.kind === 'recording') return <p role="status"><span class="spin" /> {flight.message}</p>;
+  if (flight.kind === 'recording')
+    return (
+      <p role="status">
+        <span class="spin" /> {flight.message}
+      </p>
+    );
   if (flight.kind === 'failed') {
     return (
       <p class="warn" role="alert" data-testid="stripe-charge-error">
         {flight.message}{' '}
-        {flight.canRetry && <button type="button" class="link" data-testid="stripe-check-again" onClick={onCheckAgain}>Check again</button>}
+        {flight.canRetry && (
+          <button type="button" class="link" data-testid="stripe-check-again" onClick={onCheckAgain}>
+            Check again
+          </button>
+        )}
       </p>
     );
   }
@@ -29,15 +42,25 @@ export function ChargeReview({ store, onCheckAgain }: ChargeReviewProps) {
     return (
       <div class="warn" role="status" data-testid="stripe-waiting">
         <p>Waiting for the customer to authenticate the payment with their bank. Send them this link:</p>
-        {flight.authenticationUrl && <a href={flight.authenticationUrl} target="_blank" rel="noreferrer" data-testid="stripe-auth-link">{flight.authenticationUrl}</a>}
+        {flight.authenticationUrl && (
+          <a href={flight.authenticationUrl} target="_blank" rel="noreferrer" data-testid="stripe-auth-link">
+            {flight.authenticationUrl}
+          </a>
+        )}
       </div>
     );
   }
   if (check.kind !== 'ok' || !invoice) return null;
-  if (!card) return <p class="warn" data-testid="stripe-warning">No card on file for this customer: add one in the Stripe field before Confirm.</p>;
+  if (!card)
+    return (
+      <p class="warn" data-testid="stripe-warning">
+        No card on file for this customer: add one in the Stripe field before Confirm.
+      </p>
+    );
   return (
     <p class="warn" data-testid="stripe-warning">
-      Clicking Confirm will charge the customer's Credit/Debit card {cardText(card)}: {formatMinor(check.minor, invoice.currency)} through Stripe.
+      Clicking Confirm will charge the customer's Credit/Debit card {cardText(card)}:{' '}
+      {formatMinor(check.minor, invoice.currency)} through Stripe.
     </p>
   );
 }

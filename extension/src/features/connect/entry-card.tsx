@@ -17,7 +17,8 @@ function statusText(status: Replies['account:status'] | MessageError | null): { 
   if (status === null) return { text: 'Checking…', tone: '' };
   if (!status.ok) return { text: status.error.message, tone: 'disconnected' };
   if (status.state === 'connected') return { text: 'Connected', tone: 'connected' };
-  if (status.state === 'disconnected') return { text: 'Disconnected — reconnect in Stripe Settings', tone: 'disconnected' };
+  if (status.state === 'disconnected')
+    return { text: 'Disconnected — reconnect in Stripe Settings', tone: 'disconnected' };
   return { text: 'Not Connected', tone: '' };
 }
 

@@ -2,7 +2,13 @@ import { RECONNECT_CSS, ReconnectNotice } from './reconnect-notice';
 import { mountBeside } from '../../components/shadow-mount';
 import { findPaymentFields } from '../../site/invoice';
 import { findInvoiceListTable } from '../../site/lists';
-import { invoicePageUrls, isInvoiceListPage, isInvoicePage, paidListPageUrls, unpaidListPageUrls } from '../../site/pages';
+import {
+  invoicePageUrls,
+  isInvoiceListPage,
+  isInvoicePage,
+  paidListPageUrls,
+  unpaidListPageUrls,
+} from '../../site/pages';
 import { askBackground } from '../../utils/ask-background';
 import { invoiceListColumns, paymentFields } from '../../site/shape';
 import { defineFeature } from '../registry';
@@ -24,6 +30,12 @@ export default defineFeature({
     if (signal.aborted || !status.ok || status.state !== 'disconnected') return;
 
     const find = isInvoicePage(url) ? findPaymentFields : findInvoiceListTable;
-    mountBeside(ctx, document, signal, { name: 'stripe-reconnect-banner', find, append: 'before', css: RECONNECT_CSS, view: () => <ReconnectNotice onOpenSettings={openSettings} /> });
+    mountBeside(ctx, document, signal, {
+      name: 'stripe-reconnect-banner',
+      find,
+      append: 'before',
+      css: RECONNECT_CSS,
+      view: () => <ReconnectNotice onOpenSettings={openSettings} />,
+    });
   },
 });

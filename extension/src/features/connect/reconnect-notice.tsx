@@ -7,7 +7,7 @@ button { font: inherit; color: #0969da; background: none; border: 0; padding: 0;
 `;
 
 /** The words every Stripe control on the site shows once Stripe access is revoked. */
-export const RECONNECT_SENTENCE = 'Stripe disconnected — reconnect in Stripe Settings.';
+const RECONNECT_SENTENCE = 'Stripe disconnected — reconnect in Stripe Settings.';
 
 export function ReconnectNotice({ onOpenSettings }: { onOpenSettings: () => void }) {
   return (

@@ -21,7 +21,8 @@ function StatusLine({ view }: { view: Replies['stripe-settings:get'] }) {
   if (view.state === 'disconnected') {
     return (
       <p data-testid="stripe-account-status" data-state="disconnected">
-        <span class="bad">Disconnected.</span> {view.account ? `${accountLine(view.account)} is no longer connected. ` : ''}
+        <span class="bad">Disconnected.</span>{' '}
+        {view.account ? `${accountLine(view.account)} is no longer connected. ` : ''}
         Stripe payments are off until you connect again.
       </p>
     );
@@ -65,7 +66,8 @@ export function StripeConnectSection() {
   };
   const connect = () => act(() => askBackground({ type: 'connect:start' }));
   const disconnect = () => act(() => askBackground({ type: 'account:disconnect' }));
-  const setDefault = (stripeIsDefault: boolean) => act(() => askBackground({ type: 'account:default-gateway', stripeIsDefault }));
+  const setDefault = (stripeIsDefault: boolean) =>
+    act(() => askBackground({ type: 'account:default-gateway', stripeIsDefault }));
 
   if (!view) return <p>Loading…</p>;
   const connected = view.state === 'connected';
@@ -74,8 +76,8 @@ export function StripeConnectSection() {
     <>
       <StatusLine view={view} />
       <p class="advice" data-testid="stripe-myshop-advice">
-        Do not connect the Stripe account you use for your MK My Shop: that account is for online Shop orders only. Connect
-        another Stripe account, or create a new one on Stripe's page.
+        Do not connect the Stripe account you use for your MK My Shop: that account is for online Shop orders only.
+        Connect another Stripe account, or create a new one on Stripe's page.
       </p>
       {failure && (
         <p class="error" role="alert" data-testid="stripe-connect-error">

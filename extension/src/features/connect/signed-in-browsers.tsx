@@ -35,13 +35,18 @@ export function SignedInBrowsers() {
   return (
     <section aria-labelledby="browsers-heading" data-testid="signed-in-browsers">
       <h2 id="browsers-heading">Signed-in browsers</h2>
-      <p class="hint">Each browser that connected to your Stripe account. A browser unused for 180 days is signed out by itself.</p>
+      <p class="hint">
+        Each browser that connected to your Stripe account. A browser unused for 180 days is signed out by itself.
+      </p>
       <ul>
         {(sessions ?? []).map((session) => (
           <li key={session.id}>
             {session.label ?? 'A browser'} — {lastSeen(session)}{' '}
             {!session.current && (
-              <button type="button" onClick={() => void askBackground({ type: 'sessions:sign-out', id: session.id }).then(apply)}>
+              <button
+                type="button"
+                onClick={() => void askBackground({ type: 'sessions:sign-out', id: session.id }).then(apply)}
+              >
                 Sign out
               </button>
             )}

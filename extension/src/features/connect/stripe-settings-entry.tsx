@@ -31,9 +31,18 @@ export default defineFeature({
     watchElement(document, findGatewaySettingsSlot, signal, {
       onAppear: (slot) => {
         unmount();
-        const otherGatewayConnected = readGateways(document).some((gateway) => gateway.connected && !/stripe/i.test(gateway.name));
+        const otherGatewayConnected = readGateways(document).some(
+          (gateway) => gateway.connected && !/stripe/i.test(gateway.name),
+        );
         void askBackground({ type: 'gateways:report', otherGatewayConnected });
-        const shown = mountShadow(ctx, slot, 'stripe-settings-entry', 'last', ENTRY_CSS, <StripeEntryCard status={null} onOpenSettings={openSettings} />);
+        const shown = mountShadow(
+          ctx,
+          slot,
+          'stripe-settings-entry',
+          'last',
+          ENTRY_CSS,
+          <StripeEntryCard status={null} onOpenSettings={openSettings} />,
+        );
         ui = shown;
         void status.then((reply) => {
           if (ui === shown) render(<StripeEntryCard status={reply} onOpenSettings={openSettings} />, shown.container);

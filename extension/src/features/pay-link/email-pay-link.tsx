@@ -21,7 +21,15 @@ export default defineFeature({
     const status = await askBackground({ type: 'account:status' });
     const back = findEmailInvoiceLink(document);
     const win = document.defaultView;
-    if (signal.aborted || !status.ok || status.state !== 'connected' || !status.account?.stripeIsDefaultGateway || !back || !win) return;
+    if (
+      signal.aborted ||
+      !status.ok ||
+      status.state !== 'connected' ||
+      !status.account?.stripeIsDefaultGateway ||
+      !back ||
+      !win
+    )
+      return;
     const page = await fetchSitePage(pageIo(win), new URL(back, url).href);
     const invoice = page && readInvoice(page);
     if (!invoice || invoice.balanceDueCents <= 0 || signal.aborted) return;

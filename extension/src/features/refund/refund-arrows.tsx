@@ -30,24 +30,40 @@ export default defineFeature({
     const io = pageIo(win);
     const invoiceUrl = (row: InvoiceRow) => (row.invoiceHref ? new URL(row.invoiceHref, url).href : null);
 
-    const refundOf = (row: InvoiceRow): RefundAction => async (amountMinor) => {
-      const result = await askBackground({ type: 'refunds:create', invoiceNumber: row.number, kind: row.kind, amountMinor });
-      if (!result.ok) return { problem: result.error.message };
-      const status = result.record?.status ?? null;
-      if (result.outcome === 'failed' || result.outcome === 'unknown') return { status, problem: result.message };
-      if (result.outcome === 'pending') return { status, note: result.message };
-      const address = invoiceUrl(row);
-      const synced = address ? await reflectRefundsOnSite(io, address) : { problem: 'The invoice could not be found to update it.' };
-      if ('problem' in synced) return { status, problem: `Refunded to the card. ${synced.problem}` };
-      if (!signal.aborted) win.location.reload();
-      return { status, note: 'Refunded to the card. Updating the list…' };
-    };
+    const refundOf =
+      (row: InvoiceRow): RefundAction =>
+      async (amountMinor) => {
+        const result = await askBackground({
+          type: 'refunds:create',
+          invoiceNumber: row.number,
+          kind: row.kind,
+          amountMinor,
+        });
+        if (!result.ok) return { problem: result.error.message };
+        const status = result.record?.status ?? null;
+        if (result.outcome === 'failed' || result.outcome === 'unknown') return { status, problem: result.message };
+        if (result.outcome === 'pending') return { status, note: result.message };
+        const address = invoiceUrl(row);
+        const synced = address
+          ? await reflectRefundsOnSite(io, address)
+          : { problem: 'The invoice could not be found to update it.' };
+        if ('problem' in synced) return { status, problem: `Refunded to the card. ${synced.problem}` };
+        if (!signal.aborted) win.location.reload();
+        return { status, note: 'Refunded to the card. Updating the list…' };
+      };
 
     for (const row of rows) {
       const status: InvoiceStripeStatus | undefined = byNumber.get(row.number);
       const shows = row.kind === 'return_exchange' ? paidList : status !== undefined && status.state !== 'none';
       if (!shows) continue;
-      const ui = mountShadow(ctx, row.actionsCell, 'stripe-refund-arrows', 'last', REFUND_CSS, <RefundControl kind={row.kind} status={status} canRefund={paidList} refund={refundOf(row)} />);
+      const ui = mountShadow(
+        ctx,
+        row.actionsCell,
+        'stripe-refund-arrows',
+        'last',
+        REFUND_CSS,
+        <RefundControl kind={row.kind} status={status} canRefund={paidList} refund={refundOf(row)} />,
+      );
       signal.addEventListener('abort', ui.remove, { once: true });
     }
 
@@ -56,7 +72,8 @@ export default defineFeature({
     for (const row of rows) {
       const status = byNumber.get(row.number);
       const address = invoiceUrl(row);
-      if (!paidList || !address || !status || (status.state !== 'refunded' && status.state !== 'partially_refunded')) continue;
+      if (!paidList || !address || !status || (status.state !== 'refunded' && status.state !== 'partially_refunded'))
+        continue;
       const synced = await reflectRefundsOnSite(io, address);
       if (signal.aborted) return;
       changed ||= 'changed' in synced && synced.changed;

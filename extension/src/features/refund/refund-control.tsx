@@ -15,11 +15,13 @@ p{margin:0;flex-basis:100%}.problem{color:#cf222e}
 @keyframes s{to{transform:rotate(360deg)}}
 `;
 
-export const PENDING_SENTENCE = 'Refund pending: Stripe sends it once your Stripe balance covers the refund and its fee.';
+const PENDING_SENTENCE = 'Refund pending: Stripe sends it once your Stripe balance covers the refund and its fee.';
 const RETURN_EXCHANGE = 'Only Normal Sale invoices can be refunded to Stripe; this is a Return/Exchange invoice.';
 
 /** What the list row's refund asks the feature to do; resolves with the sentence to show, if any. */
-export type RefundAction = (amountMinor: number) => Promise<{ status?: InvoiceStripeStatus | null; note?: string; problem?: string }>;
+export type RefundAction = (
+  amountMinor: number,
+) => Promise<{ status?: InvoiceStripeStatus | null; note?: string; problem?: string }>;
 
 interface Props {
   kind: 'normal_sale' | 'return_exchange';
@@ -40,11 +42,23 @@ interface State {
 
 /** A row's arrows: green refunds the Stripe payment, red marks a refunded one; a small form in between. */
 export class RefundControl extends Component<Props, State> {
-  override state: State = { status: this.props.status, open: false, amountText: '', busy: false, note: null, problem: null };
+  override state: State = {
+    status: this.props.status,
+    open: false,
+    amountText: '',
+    busy: false,
+    note: null,
+    problem: null,
+  };
 
   private openForm = () => {
     const { status } = this.state;
-    if (status) this.setState({ open: !this.state.open, amountText: amountInputText(status.refundableMinor, status.currency), problem: null });
+    if (status)
+      this.setState({
+        open: !this.state.open,
+        amountText: amountInputText(status.refundableMinor, status.currency),
+        problem: null,
+      });
   };
 
   private submit = async (event: Event) => {
@@ -55,14 +69,24 @@ export class RefundControl extends Component<Props, State> {
     if (!check.ok) return this.setState({ problem: check.reason });
     this.setState({ busy: true, problem: null, note: null });
     const result = await this.props.refund(check.minor);
-    this.setState({ busy: false, status: result.status ?? status, note: result.note ?? null, problem: result.problem ?? null, open: Boolean(result.problem) });
+    this.setState({
+      busy: false,
+      status: result.status ?? status,
+      note: result.note ?? null,
+      problem: result.problem ?? null,
+      open: Boolean(result.problem),
+    });
   };
 
   override render() {
     const { kind, canRefund } = this.props;
     const { status, open, amountText, busy, note, problem } = this.state;
     if (kind === 'return_exchange') {
-      return <span class="muted" title={RETURN_EXCHANGE} data-testid="stripe-refund-unavailable">No Stripe refund ⓘ</span>;
+      return (
+        <span class="muted" title={RETURN_EXCHANGE} data-testid="stripe-refund-unavailable">
+          No Stripe refund ⓘ
+        </span>
+      );
     }
     if (!status || status.state === 'none') return null;
     const money = (minor: number) => formatMinor(minor, status.currency);
@@ -70,23 +94,43 @@ export class RefundControl extends Component<Props, State> {
     return (
       <span>
         {refunded && (
-          <span class="arrow red" data-testid="stripe-refunded" title={`Refunded to the card: ${money(status.refundedMinor)} of ${money(status.chargedMinor)}`} aria-label="Refunded to Stripe">
+          <span
+            class="arrow red"
+            data-testid="stripe-refunded"
+            title={`Refunded to the card: ${money(status.refundedMinor)} of ${money(status.chargedMinor)}`}
+            aria-label="Refunded to Stripe"
+          >
             ↩
           </span>
         )}
         {status.pendingRefundMinor > 0 && (
           <span class="muted" data-testid="stripe-refund-pending" title={PENDING_SENTENCE}>
-            {' '}refund pending ({money(status.pendingRefundMinor)})
+            {' '}
+            refund pending ({money(status.pendingRefundMinor)})
           </span>
         )}
         {canRefund && status.refundableMinor > 0 && (
-          <button type="button" class="arrow green" data-testid="stripe-refund" title={`Refund up to ${money(status.refundableMinor)} to the card`} aria-label="Refund to Stripe" onClick={this.openForm}>
+          <button
+            type="button"
+            class="arrow green"
+            data-testid="stripe-refund"
+            title={`Refund up to ${money(status.refundableMinor)} to the card`}
+            aria-label="Refund to Stripe"
+            onClick={this.openForm}
+          >
             ↩
           </button>
         )}
         {open && (
           <form onSubmit={this.submit}>
-            <input data-testid="stripe-refund-amount" aria-label="Amount to refund" inputMode="decimal" value={amountText} disabled={busy} onInput={(e) => this.setState({ amountText: e.currentTarget.value, problem: null })} />
+            <input
+              data-testid="stripe-refund-amount"
+              aria-label="Amount to refund"
+              inputMode="decimal"
+              value={amountText}
+              disabled={busy}
+              onInput={(e) => this.setState({ amountText: e.currentTarget.value, problem: null })}
+            />
             <button type="submit" data-testid="stripe-refund-confirm" disabled={busy}>
               {busy ? <span class="spin" aria-label="Refunding" /> : 'Refund'}
             </button>
@@ -94,7 +138,11 @@ export class RefundControl extends Component<Props, State> {
           </form>
         )}
         {(problem || note) && (
-          <p class={problem ? 'problem' : 'muted'} role={problem ? 'alert' : 'status'} data-testid="stripe-refund-message">
+          <p
+            class={problem ? 'problem' : 'muted'}
+            role={problem ? 'alert' : 'status'}
+            data-testid="stripe-refund-message"
+          >
             {problem ?? note}
           </p>
         )}

@@ -18,7 +18,11 @@ export async function reflectRefundsOnSite(io: SiteIo, invoiceUrl: string): Prom
   const first = await fetchSitePage(io, invoiceUrl);
   const invoice = first && readInvoice(first);
   if (!invoice) return { problem: CANNOT };
-  const reply = await askBackground({ type: 'charges:list', invoiceNumber: invoice.number, customerId: invoice.customer.id });
+  const reply = await askBackground({
+    type: 'charges:list',
+    invoiceNumber: invoice.number,
+    customerId: invoice.customer.id,
+  });
   if (!reply.ok) return { problem: 'error' in reply ? reply.error.message : reply.message };
   let page: Document | null = first;
   let changed = false;
@@ -39,7 +43,9 @@ export async function reflectRefundsOnSite(io: SiteIo, invoiceUrl: string): Prom
     const note = `${stripeNote(payment)} less ${formatMinor(payment.refundedMinor, payment.currency)} refunded`;
     const record = reversed && otherPaymentSubmission(reversed, { amountCents: keptMinor, note }, invoiceUrl);
     if (!record || !(await postSiteForm(io, record))) {
-      return { problem: `The Stripe payment was reversed on the invoice, but the ${formatMinor(keptMinor, payment.currency)} the card still paid could not be recorded: add it in Other Payment as "${note}".` };
+      return {
+        problem: `The Stripe payment was reversed on the invoice, but the ${formatMinor(keptMinor, payment.currency)} the card still paid could not be recorded: add it in Other Payment as "${note}".`,
+      };
     }
   }
   return { changed };

@@ -7,4 +7,11 @@ import type { Feature } from '../registry';
 import workerHealth from '../site-health/worker-health';
 
 /** What the invoice page's content script runs (a new or a saved invoice). */
-export const invoiceFeatures: readonly Feature[] = [workerHealth, chargeField, chargeConfirm, chargeHistory, reconnectBanner, payLink];
+export const invoiceFeatures: readonly Feature[] = [
+  workerHealth,
+  chargeField,
+  chargeConfirm,
+  chargeHistory,
+  reconnectBanner,
+  payLink,
+];

@@ -32,7 +32,10 @@ export function StripeSiteSection() {
   };
   const copy = () => {
     if (!saved) return;
-    navigator.clipboard.writeText(saved.report).then(() => setCopied('Copied.'), () => setCopied('Could not copy: select the report below and copy it.'));
+    navigator.clipboard.writeText(saved.report).then(
+      () => setCopied('Copied.'),
+      () => setCopied('Could not copy: select the report below and copy it.'),
+    );
   };
 
   return (
@@ -43,28 +46,48 @@ export function StripeSiteSection() {
         {extra ? (
           <p data-testid="extra-site">
             And on your office at <code>{extra}</code>{' '}
-            <button type="button" onClick={() => void removeExtraSite().then(apply)}>Remove</button>
+            <button type="button" onClick={() => void removeExtraSite().then(apply)}>
+              Remove
+            </button>
           </p>
         ) : (
           <form onSubmit={add}>
             <label for="extra-site-address">Your office's address, if elsewhere</label>
-            <input id="extra-site-address" type="url" placeholder="https://office.example.com" value={draft} onInput={(event) => setDraft(event.currentTarget.value)} />
+            <input
+              id="extra-site-address"
+              type="url"
+              placeholder="https://office.example.com"
+              value={draft}
+              onInput={(event) => setDraft(event.currentTarget.value)}
+            />
             <button type="submit">Add</button>
           </form>
         )}
         <p class="hint">The browser asks you to allow that one address; removing it takes the permission back.</p>
-        {error && <p class="error" role="alert">{error}</p>}
+        {error && (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        )}
       </section>
       <section aria-labelledby="report-heading">
         <h2 id="report-heading">Page structure for support</h2>
         {saved ? (
           <>
             <p>
-              Stripe controls were last switched off on a page on {new Date(saved.savedAt).toLocaleString()} (missing: {saved.missing.join(', ')}).
-              Send this report to support: it holds the page's layout only, no customer, amount or card.
+              Stripe controls were last switched off on a page on {new Date(saved.savedAt).toLocaleString()} (missing:{' '}
+              {saved.missing.join(', ')}). Send this report to support: it holds the page's layout only, no customer,
+              amount or card.
             </p>
-            <div class="actions"><button type="button" onClick={copy} data-testid="site-report-copy">Copy structure report</button> {copied}</div>
-            <textarea readonly rows={6} style="width:100%;font:12px monospace" data-testid="site-report">{saved.report}</textarea>
+            <div class="actions">
+              <button type="button" onClick={copy} data-testid="site-report-copy">
+                Copy structure report
+              </button>{' '}
+              {copied}
+            </div>
+            <textarea readonly rows={6} style="width:100%;font:12px monospace" data-testid="site-report">
+              {saved.report}
+            </textarea>
           </>
         ) : (
           <p class="hint">Every page has had the layout this version knows.</p>

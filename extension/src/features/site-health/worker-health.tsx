@@ -16,6 +16,12 @@ export default defineFeature({
   testUrls: invoicePageUrls,
   needs: [paymentFields],
   init(signal, { ctx, document }) {
-    mountBeside(ctx, document, signal, { name: 'stripe-bridge-health', find: findPaymentFields, append: 'after', css: PANEL_CSS, view: () => <HealthPanel checkHealth={checkHealth} /> });
+    mountBeside(ctx, document, signal, {
+      name: 'stripe-bridge-health',
+      find: findPaymentFields,
+      append: 'after',
+      css: PANEL_CSS,
+      view: () => <HealthPanel checkHealth={checkHealth} />,
+    });
   },
 });

@@ -1,9 +1,16 @@
 import { dollars, html } from '../html.ts';
 import { page } from '../layout.ts';
-import { balanceDueCents, customerName, PAYMENT_LINK_PLACEHOLDER, totalCents, type BackofficeState, type Invoice } from '../model.ts';
+import {
+  balanceDueCents,
+  customerName,
+  PAYMENT_LINK_PLACEHOLDER,
+  totalCents,
+  type BackofficeState,
+  type Invoice,
+} from '../model.ts';
 
 /** Where the default gateway (ProPay) takes the customer; a stand-in page on this site. */
-export function gatewayPaymentLink(origin: string, invoice: Invoice): string {
+function gatewayPaymentLink(origin: string, invoice: Invoice): string {
   return `${origin}/propay/pay?invoice=${encodeURIComponent(invoice.number)}`;
 }
 
@@ -24,7 +31,10 @@ export function invoiceEmailPage(state: BackofficeState, invoice: Invoice, origi
   const subject = fill(state.emailTemplate.subject, values);
   // The link is rendered as an anchor inside the text, so the template is split around it.
   const bodyParts = fill(state.emailTemplate.body, values).split(PAYMENT_LINK_PLACEHOLDER);
-  const bodyHtml = bodyParts.map((part, i) => html`${part}${i < bodyParts.length - 1 ? html`<a class="payment-link" href="${link}">${link}</a>` : ''}`);
+  const bodyHtml = bodyParts.map(
+    (part, i) =>
+      html`${part}${i < bodyParts.length - 1 ? html`<a class="payment-link" href="${link}">${link}</a>` : ''}`,
+  );
   const body = html`<h1>Email Invoice #<span id="invoiceNumber">${invoice.number}</span></h1>
 ${customer?.email ? '' : html`<div class="notice error" role="alert">This customer has no email address on file. Add one on the Customers tab to email this invoice.</div>`}
 <dl class="details" id="emailHeaders">
@@ -37,5 +47,11 @@ ${customer?.email ? '' : html`<div class="notice error" role="alert">This custom
   <button type="submit" class="btn" ${customer?.email ? '' : html`disabled`}>Send Email</button>
   <a class="btn secondary" href="/invoices/${invoice.number}">Back to Invoice</a>
 </form>`;
-  return page({ title: `Email Invoice #${invoice.number}`, tab: 'invoices', consultant: state.consultant, path: '', body });
+  return page({
+    title: `Email Invoice #${invoice.number}`,
+    tab: 'invoices',
+    consultant: state.consultant,
+    path: '',
+    body,
+  });
 }

@@ -1,8 +1,20 @@
 import { amountInputValue, dollars, html, usDate, type SafeHtml } from '../html.ts';
 import { page } from '../layout.ts';
 import {
-  balanceDueCents, customerName, kindLabel, methodLabel, OTHER_PAYMENT_TYPES, paidCents, subtotalCents, taxCents, totalCents,
-  type BackofficeState, type Customer, type Invoice, type InvoiceKind, type Payment,
+  balanceDueCents,
+  customerName,
+  kindLabel,
+  methodLabel,
+  OTHER_PAYMENT_TYPES,
+  paidCents,
+  subtotalCents,
+  taxCents,
+  totalCents,
+  type BackofficeState,
+  type Customer,
+  type Invoice,
+  type InvoiceKind,
+  type Payment,
 } from '../model.ts';
 import { REVIEW_SCRIPT } from './invoice-review-script.ts';
 
@@ -46,13 +58,16 @@ function linesTable(invoice: Invoice): SafeHtml {
   <td class="num">${dollars(l.qty * l.priceCents)}</td>
 </tr>`,
   );
-  const blanks = Array.from({ length: BLANK_LINES }, () => html`<tr>
+  const blanks = Array.from(
+    { length: BLANK_LINES },
+    () => html`<tr>
   <td><input type="text" name="line_sku" value="" size="7" aria-label="Item #"></td>
   <td><input type="text" name="line_product" value="" size="42" aria-label="Product"></td>
   <td class="num"><input type="text" name="line_qty" value="" size="3" aria-label="Qty"></td>
   <td class="num"><input type="text" name="line_price" value="" class="amount" aria-label="Price"></td>
   <td class="num"></td>
-</tr>`);
+</tr>`,
+  );
   return html`<table class="grid" id="invoiceLines">
 <thead><tr><th>Item #</th><th>Product</th><th class="num">Qty</th><th class="num">Price</th><th class="num">Amount</th></tr></thead>
 <tbody>${rows}${blanks}</tbody>
@@ -77,9 +92,11 @@ function paymentFields(state: BackofficeState, entered: EnteredPayments): SafeHt
 <div class="field-row"><label for="payment_cash">Cash</label><input type="text" class="amount" id="payment_cash" name="payment_cash" inputmode="decimal" placeholder="0.00" value="${entered.cash ?? ''}"></div>
 <div class="field-row"><label for="payment_check">Check</label><input type="text" class="amount" id="payment_check" name="payment_check" inputmode="decimal" placeholder="0.00" value="${entered.check ?? ''}">
   <label for="check_number" style="width:auto">Check #</label><input type="text" id="check_number" name="check_number" size="8" value="${entered.checkNumber ?? ''}"></div>
-${propay
-  ? html`<div class="field-row"><label for="payment_propay">ProPay Credit Card</label><input type="text" class="amount" id="payment_propay" name="payment_propay" inputmode="decimal" placeholder="0.00" value="${entered.propay ?? ''}"> <span class="muted">ProPay account ${propay.accountNumber}</span></div>`
-  : ''}
+${
+  propay
+    ? html`<div class="field-row"><label for="payment_propay">ProPay Credit Card</label><input type="text" class="amount" id="payment_propay" name="payment_propay" inputmode="decimal" placeholder="0.00" value="${entered.propay ?? ''}"> <span class="muted">ProPay account ${propay.accountNumber}</span></div>`
+    : ''
+}
 </fieldset>
 <fieldset id="otherPayment">
 <legend>Other Payment</legend>
@@ -96,14 +113,19 @@ function paymentRow(invoiceNumber: string, p: Payment): SafeHtml {
   return html`<tr class="${reversed ? 'reversed' : ''}">
   <td>${usDate(p.date)}</td><td>${methodLabel(p)}</td><td class="num">${dollars(p.amountCents)}</td><td>${p.note}</td>
   <td class="payment-status">${reversed ? `Reversed ${usDate(p.reversedOn ?? p.date)}` : 'Received'}</td>
-  <td class="actions-cell">${reversed
-    ? ''
-    : html`<form method="post" action="/invoices/${invoiceNumber}/payments/${p.id}/reverse"><input type="hidden" name="payment_id" value="${p.id}"><button type="submit" class="btn small secondary">Reverse</button></form>`}</td>
+  <td class="actions-cell">${
+    reversed
+      ? ''
+      : html`<form method="post" action="/invoices/${invoiceNumber}/payments/${p.id}/reverse"><input type="hidden" name="payment_id" value="${p.id}"><button type="submit" class="btn small secondary">Reverse</button></form>`
+  }</td>
 </tr>`;
 }
 
 function paymentHistory(invoice: Invoice): SafeHtml {
-  const rows = invoice.payments.length > 0 ? invoice.payments.map((p) => paymentRow(invoice.number, p)) : html`<tr><td colspan="6" class="muted">No payments recorded.</td></tr>`;
+  const rows =
+    invoice.payments.length > 0
+      ? invoice.payments.map((p) => paymentRow(invoice.number, p))
+      : html`<tr><td colspan="6" class="muted">No payments recorded.</td></tr>`;
   return html`<h2>Payments Received</h2>
 <table class="grid" id="paymentHistory">
 <thead><tr><th>Date</th><th>Payment Type</th><th class="num">Amount</th><th>Note</th><th>Status</th><th>Actions</th></tr></thead>
@@ -148,5 +170,12 @@ ${paymentFields(state, options.entered ?? {})}
 </section>
 </form>
 ${isNew ? '' : paymentHistory(invoice)}`;
-  return page({ title, tab: 'invoices', consultant: state.consultant, path: isNew ? '/invoices/new' : '', body, script: REVIEW_SCRIPT });
+  return page({
+    title,
+    tab: 'invoices',
+    consultant: state.consultant,
+    path: isNew ? '/invoices/new' : '',
+    body,
+    script: REVIEW_SCRIPT,
+  });
 }

@@ -1,6 +1,15 @@
 import { dollars, html } from '../html.ts';
 import { page } from '../layout.ts';
-import { balanceDueCents, customerName, isPaidInFull, kindLabel, paidCents, totalCents, type BackofficeState, type Invoice } from '../model.ts';
+import {
+  balanceDueCents,
+  customerName,
+  isPaidInFull,
+  kindLabel,
+  paidCents,
+  totalCents,
+  type BackofficeState,
+  type Invoice,
+} from '../model.ts';
 import { usDate } from '../html.ts';
 
 export type ListKind = 'paid' | 'unpaid';

@@ -20,5 +20,11 @@ ${saved ? html`<div class="notice success" role="status">Invoice settings saved.
 </fieldset>
 <div class="actions"><button type="submit" class="btn">Save Settings</button></div>
 </form>`;
-  return page({ title: 'Invoice Settings', tab: 'invoices', consultant: state.consultant, path: '/settings/invoices', body });
+  return page({
+    title: 'Invoice Settings',
+    tab: 'invoices',
+    consultant: state.consultant,
+    path: '/settings/invoices',
+    body,
+  });
 }

@@ -1,6 +1,13 @@
 import { dollars, html, usDate } from '../html.ts';
 import { page } from '../layout.ts';
-import { balanceDueCents, customerName, isPaidInFull, totalCents, type BackofficeState, type Invoice } from '../model.ts';
+import {
+  balanceDueCents,
+  customerName,
+  isPaidInFull,
+  totalCents,
+  type BackofficeState,
+  type Invoice,
+} from '../model.ts';
 
 export function dashboardPage(state: BackofficeState): string {
   const unpaid = state.invoices.filter((inv) => !isPaidInFull(inv));
@@ -25,7 +32,8 @@ export function customersPage(state: BackofficeState): string {
   const body = html`<h1>Customers</h1>
 <table class="grid" id="customerList"><thead><tr><th>Customer #</th><th>Name</th><th>Email</th><th>Phone</th><th>City</th><th>Actions</th></tr></thead>
 <tbody>${state.customers.map(
-    (c) => html`<tr><td>${c.id}</td><td>${customerName(c)}</td><td>${c.email ?? html`<span class="muted">none</span>`}</td><td>${c.phone}</td><td>${c.city}</td><td><a href="/invoices/new?customer=${c.id}">New Invoice</a></td></tr>`,
+    (c) =>
+      html`<tr><td>${c.id}</td><td>${customerName(c)}</td><td>${c.email ?? html`<span class="muted">none</span>`}</td><td>${c.phone}</td><td>${c.city}</td><td><a href="/invoices/new?customer=${c.id}">New Invoice</a></td></tr>`,
   )}</tbody></table>`;
   return page({ title: 'Customers', tab: 'customers', consultant: state.consultant, path: '/customers', body });
 }

@@ -17,13 +17,31 @@ export function toSummary(row: AccountRow): AccountSummary {
 }
 
 /** Connecting again (after a disconnect, or from a second browser) revives the same row. */
-export function upsertConnected(db: Db, a: { id: string; businessName: string | null; livemode: boolean; currency: string }, now: number) {
+export function upsertConnected(
+  db: Db,
+  a: { id: string; businessName: string | null; livemode: boolean; currency: string },
+  now: number,
+) {
   return db
     .insert(accounts)
-    .values({ id: a.id, businessName: a.businessName, livemode: a.livemode, defaultCurrency: a.currency, status: 'connected', connectedAt: now })
+    .values({
+      id: a.id,
+      businessName: a.businessName,
+      livemode: a.livemode,
+      defaultCurrency: a.currency,
+      status: 'connected',
+      connectedAt: now,
+    })
     .onConflictDoUpdate({
       target: accounts.id,
-      set: { businessName: a.businessName, livemode: a.livemode, defaultCurrency: a.currency, status: 'connected', connectedAt: now, disconnectedAt: null },
+      set: {
+        businessName: a.businessName,
+        livemode: a.livemode,
+        defaultCurrency: a.currency,
+        status: 'connected',
+        connectedAt: now,
+        disconnectedAt: null,
+      },
     });
 }
 
@@ -31,7 +49,10 @@ export function upsertConnected(db: Db, a: { id: string; businessName: string | 
 export function disconnectStatements(db: Db, accountId: string, now: number) {
   return [
     db.update(accounts).set({ status: 'disconnected', disconnectedAt: now }).where(eq(accounts.id, accountId)),
-    db.update(consultantTokens).set({ revokedAt: now }).where(and(eq(consultantTokens.accountId, accountId), isNull(consultantTokens.revokedAt))),
+    db
+      .update(consultantTokens)
+      .set({ revokedAt: now })
+      .where(and(eq(consultantTokens.accountId, accountId), isNull(consultantTokens.revokedAt))),
   ] as const;
 }
 

@@ -11,5 +11,12 @@ export interface AuditEntry {
 
 /** An insert to batch with the change it describes, so the log and the change land together. */
 export function audit(db: Db, entry: AuditEntry, now = Date.now()) {
-  return db.insert(auditLog).values({ at: now, accountId: entry.accountId, tokenId: entry.tokenId ?? null, action: entry.action, subject: entry.subject ?? null, detail: entry.detail ?? null });
+  return db.insert(auditLog).values({
+    at: now,
+    accountId: entry.accountId,
+    tokenId: entry.tokenId ?? null,
+    action: entry.action,
+    subject: entry.subject ?? null,
+    detail: entry.detail ?? null,
+  });
 }

@@ -5,7 +5,7 @@ import { selectForInsert } from '../insert-select';
 import { accounts, auditLog, invoices, payments } from '../schema';
 
 /** Statuses of a charge that Stripe has taken or may still take; literal, so the partial index applies. */
-export const IN_FLIGHT_SQL = sql.raw(`('pending', 'unknown', 'requires_action')`);
+const IN_FLIGHT_SQL = sql.raw(`('pending', 'unknown', 'requires_action')`);
 
 export interface AttemptRequest {
   paymentId: string;
@@ -60,7 +60,14 @@ export function auditChargeAttempt(db: Db, r: AttemptRequest) {
   const detail = JSON.stringify({ invoice: r.invoice.number, amountMinor: r.amountMinor });
   const select = selectForInsert(
     auditLog,
-    { at: sql`${r.now}`, accountId: sql`${r.accountId}`, tokenId: sql`${r.tokenId}`, action: sql`'charge.attempted'`, subject: sql`${r.paymentId}`, detail: sql`${detail}` },
+    {
+      at: sql`${r.now}`,
+      accountId: sql`${r.accountId}`,
+      tokenId: sql`${r.tokenId}`,
+      action: sql`'charge.attempted'`,
+      subject: sql`${r.paymentId}`,
+      detail: sql`${detail}`,
+    },
     sql`WHERE EXISTS (SELECT 1 FROM payments WHERE id = ${r.paymentId} AND account_id = ${r.accountId})`,
   );
   return db.insert(auditLog).select(select);
@@ -73,7 +80,12 @@ export function auditChargeAttempt(db: Db, r: AttemptRequest) {
  */
 export function selectUnsettledCharges(db: Db, stalePendingBefore: number, limit: number) {
   return db
-    .select({ id: payments.id, accountId: payments.accountId, invoiceId: payments.invoiceId, invoiceNumber: invoices.number })
+    .select({
+      id: payments.id,
+      accountId: payments.accountId,
+      invoiceId: payments.invoiceId,
+      invoiceNumber: invoices.number,
+    })
     .from(payments)
     .innerJoin(invoices, and(eq(invoices.id, payments.invoiceId), eq(invoices.accountId, payments.accountId)))
     .innerJoin(accounts, and(eq(accounts.id, payments.accountId), eq(accounts.status, 'connected')))
@@ -81,7 +93,10 @@ export function selectUnsettledCharges(db: Db, stalePendingBefore: number, limit
       and(
         sql`${payments.status} IN ${IN_FLIGHT_SQL}`,
         eq(payments.source, 'stored_card'),
-        or(eq(payments.status, 'unknown'), and(eq(payments.status, 'pending'), lt(payments.createdAt, stalePendingBefore))),
+        or(
+          eq(payments.status, 'unknown'),
+          and(eq(payments.status, 'pending'), lt(payments.createdAt, stalePendingBefore)),
+        ),
       ),
     )
     .limit(limit);

@@ -6,7 +6,11 @@ import { customers } from '../schema';
 export type CustomerRow = typeof customers.$inferSelect;
 
 export function selectCustomer(db: Db, accountId: string, siteCustomerId: string) {
-  return db.select().from(customers).where(and(eq(customers.accountId, accountId), eq(customers.siteCustomerId, siteCustomerId))).limit(1);
+  return db
+    .select()
+    .from(customers)
+    .where(and(eq(customers.accountId, accountId), eq(customers.siteCustomerId, siteCustomerId)))
+    .limit(1);
 }
 
 export function insertCustomer(db: Db, row: typeof customers.$inferInsert) {
@@ -24,11 +28,25 @@ export interface CardOnFile {
 export function setCard(db: Db, customerId: string, card: CardOnFile, now: number) {
   return db
     .update(customers)
-    .set({ paymentMethodId: card.paymentMethodId, cardBrand: card.brand, cardLast4: card.last4, cardExpMonth: card.expMonth, cardExpYear: card.expYear, updatedAt: now })
+    .set({
+      paymentMethodId: card.paymentMethodId,
+      cardBrand: card.brand,
+      cardLast4: card.last4,
+      cardExpMonth: card.expMonth,
+      cardExpYear: card.expYear,
+      updatedAt: now,
+    })
     .where(eq(customers.id, customerId));
 }
 
 export function cardOf(row: CustomerRow | undefined): CardSummary | null {
-  if (!row?.paymentMethodId || !row.cardBrand || !row.cardLast4 || row.cardExpMonth === null || row.cardExpYear === null) return null;
+  if (
+    !row?.paymentMethodId ||
+    !row.cardBrand ||
+    !row.cardLast4 ||
+    row.cardExpMonth === null ||
+    row.cardExpYear === null
+  )
+    return null;
   return { brand: row.cardBrand, last4: row.cardLast4, expMonth: row.cardExpMonth, expYear: row.cardExpYear };
 }

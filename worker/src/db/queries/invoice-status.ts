@@ -8,12 +8,25 @@ import { invoices, payments, refunds } from '../schema';
 // about, however long the account's history. The numbers travel as one JSON parameter: D1 binds at
 // most 100 parameters, and one statement for any list keeps a read at a constant number of statements.
 function invoicesNumbered(accountId: string, numbers: string[]) {
-  return and(eq(invoices.accountId, accountId), sql`${invoices.number} IN (SELECT value FROM json_each(${JSON.stringify(numbers)}))`);
+  return and(
+    eq(invoices.accountId, accountId),
+    sql`${invoices.number} IN (SELECT value FROM json_each(${JSON.stringify(numbers)}))`,
+  );
 }
 
 export function paymentFactsQuery(db: Db, accountId: string, numbers: string[]) {
   return db
-    .select({ paymentId: payments.id, number: invoices.number, kind: invoices.kind, currency: payments.currency, status: payments.status, amountMinor: payments.amountMinor, paymentIntentId: payments.paymentIntentId, recordedOnSiteAt: payments.recordedOnSiteAt, createdAt: payments.createdAt })
+    .select({
+      paymentId: payments.id,
+      number: invoices.number,
+      kind: invoices.kind,
+      currency: payments.currency,
+      status: payments.status,
+      amountMinor: payments.amountMinor,
+      paymentIntentId: payments.paymentIntentId,
+      recordedOnSiteAt: payments.recordedOnSiteAt,
+      createdAt: payments.createdAt,
+    })
     .from(invoices)
     .innerJoin(payments, eq(payments.invoiceId, invoices.id))
     .where(invoicesNumbered(accountId, numbers));
@@ -21,14 +34,29 @@ export function paymentFactsQuery(db: Db, accountId: string, numbers: string[]) 
 
 export function refundFactsQuery(db: Db, accountId: string, numbers: string[]) {
   return db
-    .select({ refundId: refunds.id, refundPaymentId: refunds.paymentId, refundStatus: refunds.status, refundAmountMinor: refunds.amountMinor })
+    .select({
+      refundId: refunds.id,
+      refundPaymentId: refunds.paymentId,
+      refundStatus: refunds.status,
+      refundAmountMinor: refunds.amountMinor,
+    })
     .from(invoices)
     .innerJoin(payments, eq(payments.invoiceId, invoices.id))
     .innerJoin(refunds, eq(refunds.paymentId, payments.id))
     .where(invoicesNumbered(accountId, numbers));
 }
 
-export type PaymentFact = { paymentId: string; number: string; kind: 'normal_sale' | 'return_exchange'; currency: string; status: string; amountMinor: number; paymentIntentId: string | null; recordedOnSiteAt: number | null; createdAt: number };
+export type PaymentFact = {
+  paymentId: string;
+  number: string;
+  kind: 'normal_sale' | 'return_exchange';
+  currency: string;
+  status: string;
+  amountMinor: number;
+  paymentIntentId: string | null;
+  recordedOnSiteAt: number | null;
+  createdAt: number;
+};
 export type RefundFact = { refundId: string; refundPaymentId: string; refundStatus: string; refundAmountMinor: number };
 
 const OPEN_REFUND = new Set(['pending', 'unknown', 'requires_action']);
@@ -38,13 +66,14 @@ export function refundableByPayment(paymentRows: PaymentFact[], refundRows: Refu
   const out = new Map<string, number>();
   for (const p of paymentRows) if (p.status === 'succeeded') out.set(p.paymentId, p.amountMinor);
   for (const r of refundRows) {
-    if (r.refundStatus === 'succeeded' || OPEN_REFUND.has(r.refundStatus)) out.set(r.refundPaymentId, (out.get(r.refundPaymentId) ?? 0) - r.refundAmountMinor);
+    if (r.refundStatus === 'succeeded' || OPEN_REFUND.has(r.refundStatus))
+      out.set(r.refundPaymentId, (out.get(r.refundPaymentId) ?? 0) - r.refundAmountMinor);
   }
   return out;
 }
 
 /** What an invoice's status is computed from: sums over its payments and their refunds. */
-export interface StatusTotals {
+interface StatusTotals {
   number: string;
   kind: 'normal_sale' | 'return_exchange';
   currency: string;
@@ -54,11 +83,19 @@ export interface StatusTotals {
   unrecordedPaymentIds: string[];
 }
 
-export function statusOf(t: StatusTotals): InvoiceStripeStatus {
+function statusOf(t: StatusTotals): InvoiceStripeStatus {
   const { chargedMinor, refundedMinor, pendingRefundMinor } = t;
   const refundableMinor = Math.max(0, chargedMinor - refundedMinor - pendingRefundMinor);
   const state: InvoiceStripeStatus['state'] =
-    chargedMinor === 0 ? 'none' : pendingRefundMinor > 0 ? 'refund_pending' : refundedMinor >= chargedMinor ? 'refunded' : refundedMinor > 0 ? 'partially_refunded' : 'paid';
+    chargedMinor === 0
+      ? 'none'
+      : pendingRefundMinor > 0
+        ? 'refund_pending'
+        : refundedMinor >= chargedMinor
+          ? 'refunded'
+          : refundedMinor > 0
+            ? 'partially_refunded'
+            : 'paid';
   return { ...t, refundableMinor, state };
 }
 
@@ -73,12 +110,15 @@ export function summarize(number: string, paymentRows: PaymentFact[], refundRows
     currency: mine[0]?.currency ?? 'usd',
     chargedMinor: succeeded.reduce((s, p) => s + p.amountMinor, 0),
     refundedMinor: myRefunds.filter((r) => r.refundStatus === 'succeeded').reduce((s, r) => s + r.refundAmountMinor, 0),
-    pendingRefundMinor: myRefunds.filter((r) => OPEN_REFUND.has(r.refundStatus)).reduce((s, r) => s + r.refundAmountMinor, 0),
+    pendingRefundMinor: myRefunds
+      .filter((r) => OPEN_REFUND.has(r.refundStatus))
+      .reduce((s, r) => s + r.refundAmountMinor, 0),
     unrecordedPaymentIds: succeeded.filter((p) => p.recordedOnSiteAt === null).map((p) => p.paymentId),
   });
 }
 
-const refundSum = (statuses: string) => sql<number>`(SELECT coalesce(sum(${refunds.amountMinor}), 0) FROM ${refunds} WHERE ${refunds.paymentId} = ${payments.id} AND ${refunds.status} IN ${sql.raw(statuses)})`;
+const refundSum = (statuses: string) =>
+  sql<number>`(SELECT coalesce(sum(${refunds.amountMinor}), 0) FROM ${refunds} WHERE ${refunds.paymentId} = ${payments.id} AND ${refunds.status} IN ${sql.raw(statuses)})`;
 
 /**
  * One row of sums per listed invoice that has Stripe payments: a list of thousands is one statement
@@ -93,7 +133,9 @@ export function statusTotalsQuery(db: Db, accountId: string, numbers: string[]) 
       chargedMinor: sql<number>`coalesce(sum(CASE WHEN ${payments.status} = 'succeeded' THEN ${payments.amountMinor} END), 0)`,
       refundedMinor: sql<number>`coalesce(sum(${refundSum("('succeeded')")}), 0)`,
       pendingRefundMinor: sql<number>`coalesce(sum(${refundSum("('pending', 'unknown', 'requires_action')")}), 0)`,
-      unrecorded: sql<string | null>`group_concat(CASE WHEN ${payments.status} = 'succeeded' AND ${payments.recordedOnSiteAt} IS NULL THEN ${payments.id} END)`,
+      unrecorded: sql<
+        string | null
+      >`group_concat(CASE WHEN ${payments.status} = 'succeeded' AND ${payments.recordedOnSiteAt} IS NULL THEN ${payments.id} END)`,
     })
     .from(invoices)
     .innerJoin(payments, eq(payments.invoiceId, invoices.id))
@@ -108,7 +150,16 @@ export function statusesOf(numbers: string[], rows: StatusTotalsRow[]): InvoiceS
   const byNumber = new Map(rows.map((r) => [r.number, r]));
   return numbers.map((number) => {
     const r = byNumber.get(number);
-    if (!r) return statusOf({ number, kind: 'normal_sale', currency: 'usd', chargedMinor: 0, refundedMinor: 0, pendingRefundMinor: 0, unrecordedPaymentIds: [] });
+    if (!r)
+      return statusOf({
+        number,
+        kind: 'normal_sale',
+        currency: 'usd',
+        chargedMinor: 0,
+        refundedMinor: 0,
+        pendingRefundMinor: 0,
+        unrecordedPaymentIds: [],
+      });
     const { unrecorded, ...totals } = r;
     return statusOf({ ...totals, unrecordedPaymentIds: unrecorded ? unrecorded.split(',') : [] });
   });

@@ -19,7 +19,13 @@ export function upsertInvoice(db: Db, accountId: string, invoice: SiteInvoice, n
     })
     .onConflictDoUpdate({
       target: [invoices.accountId, invoices.number],
-      set: { kind: invoice.kind, siteCustomerId: invoice.customer.id, totalMinor: invoice.totalMinor, currency: invoice.currency, updatedAt: now },
+      set: {
+        kind: invoice.kind,
+        siteCustomerId: invoice.customer.id,
+        totalMinor: invoice.totalMinor,
+        currency: invoice.currency,
+        updatedAt: now,
+      },
     })
     .returning({ id: invoices.id });
 }

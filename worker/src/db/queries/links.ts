@@ -6,13 +6,13 @@ import { customers, links } from '../schema';
 export type LinkRow = typeof links.$inferSelect;
 export type LinkPurpose = LinkRow['purpose'];
 
-export const LINK_LIFETIME_MS: Record<LinkPurpose, number> = {
+const LINK_LIFETIME_MS: Record<LinkPurpose, number> = {
   card: 30 * 60_000,
   authenticate: 7 * 24 * 60 * 60_000,
   pay: 30 * 24 * 60 * 60_000,
 };
 
-export const LINK_PATH: Record<LinkPurpose, string> = { card: '/card/', authenticate: '/pay/', pay: '/pay/' };
+const LINK_PATH: Record<LinkPurpose, string> = { card: '/card/', authenticate: '/pay/', pay: '/pay/' };
 
 export interface NewLink {
   purpose: LinkPurpose;
@@ -49,12 +49,22 @@ export function linkUrl(publicUrl: string, purpose: LinkPurpose, token: string):
 }
 
 /** A live link of one of the given purposes, or null (unknown, expired or used up). */
-export async function findLiveLink(db: Db, token: string, purposes: LinkPurpose[], now: number, { includeUsed = false } = {}): Promise<LinkRow | null> {
+export async function findLiveLink(
+  db: Db,
+  token: string,
+  purposes: LinkPurpose[],
+  now: number,
+  { includeUsed = false } = {},
+): Promise<LinkRow | null> {
   const hash = await hashSecret(token);
   const [row] = await db
     .select()
     .from(links)
-    .where(includeUsed ? and(eq(links.tokenHash, hash), gt(links.expiresAt, now)) : and(eq(links.tokenHash, hash), gt(links.expiresAt, now), isNull(links.usedAt)))
+    .where(
+      includeUsed
+        ? and(eq(links.tokenHash, hash), gt(links.expiresAt, now))
+        : and(eq(links.tokenHash, hash), gt(links.expiresAt, now), isNull(links.usedAt)),
+    )
     .limit(1);
   return row && purposes.includes(row.purpose) ? row : null;
 }
@@ -90,7 +100,14 @@ export function selectCardTarget(db: Db, accountId: string, setupIntentId: strin
     })
     .from(links)
     .innerJoin(customers, eq(customers.id, links.customerId))
-    .where(and(eq(links.stripeObjectId, setupIntentId), eq(links.accountId, accountId), eq(links.purpose, 'card'), isNull(links.usedAt)))
+    .where(
+      and(
+        eq(links.stripeObjectId, setupIntentId),
+        eq(links.accountId, accountId),
+        eq(links.purpose, 'card'),
+        isNull(links.usedAt),
+      ),
+    )
     .limit(1);
 }
 
@@ -99,23 +116,25 @@ export function selectPayLinkIntents(db: Db, accountId: string, invoiceId: strin
   return db
     .select({ tokenHash: links.tokenHash, paymentIntentId: links.stripeObjectId })
     .from(links)
-    .where(and(eq(links.accountId, accountId), eq(links.invoiceId, invoiceId), eq(links.purpose, 'pay'), isNotNull(links.stripeObjectId)));
-}
-
-/** The invoice's live payment link that already has a PaymentIntent waiting for the customer. */
-export function selectOpenPayLinkIntent(db: Db, invoiceId: string, now: number) {
-  return db
-    .select({ tokenHash: links.tokenHash, paymentIntentId: links.stripeObjectId })
-    .from(links)
-    .where(and(eq(links.invoiceId, invoiceId), eq(links.purpose, 'pay'), isNull(links.usedAt), gt(links.expiresAt, now), isNotNull(links.stripeObjectId)))
-    .limit(1);
+    .where(
+      and(
+        eq(links.accountId, accountId),
+        eq(links.invoiceId, invoiceId),
+        eq(links.purpose, 'pay'),
+        isNotNull(links.stripeObjectId),
+      ),
+    );
 }
 
 /**
  * Stores the PaymentIntent a pay link opened, unless a card charge of the invoice is in flight:
  * D1 orders this against the card charge's attempt, so exactly one of them can take the balance.
  */
-export function keepLinkIntent(db: Db, link: Pick<LinkRow, 'tokenHash' | 'accountId' | 'invoiceId'>, paymentIntentId: string) {
+export function keepLinkIntent(
+  db: Db,
+  link: Pick<LinkRow, 'tokenHash' | 'accountId' | 'invoiceId'>,
+  paymentIntentId: string,
+) {
   return db
     .update(links)
     .set({ stripeObjectId: paymentIntentId })
@@ -132,7 +151,10 @@ export function keepLinkIntent(db: Db, link: Pick<LinkRow, 'tokenHash' | 'accoun
 
 /** Forgets a link's PaymentIntent, so its next opening asks for what is due then. */
 export function clearLinkIntent(db: Db, accountId: string, tokenHash: string) {
-  return db.update(links).set({ stripeObjectId: null }).where(and(eq(links.tokenHash, tokenHash), eq(links.accountId, accountId)));
+  return db
+    .update(links)
+    .set({ stripeObjectId: null })
+    .where(and(eq(links.tokenHash, tokenHash), eq(links.accountId, accountId)));
 }
 
 /** The authentication links of an invoice's charges, to show again beside each waiting charge. */
@@ -143,9 +165,13 @@ export function selectAuthLinks(db: Db, accountId: string, invoiceId: string) {
     .where(and(eq(links.accountId, accountId), eq(links.purpose, 'authenticate'), eq(links.invoiceId, invoiceId)));
 }
 
-export function authUrlsByPayment(rows: { paymentId: string | null; shareToken: string | null }[], publicUrl: string): Map<string, string> {
+export function authUrlsByPayment(
+  rows: { paymentId: string | null; shareToken: string | null }[],
+  publicUrl: string,
+): Map<string, string> {
   const out = new Map<string, string>();
-  for (const r of rows) if (r.paymentId && r.shareToken) out.set(r.paymentId, linkUrl(publicUrl, 'authenticate', r.shareToken));
+  for (const r of rows)
+    if (r.paymentId && r.shareToken) out.set(r.paymentId, linkUrl(publicUrl, 'authenticate', r.shareToken));
   return out;
 }
 
@@ -154,11 +180,22 @@ export function selectLivePayLink(db: Db, accountId: string, invoiceId: string, 
   return db
     .select({ tokenHash: links.tokenHash, shareToken: links.shareToken, expiresAt: links.expiresAt })
     .from(links)
-    .where(and(eq(links.accountId, accountId), eq(links.invoiceId, invoiceId), eq(links.purpose, 'pay'), isNull(links.usedAt), gt(links.expiresAt, now)))
+    .where(
+      and(
+        eq(links.accountId, accountId),
+        eq(links.invoiceId, invoiceId),
+        eq(links.purpose, 'pay'),
+        isNull(links.usedAt),
+        gt(links.expiresAt, now),
+      ),
+    )
     .limit(1);
 }
 
 /** The link asks for the balance the site shows now; payments before this moment are in that balance. */
 export function refreshPayLink(db: Db, accountId: string, tokenHash: string, amountMinor: number, now: number) {
-  return db.update(links).set({ amountMinor, createdAt: now }).where(and(eq(links.tokenHash, tokenHash), eq(links.accountId, accountId)));
+  return db
+    .update(links)
+    .set({ amountMinor, createdAt: now })
+    .where(and(eq(links.tokenHash, tokenHash), eq(links.accountId, accountId)));
 }

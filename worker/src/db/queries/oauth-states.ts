@@ -2,8 +2,8 @@ import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '../../env';
 import { oauthStates } from '../schema';
 
-export const STATE_LIFETIME_MS = 10 * 60_000;
-export const REDEEM_LIFETIME_MS = 5 * 60_000;
+const STATE_LIFETIME_MS = 10 * 60_000;
+const REDEEM_LIFETIME_MS = 5 * 60_000;
 
 export function insertState(db: Db, stateHash: string, challenge: string, now: number) {
   return db.insert(oauthStates).values({ stateHash, challenge, expiresAt: now + STATE_LIFETIME_MS, createdAt: now });
@@ -35,7 +35,13 @@ export async function claimRedeemCode(db: Db, redeemCodeHash: string, now: numbe
   const [row] = await db
     .update(oauthStates)
     .set({ redeemedAt: now })
-    .where(and(eq(oauthStates.redeemCodeHash, redeemCodeHash), isNull(oauthStates.redeemedAt), gt(oauthStates.redeemExpiresAt, now)))
+    .where(
+      and(
+        eq(oauthStates.redeemCodeHash, redeemCodeHash),
+        isNull(oauthStates.redeemedAt),
+        gt(oauthStates.redeemExpiresAt, now),
+      ),
+    )
     .returning({ challenge: oauthStates.challenge, accountId: oauthStates.accountId });
   return row ?? null;
 }

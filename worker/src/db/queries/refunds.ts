@@ -9,7 +9,7 @@ export type RefundStatus = RefundRow['status'];
 export type RefundUpdate = Partial<Pick<RefundRow, 'status' | 'stripeRefundId' | 'failureReason' | 'updatedAt'>>;
 
 /** Refunds that hold money back from what can still be refunded: done, or maybe done. */
-export const HOLDING_SQL = sql.raw(`('pending', 'unknown', 'requires_action', 'succeeded')`);
+const HOLDING_SQL = sql.raw(`('pending', 'unknown', 'requires_action', 'succeeded')`);
 
 export interface PlannedRefund {
   id: string;
@@ -23,9 +23,20 @@ export interface PlannedRefund {
  * a succeeded charge of this account and each keeps refunds (done and in flight) within what it
  * charged. One statement, so two clicks at once can never refund the same money twice.
  */
-export function insertPlannedRefunds(db: Db, accountId: string, attemptKey: string, tokenId: string, plan: PlannedRefund[], now: number) {
+export function insertPlannedRefunds(
+  db: Db,
+  accountId: string,
+  attemptKey: string,
+  tokenId: string,
+  plan: PlannedRefund[],
+  now: number,
+) {
   // (VALUES …) names its columns column1…column4: id, payment_id, amount_minor, idempotency_key.
-  const values = () => sql`(VALUES ${sql.join(plan.map((r) => sql`(${r.id}, ${r.paymentId}, ${r.amountMinor}, ${r.idempotencyKey})`), sql`, `)})`;
+  const values = () =>
+    sql`(VALUES ${sql.join(
+      plan.map((r) => sql`(${r.id}, ${r.paymentId}, ${r.amountMinor}, ${r.idempotencyKey})`),
+      sql`, `,
+    )})`;
   const select = selectForInsert(
     refunds,
     {
@@ -105,18 +116,34 @@ function ownedPayment(ref: StripeRefundRef) {
  */
 export function applyRefundEvent(db: Db, ref: StripeRefundRef, update: RefundUpdate & { status: RefundStatus }) {
   const byOurId = ref.ourId ? and(eq(refunds.id, ref.ourId), isNull(refunds.stripeRefundId)) : undefined;
-  const match = byOurId ? or(eq(refunds.stripeRefundId, ref.stripeRefundId), byOurId) : eq(refunds.stripeRefundId, ref.stripeRefundId);
+  const match = byOurId
+    ? or(eq(refunds.stripeRefundId, ref.stripeRefundId), byOurId)
+    : eq(refunds.stripeRefundId, ref.stripeRefundId);
   return db
     .update(refunds)
     .set({ ...update, stripeRefundId: ref.stripeRefundId })
-    .where(and(eq(refunds.accountId, ref.accountId), match, ownedPayment(ref), inArray(refunds.status, movableFrom(update.status))));
+    .where(
+      and(
+        eq(refunds.accountId, ref.accountId),
+        match,
+        ownedPayment(ref),
+        inArray(refunds.status, movableFrom(update.status)),
+      ),
+    );
 }
 
 /**
  * A refund we did not make (the Stripe Dashboard, or one whose row we cannot match): recorded on
  * the account's payment it refunds, so what can still be refunded stays true.
  */
-export function insertRefundFromStripe(db: Db, ref: StripeRefundRef, amountMinor: number, status: RefundStatus, failureReason: string | null, now: number) {
+export function insertRefundFromStripe(
+  db: Db,
+  ref: StripeRefundRef,
+  amountMinor: number,
+  status: RefundStatus,
+  failureReason: string | null,
+  now: number,
+) {
   const select = selectForInsert(
     refunds,
     {
@@ -144,14 +171,18 @@ export function insertRefundFromStripe(db: Db, ref: StripeRefundRef, amountMinor
 export function recomputeRefunded(db: Db, accountId: string, paymentIds: string[]) {
   return db
     .update(payments)
-    .set({ refundedMinor: sql`(SELECT COALESCE(SUM(r.amount_minor), 0) FROM refunds r WHERE r.payment_id = ${payments.id} AND r.status = 'succeeded')` })
+    .set({
+      refundedMinor: sql`(SELECT COALESCE(SUM(r.amount_minor), 0) FROM refunds r WHERE r.payment_id = ${payments.id} AND r.status = 'succeeded')`,
+    })
     .where(and(eq(payments.accountId, accountId), inArray(payments.id, paymentIds)));
 }
 
 export function recomputeRefundedByIntent(db: Db, accountId: string, paymentIntentId: string) {
   return db
     .update(payments)
-    .set({ refundedMinor: sql`(SELECT COALESCE(SUM(r.amount_minor), 0) FROM refunds r WHERE r.payment_id = ${payments.id} AND r.status = 'succeeded')` })
+    .set({
+      refundedMinor: sql`(SELECT COALESCE(SUM(r.amount_minor), 0) FROM refunds r WHERE r.payment_id = ${payments.id} AND r.status = 'succeeded')`,
+    })
     .where(and(eq(payments.accountId, accountId), eq(payments.paymentIntentId, paymentIntentId)));
 }
 
@@ -172,5 +203,12 @@ export function selectUnsettledRefunds(db: Db, olderThan: number, limit: number)
 }
 
 export function toRefundSummary(row: RefundRow): RefundSummary {
-  return { id: row.id, paymentId: row.paymentId, status: row.status, amountMinor: row.amountMinor, message: row.failureReason, createdAt: row.createdAt };
+  return {
+    id: row.id,
+    paymentId: row.paymentId,
+    status: row.status,
+    amountMinor: row.amountMinor,
+    message: row.failureReason,
+    createdAt: row.createdAt,
+  };
 }

@@ -2,7 +2,14 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../env';
 import { accounts, consultantTokens } from '../schema';
 
-export function insertToken(db: Db, id: string, tokenHash: string, accountId: string, now: number, label: string | null = null) {
+export function insertToken(
+  db: Db,
+  id: string,
+  tokenHash: string,
+  accountId: string,
+  now: number,
+  label: string | null = null,
+) {
   return db.insert(consultantTokens).values({ id, tokenHash, accountId, createdAt: now, label });
 }
 
@@ -44,7 +51,12 @@ export function isIdle(token: { lastUsedAt: number | null; createdAt: number }, 
 /** The account's browsers that are signed in (tokens not revoked), newest use first. */
 export function selectSessions(db: Db, accountId: string) {
   return db
-    .select({ id: consultantTokens.id, label: consultantTokens.label, createdAt: consultantTokens.createdAt, lastUsedAt: consultantTokens.lastUsedAt })
+    .select({
+      id: consultantTokens.id,
+      label: consultantTokens.label,
+      createdAt: consultantTokens.createdAt,
+      lastUsedAt: consultantTokens.lastUsedAt,
+    })
     .from(consultantTokens)
     .where(and(eq(consultantTokens.accountId, accountId), isNull(consultantTokens.revokedAt)))
     .orderBy(sql`COALESCE(${consultantTokens.lastUsedAt}, ${consultantTokens.createdAt}) DESC`);
@@ -54,16 +66,27 @@ export function revokeSession(db: Db, accountId: string, tokenId: string, now: n
   return db
     .update(consultantTokens)
     .set({ revokedAt: now })
-    .where(and(eq(consultantTokens.id, tokenId), eq(consultantTokens.accountId, accountId), isNull(consultantTokens.revokedAt)))
+    .where(
+      and(
+        eq(consultantTokens.id, tokenId),
+        eq(consultantTokens.accountId, accountId),
+        isNull(consultantTokens.revokedAt),
+      ),
+    )
     .returning({ id: consultantTokens.id });
 }
 
 /** A token unused this long stops working: a lost laptop does not stay signed in for ever. */
-export const TOKEN_IDLE_LIMIT_MS = 180 * 24 * 60 * 60_000;
+const TOKEN_IDLE_LIMIT_MS = 180 * 24 * 60 * 60_000;
 
 export function revokeIdleTokens(db: Db, now: number) {
   return db
     .update(consultantTokens)
     .set({ revokedAt: now })
-    .where(and(isNull(consultantTokens.revokedAt), sql`COALESCE(${consultantTokens.lastUsedAt}, ${consultantTokens.createdAt}) < ${now - TOKEN_IDLE_LIMIT_MS}`));
+    .where(
+      and(
+        isNull(consultantTokens.revokedAt),
+        sql`COALESCE(${consultantTokens.lastUsedAt}, ${consultantTokens.createdAt}) < ${now - TOKEN_IDLE_LIMIT_MS}`,
+      ),
+    );
 }

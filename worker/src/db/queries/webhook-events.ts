@@ -8,5 +8,8 @@ export function selectSeenEvent(db: Db, eventId: string) {
 
 /** Recorded in the same batch as the event's effects, so an event is never marked handled without them. */
 export function recordEvent(db: Db, event: { id: string; type: string; account?: string | null }, now: number) {
-  return db.insert(webhookEvents).values({ id: event.id, type: event.type, accountId: event.account ?? null, receivedAt: now }).onConflictDoNothing();
+  return db
+    .insert(webhookEvents)
+    .values({ id: event.id, type: event.type, accountId: event.account ?? null, receivedAt: now })
+    .onConflictDoNothing();
 }
