@@ -5,12 +5,15 @@ import { describe, expect, it } from 'vitest';
 // The extension's module graph has no circles, type imports included: each flow imports the shared
 // leaves (protocol, storage, site adapter, components), never the router or another flow's pages.
 
-const src = resolve(import.meta.dirname, '../../extension/src');
+const root = resolve(import.meta.dirname, '../..');
+const src = join(root, 'extension/src');
 
-function sourceFiles(): string[] {
-  return readdirSync(src, { recursive: true, encoding: 'utf8' })
-    .filter((file) => /\.tsx?$/.test(file) && !file.endsWith('.d.ts'))
-    .map((file) => join(src, file));
+function sourceFiles(...dirs: string[]): string[] {
+  return dirs.flatMap((dir) =>
+    readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((file) => /\.tsx?$/.test(file) && !file.endsWith('.d.ts'))
+      .map((file) => join(dir, file)),
+  );
 }
 
 /** Relative specifiers of every `import … from`, `export … from` and `import('…')`, types included. */
@@ -76,8 +79,16 @@ describe('extension module graph', () => {
     expect(importsOf(text)).toEqual(['./a', '../b', './c', './d', './e']);
   });
 
+  it('has no import circles in the worker and the shared contract either', () => {
+    const files = sourceFiles(join(root, 'worker/src'), join(root, 'shared'));
+    const graph = importGraph(files);
+    expect([...graph.values()].flat().length).toBeGreaterThan(files.length);
+    const cycles = findCycles(graph).map((cycle) => cycle.map((file) => relative(root, file)).join(' → '));
+    expect(cycles).toEqual([]);
+  });
+
   it('has no import circles in extension/src', () => {
-    const files = sourceFiles();
+    const files = sourceFiles(src);
     const graph = importGraph(files);
     expect([...graph.values()].flat().length).toBeGreaterThan(files.length);
     const cycles = findCycles(graph).map((cycle) => cycle.map((file) => relative(src, file)).join(' → '));

@@ -1,7 +1,6 @@
-import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { findLiveLink } from '../db/queries/links';
-import { customers } from '../db/schema';
+import { selectCustomerById } from '../db/queries/customers';
 import type { AppEnv } from '../env';
 import { AppError } from '../errors';
 import { elementResponse, notFoundPage } from '../pages/element-page';
@@ -15,7 +14,7 @@ export const cardPage = new Hono<AppEnv>()
     const link = await findLiveLink(c.var.db, c.req.param('token'), ['card'], Date.now());
     if (!link?.stripeObjectId || !link.customerId) return c.html(notFoundPage(NOT_FOUND), 404);
     const [[customer], setupIntent] = await Promise.all([
-      c.var.db.select().from(customers).where(eq(customers.id, link.customerId)).limit(1),
+      selectCustomerById(c.var.db, link.accountId, link.customerId),
       (await c.var.stripe()).setupIntents.retrieve(link.stripeObjectId, {}, { stripeAccount: link.accountId }),
     ]);
     if (!setupIntent.client_secret) return c.html(notFoundPage(NOT_FOUND), 404);
@@ -38,7 +37,7 @@ export const cardPage = new Hono<AppEnv>()
     // and saving the same card again only confirms it.
     const link = await findLiveLink(db, c.req.param('token'), ['card'], now, { includeUsed: true });
     if (!link?.customerId) throw new AppError(404, 'not_found', NOT_FOUND);
-    const [customer] = await db.select().from(customers).where(eq(customers.id, link.customerId)).limit(1);
+    const [customer] = await selectCustomerById(db, link.accountId, link.customerId);
     if (!customer) throw new AppError(404, 'not_found', NOT_FOUND);
     const target = {
       accountId: link.accountId,

@@ -3,7 +3,7 @@ import type Stripe from 'stripe';
 import * as z from 'zod/mini';
 import { challengeSchema, redeemRequestSchema, type ConnectFailure } from '../../../shared/api';
 import { randomSecret, hashSecret, sha256Base64Url } from '../crypto';
-import { toSummary, upsertConnected } from '../db/queries/accounts';
+import { selectAccount, toSummary, upsertConnected } from '../db/queries/accounts';
 import { audit } from '../db/queries/audit';
 import {
   attachRedeemCode,
@@ -13,8 +13,6 @@ import {
   recordFailure,
 } from '../db/queries/oauth-states';
 import { insertToken } from '../db/queries/tokens';
-import { accounts } from '../db/schema';
-import { eq } from 'drizzle-orm';
 import type { AppEnv, Env } from '../env';
 import { AppError } from '../errors';
 import { connectDonePage, connectModeMismatchPage, connectRejectedPage } from '../pages/connect-pages';
@@ -153,7 +151,7 @@ export const connect = new Hono<AppEnv>()
     const [, , rows] = await db.batch([
       insertToken(db, tokenId, await hashSecret(token), claim.accountId, now, label ?? null),
       audit(db, { accountId: claim.accountId, tokenId, action: 'token.issued' }, now),
-      db.select().from(accounts).where(eq(accounts.id, claim.accountId)),
+      selectAccount(db, claim.accountId),
     ]);
     const account = rows[0];
     if (!account)

@@ -56,6 +56,10 @@ export function disconnectStatements(db: Db, accountId: string, now: number) {
   ] as const;
 }
 
+export function selectAccount(db: Db, accountId: string) {
+  return db.select().from(accounts).where(eq(accounts.id, accountId)).limit(1);
+}
+
 export function setDefaultGateway(db: Db, accountId: string, stripeIsDefaultGateway: boolean) {
   return db.update(accounts).set({ stripeIsDefaultGateway }).where(eq(accounts.id, accountId)).returning();
 }

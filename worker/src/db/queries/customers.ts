@@ -13,6 +13,15 @@ export function selectCustomer(db: Db, accountId: string, siteCustomerId: string
     .limit(1);
 }
 
+/** A customer by our id, on the account that owns it (a card link names both). */
+export function selectCustomerById(db: Db, accountId: string, id: string) {
+  return db
+    .select()
+    .from(customers)
+    .where(and(eq(customers.id, id), eq(customers.accountId, accountId)))
+    .limit(1);
+}
+
 export function insertCustomer(db: Db, row: typeof customers.$inferInsert) {
   return db.insert(customers).values(row).onConflictDoNothing().returning();
 }
