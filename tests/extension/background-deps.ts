@@ -1,3 +1,4 @@
+import { rememberConnection } from '../../extension/src/background/connect/account-state';
 import type { BackgroundDeps, SenderInfo } from '../../extension/src/background/protocol';
 
 // Small factories for background tests: who is sending, and what the background may reach.
@@ -24,4 +25,16 @@ export function optionsPage(): SenderInfo {
 
 export function contentScriptOn(url: string, overrides: Partial<SenderInfo> = {}): SenderInfo {
   return { id: EXTENSION_ID, url, tab: { id: 7 }, frameId: 0, ...overrides };
+}
+
+/** This browser connected to a test Stripe account, as after Connect: the background holds the token. */
+export async function connectThisBrowser(): Promise<void> {
+  await rememberConnection('qtsb_token_for_tests_0123456789', {
+    id: 'acct_1',
+    businessName: 'Jane',
+    livemode: false,
+    currency: 'usd',
+    status: 'connected',
+    stripeIsDefaultGateway: false,
+  });
 }

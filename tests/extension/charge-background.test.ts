@@ -1,10 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { PaymentSummary, SiteInvoice } from '../../shared/api';
-import { rememberConnection } from '../../extension/src/background/connect/account-state';
 import { chargeAttempts } from '../../extension/src/background/charge/charges';
 import { handleMessage } from '../../extension/src/background/handle-message';
-import { contentScriptOn, fakeDeps, optionsPage } from './background-deps';
+import { connectThisBrowser, contentScriptOn, fakeDeps, optionsPage } from './background-deps';
 
 const invoicePage = 'http://127.0.0.1:8788/invoices/1042';
 const invoice: SiteInvoice = {
@@ -65,14 +64,7 @@ function fakeWorker(answers: Answer[]) {
 describe('charging from the invoice page (background)', () => {
   beforeEach(async () => {
     fakeBrowser.reset();
-    await rememberConnection('qtsb_token_for_tests_0123456789', {
-      id: 'acct_1',
-      businessName: 'Jane',
-      livemode: false,
-      currency: 'usd',
-      status: 'connected',
-      stripeIsDefaultGateway: false,
-    });
+    await connectThisBrowser();
   });
 
   it('only takes a charge from the invoice page, never from Stripe Settings', async () => {
@@ -199,14 +191,7 @@ describe('charging from the invoice page (background)', () => {
     const deps = fakeDeps({ fetch: worker.fetch });
     const first = await handleMessage(charge, contentScriptOn(invoicePage), deps);
     expect(first).toMatchObject({ ok: true, outcome: 'failed', record: null });
-    await rememberConnection('qtsb_token_for_tests_0123456789', {
-      id: 'acct_1',
-      businessName: 'Jane',
-      livemode: false,
-      currency: 'usd',
-      status: 'connected',
-      stripeIsDefaultGateway: false,
-    });
+    await connectThisBrowser();
     await handleMessage(charge, contentScriptOn(invoicePage), deps);
     expect(worker.attemptIds[1]).not.toBe(worker.attemptIds[0]);
   });

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { MAX_STATUS_INVOICES, type InvoiceStripeStatus, type RefundSummary, type SiteInvoice } from '../../shared/api';
 import { rememberConnection } from '../../extension/src/background/connect/account-state';
 import { handleMessage } from '../../extension/src/background/handle-message';
-import { contentScriptOn, fakeDeps, optionsPage } from './background-deps';
+import { connectThisBrowser, contentScriptOn, fakeDeps, optionsPage } from './background-deps';
 
 const paidList = contentScriptOn('http://127.0.0.1:8788/invoices/paid');
 const invoice: SiteInvoice = {
@@ -67,14 +67,7 @@ function fakeWorker(answers: Answer[]) {
 describe('refunds from the Paid Invoices list (background)', () => {
   beforeEach(async () => {
     fakeBrowser.reset();
-    await rememberConnection('qtsb_token_for_tests_0123456789', {
-      id: 'acct_1',
-      businessName: 'Jane',
-      livemode: false,
-      currency: 'usd',
-      status: 'connected',
-      stripeIsDefaultGateway: false,
-    });
+    await connectThisBrowser();
   });
 
   it('asks for every row of the list in one request', async () => {

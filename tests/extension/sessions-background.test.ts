@@ -1,9 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { Session } from '../../shared/api';
-import { rememberConnection } from '../../extension/src/background/connect/account-state';
 import { handleMessage } from '../../extension/src/background/handle-message';
-import { contentScriptOn, fakeDeps, optionsPage } from './background-deps';
+import { connectThisBrowser, contentScriptOn, fakeDeps, optionsPage } from './background-deps';
 
 const here: Session = {
   id: 'tok_here1234',
@@ -37,14 +36,7 @@ function fakeWorker() {
 describe('signed-in browsers in Stripe Settings (background)', () => {
   beforeEach(async () => {
     fakeBrowser.reset();
-    await rememberConnection('qtsb_token_for_tests_0123456789', {
-      id: 'acct_1',
-      businessName: 'Jane',
-      livemode: false,
-      currency: 'usd',
-      status: 'connected',
-      stripeIsDefaultGateway: false,
-    });
+    await connectThisBrowser();
   });
 
   it('lists the browsers and signs one out, then lists what is left', async () => {
