@@ -1,6 +1,5 @@
-import { and, eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
-import { payments } from '../db/schema';
+import { recordFee } from '../db/queries/payment-events';
 import type { Db } from '../env';
 import { isAccessRevoked } from './errors';
 import type { Statements } from '../db/run-batch';
@@ -25,10 +24,7 @@ export async function chargeUpdated(event: Stripe.Event, db: Db, now: number, st
       throw error;
     }
   }
-  return [
-    db
-      .update(payments)
-      .set({ feeMinor: txn.fee, netMinor: txn.net, updatedAt: now })
-      .where(and(eq(payments.chargeId, charge.id), eq(payments.accountId, account))),
-  ];
+  const paymentIntentId =
+    typeof charge.payment_intent === 'string' ? charge.payment_intent : (charge.payment_intent?.id ?? null);
+  return [recordFee(db, account, { id: charge.id, paymentIntentId }, { feeMinor: txn.fee, netMinor: txn.net }, now)];
 }

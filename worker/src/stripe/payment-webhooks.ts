@@ -1,19 +1,12 @@
-import { and, eq, inArray } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { audit } from '../db/queries/audit';
-import { payments } from '../db/schema';
 import type { Db } from '../env';
 import { invoiceIdOf } from '../db/queries/invoices';
+import { markAttemptSucceeded, noteFailedAuthentication, settleOpenAttempt } from '../db/queries/payment-events';
 import { insertLinkPayment, type LinkPaymentFacts } from '../db/queries/payments';
 import type { Statements } from '../db/run-batch';
 import { AUTHENTICATION_MESSAGE, declineReason } from './decline-messages';
 import { isAccessRevoked } from './errors';
-
-/** Our attempt named in the PaymentIntent's metadata, scoped to the account the event came from. */
-function attempt(intent: Stripe.PaymentIntent, account: string | undefined) {
-  const id = intent.metadata?.payment_id;
-  return id && account ? and(eq(payments.id, id), eq(payments.accountId, account)) : null;
-}
 
 /**
  * The charge with its balance transaction; null once the account is disconnected, so the payment is
@@ -48,21 +41,10 @@ export async function paymentSucceeded(event: Stripe.Event, db: Db, now: number,
   }
   if (intent.metadata?.source === 'payment_link')
     return paymentLinkPaid(event.account, intent, { ...fee, ...card }, db, now);
-  const where = attempt(intent, event.account);
-  if (!where) return [];
+  const paymentId = intent.metadata?.payment_id;
+  if (!paymentId) return [];
   return [
-    db
-      .update(payments)
-      .set({
-        status: 'succeeded',
-        paymentIntentId: intent.id,
-        chargeId,
-        ...fee,
-        failureCode: null,
-        failureMessage: null,
-        updatedAt: now,
-      })
-      .where(where),
+    markAttemptSucceeded(db, event.account, paymentId, { paymentIntentId: intent.id, chargeId, ...fee }, now),
     audit(
       db,
       {
@@ -79,43 +61,34 @@ export async function paymentSucceeded(event: Stripe.Event, db: Db, now: number,
 /** A failed attempt: an unsettled charge becomes failed; a customer's failed 3-D Secure keeps the link usable. */
 export function paymentFailed(event: Stripe.Event, db: Db, now: number): Statements {
   const intent = event.data.object as Stripe.PaymentIntent;
-  const where = attempt(intent, event.account);
-  if (!where) return [];
+  const paymentId = intent.metadata?.payment_id;
+  if (!paymentId || !event.account) return [];
   const error = intent.last_payment_error;
   // The bank wants the customer: the attempt waits for them (authentication link), it was not declined.
   if (error?.code === 'authentication_required' || error?.decline_code === 'authentication_required') {
-    return [
-      db
-        .update(payments)
-        .set({
-          status: 'requires_action',
-          paymentIntentId: intent.id,
-          failureCode: 'authentication_required',
-          failureMessage: AUTHENTICATION_MESSAGE,
-          updatedAt: now,
-        })
-        .where(and(where, inArray(payments.status, ['pending', 'unknown']))),
-    ];
+    const waiting = {
+      status: 'requires_action' as const,
+      paymentIntentId: intent.id,
+      failureCode: 'authentication_required',
+      failureMessage: AUTHENTICATION_MESSAGE,
+    };
+    return [settleOpenAttempt(db, event.account, paymentId, waiting, now)];
   }
-  const reason = declineReason(error?.decline_code, error?.code);
+  const declined = {
+    status: 'failed' as const,
+    paymentIntentId: intent.id,
+    failureCode: declineReason(error?.decline_code, error?.code),
+    failureMessage: "The card was declined by the customer's bank. Nothing was charged.",
+  };
   return [
-    db
-      .update(payments)
-      .set({
-        status: 'failed',
-        paymentIntentId: intent.id,
-        failureCode: reason,
-        failureMessage: "The card was declined by the customer's bank. Nothing was charged.",
-        updatedAt: now,
-      })
-      .where(and(where, inArray(payments.status, ['pending', 'unknown']))),
-    db
-      .update(payments)
-      .set({
-        failureMessage: "The customer's bank did not confirm the payment. They can open the same link and try again.",
-        updatedAt: now,
-      })
-      .where(and(where, eq(payments.status, 'requires_action'))),
+    settleOpenAttempt(db, event.account, paymentId, declined, now),
+    noteFailedAuthentication(
+      db,
+      event.account,
+      paymentId,
+      "The customer's bank did not confirm the payment. They can open the same link and try again.",
+      now,
+    ),
   ];
 }
 
