@@ -165,6 +165,39 @@ describe('the schedule settles what was left unknown', () => {
     expect(await intentsOf(acct)).toHaveLength(1);
   });
 
+  it('cancels a charge whose customer never authenticated once its link expired, so the invoice can be charged again', async () => {
+    const acct = await connectedStripeAccount();
+    const invoice = fakeInvoice();
+    await saveTestCard(acct, invoice.customer, 'pm_card_authenticationRequired');
+    const waiting = await api<{ payment: PaymentSummary }>(acct.auth, 'POST', '/charges', {
+      attemptId: newAttemptId(),
+      invoice,
+      amountMinor: 5000,
+    });
+    expect(waiting.body.payment.status).toBe('requires_action');
+    await runSchedule();
+    expect(await historyOf(acct, invoice)).toMatchObject([{ status: 'requires_action' }]);
+
+    await age('payments', acct.id, 8 * DAY);
+    await runSchedule();
+
+    expect(await historyOf(acct, invoice)).toMatchObject([
+      { status: 'canceled', message: expect.stringMatching(/did not confirm this payment in time/) },
+    ]);
+    const [intent] = await intentsOf(acct);
+    expect(intent?.status).toBe('canceled');
+    await saveTestCard(acct, invoice.customer, 'pm_card_visa');
+    expect(
+      (
+        await api<{ payment: PaymentSummary }>(acct.auth, 'POST', '/charges', {
+          attemptId: newAttemptId(),
+          invoice,
+          amountMinor: 5000,
+        })
+      ).body.payment.status,
+    ).toBe('succeeded');
+  });
+
   it('signs out a browser unused for 180 days', async () => {
     const acct = await connectedStripeAccount();
     await env.DB.prepare('UPDATE consultant_tokens SET created_at = ?, last_used_at = ? WHERE id = ?')

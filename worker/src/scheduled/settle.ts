@@ -1,8 +1,9 @@
 import { drizzle } from 'drizzle-orm/d1';
 import { driveAttempt } from '../charges/drive-attempt';
 import { STALE_PENDING_MS } from '../charges/earlier-attempts';
-import { selectUnsettledCharges } from '../db/queries/charge-attempts';
-import { selectPayLinkIntents } from '../db/queries/links';
+import { selectAbandonedCharges, selectUnsettledCharges } from '../db/queries/charge-attempts';
+import { expireWaitingCharge } from '../charges/expire-waiting';
+import { LINK_LIFETIME_MS, selectPayLinkIntents } from '../db/queries/links';
 import { applyRefundOutcome, recomputeRefunded, selectUnsettledRefunds } from '../db/queries/refunds';
 import { selectPaymentById } from '../db/queries/payments';
 import { revokeIdleTokens } from '../db/queries/tokens';
@@ -25,13 +26,15 @@ export interface SettleReport {
 /**
  * The Cron Trigger: settles what webhooks and requests did not. Charges and refunds whose outcome
  * was never heard are asked of Stripe again with their stored keys while Stripe remembers them,
- * and looked up by our ids in metadata after that: never created a second time. Idle tokens end.
+ * and looked up by our ids in metadata after that: never created a second time. Charges whose
+ * customer never authenticated are canceled once their link expires. Idle tokens end.
  */
 export async function settleUnknown(env: Env, now = Date.now()): Promise<SettleReport> {
   const db = drizzle(env.DB, { schema });
-  const [charges, refunds] = await db.batch([
+  const [charges, refunds, abandoned] = await db.batch([
     selectUnsettledCharges(db, now - STALE_PENDING_MS, BATCH),
     selectUnsettledRefunds(db, now - REFUND_GRACE_MS, BATCH),
+    selectAbandonedCharges(db, now - LINK_LIFETIME_MS.authenticate, BATCH),
     revokeIdleTokens(db, now),
   ]);
   for (const charge of charges) {
@@ -49,6 +52,7 @@ export async function settleUnknown(env: Env, now = Date.now()): Promise<SettleR
       );
   }
   const stripe = await loadStripe(env);
+  for (const charge of abandoned) await expireWaitingCharge(db, stripe, charge, now);
   for (const { refund, paymentIntentId, invoiceNumber } of refunds) {
     if (!paymentIntentId) continue;
     const outcome = await driveRefund(stripe, refund.accountId, refund, paymentIntentId, invoiceNumber, now);

@@ -101,3 +101,20 @@ export function selectUnsettledCharges(db: Db, stalePendingBefore: number, limit
     )
     .limit(limit);
 }
+
+/** Card charges still waiting for the customer to authenticate after their link expired. */
+export function selectAbandonedCharges(db: Db, waitingSince: number, limit: number) {
+  return db
+    .select({ id: payments.id, accountId: payments.accountId, paymentIntentId: payments.paymentIntentId })
+    .from(payments)
+    .innerJoin(accounts, and(eq(accounts.id, payments.accountId), eq(accounts.status, 'connected')))
+    .where(
+      and(
+        sql`${payments.status} IN ${IN_FLIGHT_SQL}`,
+        eq(payments.status, 'requires_action'),
+        eq(payments.source, 'stored_card'),
+        lt(payments.createdAt, waitingSince),
+      ),
+    )
+    .limit(limit);
+}

@@ -6,7 +6,7 @@ import { customers, links } from '../schema';
 export type LinkRow = typeof links.$inferSelect;
 export type LinkPurpose = LinkRow['purpose'];
 
-const LINK_LIFETIME_MS: Record<LinkPurpose, number> = {
+export const LINK_LIFETIME_MS: Record<LinkPurpose, number> = {
   card: 30 * 60_000,
   authenticate: 7 * 24 * 60 * 60_000,
   pay: 30 * 24 * 60 * 60_000,
