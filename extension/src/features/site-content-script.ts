@@ -14,7 +14,9 @@ export function siteContentScript(paths: PagePaths, features: readonly Feature[]
   return defineContentScript({
     matches,
     excludeMatches,
-    runAt: 'document_end',
+    // Evaluated while the page loads, so at DOMContentLoaded only the features' start remains
+    // (runFeaturesOnPage waits for the parsed page before checking its shape).
+    runAt: 'document_start',
     main(ctx) {
       runFeaturesOnPage(ctx, features);
     },
