@@ -85,6 +85,21 @@ describe('Connect OAuth', () => {
     expect(reused).toBeInstanceOf(Stripe.errors.StripeInvalidGrantError);
   });
 
+  it('takes the platform key as Basic auth too, as `curl -u sk_test_…:` sends it', async () => {
+    const h = await harness();
+    const code = codeFrom(await connect(h, JANES_BEAUTY_STUDIO.id));
+    const response = await h.request('/oauth/token', {
+      method: 'POST',
+      headers: {
+        authorization: `Basic ${btoa('sk_test_basicauth:')}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: new URLSearchParams({ grant_type: 'authorization_code', code }).toString(),
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ stripe_user_id: JANES_BEAUTY_STUDIO.id });
+  });
+
   it('expires codes after five minutes', async () => {
     const h = await harness();
     const code = codeFrom(await connect(h, JANES_BEAUTY_STUDIO.id));

@@ -11,7 +11,8 @@ function mask(key: string): string {
   return `${key.slice(0, 8)}${'*'.repeat(Math.max(0, key.length - 12))}${key.slice(-4)}`;
 }
 
-function bearerKey(header: string | null): string | null {
+/** The key of a `Bearer` or `Basic` (key as the user name, as `curl -u sk_test_…:`) Authorization header. */
+export function bearerKey(header: string | null): string | null {
   if (!header) return null;
   const [scheme, value] = header.split(' ', 2);
   if (!value) return null;

@@ -1,3 +1,4 @@
+import { bearerKey } from './auth.ts';
 import qs from 'qs';
 import { createStandardAccount } from './accounts.ts';
 import { redirect } from './html.ts';
@@ -100,8 +101,8 @@ function ownedAccounts(sim: Sim, email: string) {
 }
 
 function secretKeyOf(sim: Sim, request: Request, form: Record<string, string>): string | null {
-  const header = request.headers.get('authorization');
-  const key = header?.startsWith('Bearer ') ? header.slice(7).trim() : form.client_secret;
+  // Stripe takes the secret key as Bearer or Basic auth, or as client_secret in the form.
+  const key = bearerKey(request.headers.get('authorization')) ?? form.client_secret;
   return key && (key.startsWith('sk_test_') || (sim.state.liveKey !== null && key === sim.state.liveKey)) ? key : null;
 }
 
