@@ -12,7 +12,7 @@ export const REAL_SITE_ORIGINS = ['https://*.qtoffice.com'] as const;
 /** Hosts of the real domain that are not the back office: no content script ever runs there. */
 const REAL_SITE_EXCLUDED_ORIGINS = ['https://help.qtoffice.com'] as const;
 
-/** One concrete back-office host, for the size report and tests: any host of REAL_SITE_ORIGINS would do. */
+/** One concrete back-office host, for the size report and tests; every host of REAL_SITE_ORIGINS behaves alike. */
 export const EXAMPLE_REAL_SITE_ORIGIN = 'https://office.qtoffice.com';
 
 /** The stand-in back office and any local copy: `localhost` patterns do not cover 127.0.0.1. */

@@ -35,6 +35,16 @@ async function statusOf(acct: Acct, invoice: FakeInvoice) {
 const intentsOf = async (acct: Acct) =>
   (await platform.paymentIntents.list({ limit: 100 }, { stripeAccount: acct.id })).data;
 
+/** Confirm on the invoice's whole $50.00 with the card on file; the charge as the worker recorded it. */
+async function chargeWholeInvoice(acct: Acct, invoice: FakeInvoice) {
+  const reply = await api<{ payment: PaymentSummary }>(acct.auth, 'POST', '/charges', {
+    attemptId: newAttemptId(),
+    invoice,
+    amountMinor: 5000,
+  });
+  return reply.body.payment;
+}
+
 /** Moves an attempt's birth back in time, as if its request had been made that long ago. */
 async function age(table: 'payments' | 'refunds', accountId: string, byMs: number) {
   await env.DB.prepare(`UPDATE ${table} SET created_at = created_at - ? WHERE account_id = ?`)
@@ -117,15 +127,7 @@ describe('the schedule settles what was left unknown', () => {
     const invoice = fakeInvoice();
     await saveTestCard(acct, invoice.customer, 'pm_card_visa');
     await simControl('/_sim/faults', { mode: 'drop_after_commit', count: 3, path: '/v1/payment_intents' });
-    expect(
-      (
-        await api<{ payment: PaymentSummary }>(acct.auth, 'POST', '/charges', {
-          attemptId: newAttemptId(),
-          invoice,
-          amountMinor: 5000,
-        })
-      ).body.payment.status,
-    ).toBe('unknown');
+    expect((await chargeWholeInvoice(acct, invoice)).status).toBe('unknown');
     await age('payments', acct.id, DAY + 60_000);
     const before = workerStripeRequests.length;
 
@@ -143,7 +145,7 @@ describe('the schedule settles what was left unknown', () => {
     const invoice = fakeInvoice();
     await saveTestCard(acct, invoice.customer, 'pm_card_visa');
     await simControl('/_sim/faults', { mode: 'error_500', count: 3, path: '/v1/payment_intents' });
-    await api(acct.auth, 'POST', '/charges', { attemptId: newAttemptId(), invoice, amountMinor: 5000 });
+    await chargeWholeInvoice(acct, invoice);
     await age('payments', acct.id, DAY + 60_000);
     await runSchedule();
     expect(await historyOf(acct, invoice)).toMatchObject([
@@ -159,7 +161,7 @@ describe('the schedule settles what was left unknown', () => {
     const invoice = fakeInvoice();
     await saveTestCard(acct, invoice.customer, 'pm_card_visa');
     await simControl('/_sim/faults', { mode: 'drop_after_commit', count: 3, path: '/v1/payment_intents' });
-    await api(acct.auth, 'POST', '/charges', { attemptId: newAttemptId(), invoice, amountMinor: 5000 });
+    await chargeWholeInvoice(acct, invoice);
     await runSchedule();
     expect(await historyOf(acct, invoice)).toMatchObject([{ status: 'succeeded' }]);
     expect(await intentsOf(acct)).toHaveLength(1);
@@ -169,12 +171,7 @@ describe('the schedule settles what was left unknown', () => {
     const acct = await connectedStripeAccount();
     const invoice = fakeInvoice();
     await saveTestCard(acct, invoice.customer, 'pm_card_authenticationRequired');
-    const waiting = await api<{ payment: PaymentSummary }>(acct.auth, 'POST', '/charges', {
-      attemptId: newAttemptId(),
-      invoice,
-      amountMinor: 5000,
-    });
-    expect(waiting.body.payment.status).toBe('requires_action');
+    expect((await chargeWholeInvoice(acct, invoice)).status).toBe('requires_action');
     await runSchedule();
     expect(await historyOf(acct, invoice)).toMatchObject([{ status: 'requires_action' }]);
 
@@ -187,15 +184,7 @@ describe('the schedule settles what was left unknown', () => {
     const [intent] = await intentsOf(acct);
     expect(intent?.status).toBe('canceled');
     await saveTestCard(acct, invoice.customer, 'pm_card_visa');
-    expect(
-      (
-        await api<{ payment: PaymentSummary }>(acct.auth, 'POST', '/charges', {
-          attemptId: newAttemptId(),
-          invoice,
-          amountMinor: 5000,
-        })
-      ).body.payment.status,
-    ).toBe('succeeded');
+    expect((await chargeWholeInvoice(acct, invoice)).status).toBe('succeeded');
   });
 
   it('signs out a browser unused for 180 days', async () => {

@@ -6,7 +6,7 @@ import { classifySender } from './sender';
 import { currentWorkerUrl } from './settings/worker-url';
 import { extraSiteMatches } from './site/extra-site';
 
-/** A flow's message as the router sees it: any handler accepts what its own schema parsed. */
+/** A flow's message as the router sees it; each handler accepts what its own schema parsed. */
 interface RoutedMessage {
   schema: z.ZodMiniType;
   senders: readonly SenderKind[];

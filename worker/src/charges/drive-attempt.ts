@@ -64,7 +64,9 @@ async function outcomeAtStripe(
   // Only an attempt that may never have reached Stripe closes links; an unknown one is already out there.
   const gate = payment.status === 'pending' ? await closePayLinks(stripe, scope.accountId, payLinks) : null;
   if (gate && gate.kind !== 'clear') {
-    const sentBefore = now - payment.createdAt > 60_000;
+    // An attempt opened by this very request never reached Stripe; an older pending one may have,
+    // so it is looked up rather than declared unsent.
+    const sentBefore = payment.createdAt < now;
     return {
       outcome: sentBefore ? await lookupCharge(stripe, scope.accountId, payment) : stoppedByLink(gate, payment),
       gate,
