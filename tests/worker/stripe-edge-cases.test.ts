@@ -86,7 +86,11 @@ describe('what real Stripe does that the happy path never shows', () => {
     const acct = await connectedStripeAccount();
     const misconfigured = { ...env, STRIPE_CONNECT_CLIENT_ID: 'ca_notregisteredanywhere' };
     const res = await app.request(`${BASE}/api/disconnect`, { method: 'POST', headers: acct.auth }, misconfigured);
-    expect(res.status).not.toBe(200);
+    expect(res.status).toBe(502);
+    const body = await res.json<{ error: { code: string; message: string } }>();
+    expect(body.error.code).toBe('stripe_error');
+    expect(body.error.message).toMatch(/client ID/);
+    expect(body.error.message).not.toMatch(/could not be reached/);
     expect((await SELF.fetch(`${BASE}/api/account`, { headers: acct.auth })).status).toBe(200);
   });
 });

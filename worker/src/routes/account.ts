@@ -4,7 +4,7 @@ import type { ApiEnv } from '../auth';
 import { disconnectStatements, setDefaultGateway, toSummary } from '../db/queries/accounts';
 import { audit } from '../db/queries/audit';
 import { AppError } from '../errors';
-import { isAlreadyDeauthorized } from '../stripe/errors';
+import { isAlreadyDeauthorized, isStripeUnavailable } from '../stripe/errors';
 import { validate } from '../validate';
 
 export const account = new Hono<ApiEnv>()
@@ -33,11 +33,20 @@ export const account = new Hono<ApiEnv>()
         await c.var.stripe()
       ).oauth.deauthorize({ client_id: c.env.STRIPE_CONNECT_CLIENT_ID, stripe_user_id: acct.id });
     } catch (e) {
-      if (!isAlreadyDeauthorized(e)) {
+      if (isStripeUnavailable(e)) {
         throw new AppError(
           503,
           'stripe_unavailable',
           'Stripe could not be reached, so your account is still connected. Try Disconnect again in a minute.',
+        );
+      }
+      // Stripe answered and refused (an unknown Connect client id, a wrong platform key): trying
+      // again will not help, and saying "could not be reached" would send the consultant in circles.
+      if (!isAlreadyDeauthorized(e)) {
+        throw new AppError(
+          502,
+          'stripe_error',
+          'Stripe refused to disconnect this account because the worker’s Stripe Connect settings do not match the platform. Your account is still connected; ask whoever runs your worker to check its Stripe Connect client ID.',
         );
       }
     }
