@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { MAX_AMOUNT_MINOR } from './money';
-import { INVOICE_NUMBER_PATTERN, PAYMENT_STATUSES, REFUND_STATUSES } from './statuses';
+import { INVOICE_NUMBER_PATTERN, PAYMENT_STATUSES, REFUND_REASONS, REFUND_STATUSES } from './statuses';
 
 // The wire contract between the extension's background and the worker's /api and /connect routes.
 // Both sides parse with these schemas; neither hand-copies a request or response type.
@@ -136,6 +136,8 @@ export const refundRequestSchema = z.strictObject({
   /** The invoice kind as the list shows it; only Normal Sale invoices can be refunded to Stripe. */
   kind: z.enum(['normal_sale', 'return_exchange']),
   amountMinor: minorAmountSchema,
+  /** Optional, passed to Stripe's refund `reason`. */
+  reason: z.optional(z.enum(REFUND_REASONS)),
 });
 export type RefundRequest = z.infer<typeof refundRequestSchema>;
 

@@ -71,6 +71,7 @@ export async function createRefund(
     idempotencyKey: string;
     invoiceNumber: string;
     refundId: string;
+    reason: RefundRow['reason'];
   },
 ): Promise<RefundOutcome> {
   try {
@@ -80,6 +81,7 @@ export async function createRefund(
         payment_intent: input.paymentIntentId,
         amount: input.amountMinor,
         metadata: { invoice_number: input.invoiceNumber, refund_id: input.refundId },
+        ...(input.reason ? { reason: input.reason } : {}),
       },
       { stripeAccount: input.stripeAccount, idempotencyKey: input.idempotencyKey },
     );
