@@ -163,6 +163,10 @@ const invoiceStripeStatusSchema = z.object({
   /** none: no Stripe payment; paid: green arrow; refunded: red arrow (fully refunded). */
   state: z.enum(['none', 'paid', 'partially_refunded', 'refunded', 'refund_pending']),
   unrecordedPaymentIds: z.array(z.string()),
+  /** The card the invoice's Stripe payments were made with; null when none, or several cards. */
+  card: z.nullable(z.object({ brand: z.string(), last4: z.string() })),
+  /** When the latest refund that went through was made (ms), for "Refunded $10.00 of $56.29 on …". */
+  lastRefundAt: z.nullable(z.int()),
 });
 export type InvoiceStripeStatus = z.infer<typeof invoiceStripeStatusSchema>;
 

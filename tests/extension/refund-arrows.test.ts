@@ -33,6 +33,8 @@ function status(number: string, overrides: Partial<InvoiceStripeStatus> = {}): I
     refundableMinor: 0,
     state: 'none',
     unrecordedPaymentIds: [],
+    card: null,
+    lastRefundAt: null,
     ...overrides,
   };
 }

@@ -27,6 +27,8 @@ function status(overrides: Partial<InvoiceStripeStatus> = {}): InvoiceStripeStat
     refundableMinor: 11315,
     state: 'partially_refunded',
     unrecordedPaymentIds: [],
+    card: null,
+    lastRefundAt: null,
     ...overrides,
   };
 }

@@ -97,6 +97,10 @@ describe('refunds', () => {
       state: 'partially_refunded',
       refundableMinor: 3000,
     });
+    // The list names the card and the day of the refund, from the status route as from the refund's answer.
+    const [listed] = (await statusOf(acct, [invoice.number])).body.invoices;
+    expect(listed).toMatchObject({ card: { brand: 'visa', last4: '4242' }, refundedMinor: 2000 });
+    expect(Date.now() - (listed?.lastRefundAt ?? 0)).toBeLessThan(60_000);
     const tooMuch = await refund(acct, invoice.number, 3001);
     expect(tooMuch.status).toBe(400);
     expect(tooMuch.body.error?.message).toContain('$30.00');

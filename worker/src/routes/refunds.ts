@@ -162,6 +162,7 @@ export const refundRoutes = new Hono<ApiEnv>().post('/refunds', validate('json',
       refundPaymentId: r.paymentId,
       refundStatus: r.status,
       refundAmountMinor: r.amountMinor,
+      refundAt: r.updatedAt ?? r.createdAt,
     })),
   ];
   const body = { refunds: settled.map(toRefundSummary), status: summarize(invoiceNumber, paymentRows, facts) };
