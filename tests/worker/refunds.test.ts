@@ -168,7 +168,7 @@ describe('refunds', () => {
     expect(pending.status).toBe(200);
     expect(pending.body.refunds?.[0]).toMatchObject({
       status: 'pending',
-      message: expect.stringMatching(/available balance does not cover this refund and its fee/),
+      message: expect.stringMatching(/your Stripe balance does not cover it yet/),
     });
     expect(pending.body.status).toMatchObject({ state: 'refund_pending', refundedMinor: 0, refundableMinor: 0 });
     await simControl('/_sim/balance', { account: acct.id, currency: 'usd', available: 100_000, pending: 0 });
