@@ -85,6 +85,7 @@ describeEachBrowser('refunding from the invoice lists', (t) => {
     expect(await unpaid.textOf('stripe-refund-afterwards')).toBe(
       `Afterwards invoice ${NORMAL_SALE} shows $0.00 paid and ${usd(chargedCents)} due, in Unpaid Invoices.`,
     );
+    await unpaid.screenshot(t.artifact('refund-dialog.png'));
     await unpaid.click('stripe-refund-confirm');
     expect(await unpaid.waitForText('stripe-refund-message', /Refunded/, 30_000)).toBe(
       `Refunded ${usd(left)} to ${CARD}. Invoice ${NORMAL_SALE} now shows $0.00 paid and ${usd(chargedCents)} due, in Unpaid Invoices.`,

@@ -2,6 +2,7 @@
 // (.btn: magenta, white text; .btn.secondary: outlined) so the dialog reads as part of the back office.
 export const REFUND_CSS = `
 :host{display:inline-block !important;margin-left:6px !important;font-size:12px !important;line-height:1.4 !important;color:#2b2b2b !important;vertical-align:middle !important}
+[hidden]{display:none !important}
 button{font:inherit;cursor:pointer}
 .marker{display:inline-flex;align-items:center;justify-content:center;min-width:24px;min-height:24px;padding:2px;border:0;border-radius:4px;background:none;vertical-align:middle}
 .marker:focus-visible,.btn:focus-visible,input:focus-visible,select:focus-visible{outline:2px solid #0969da;outline-offset:1px}
