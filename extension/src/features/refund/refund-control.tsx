@@ -15,7 +15,7 @@ import {
 } from './refund-words';
 
 /** What a refund came to, as the feature learnt it from the background and the site. */
-export interface RefundResult {
+interface RefundResult {
   status?: InvoiceStripeStatus | null;
   /** The money went back to the card. */
   refunded?: boolean;
