@@ -138,7 +138,7 @@ describe('refund markers a keyboard and a screen reader can use', () => {
     const red = root?.querySelector('[data-testid="stripe-refunded"]');
     // Both are buttons (focusable, ≥ 24 px by the shared CSS), named in words, drawn as different SVG shapes.
     expect([green?.tagName, red?.tagName]).toEqual(['BUTTON', 'BUTTON']);
-    expect(green?.getAttribute('aria-label')).toBe('Refund to the card, up to $97.17');
+    expect(green?.getAttribute('aria-label')).toBe('Refund invoice 1054 to the card, up to $97.17');
     expect(red?.getAttribute('aria-label')).toBe('Refunded to the card');
     expect(green?.querySelector('svg path')).toBeTruthy();
     expect(red?.querySelector('svg circle')).toBeTruthy();

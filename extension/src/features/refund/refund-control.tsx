@@ -141,7 +141,7 @@ export class RefundControl extends Component<Props, State> {
             ref={this.arrow}
             class="marker green"
             data-testid="stripe-refund"
-            aria-label={`Refund to the card, up to ${money(status.refundableMinor)}`}
+            aria-label={`Refund invoice ${invoiceNumber} to the card, up to ${money(status.refundableMinor)}`}
             aria-haspopup="dialog"
             onClick={() => this.setState({ dialogOpen: true })}
           >
