@@ -53,9 +53,11 @@ describeEachBrowser('refunding from the invoice lists', (t) => {
 
     await paid.press('Enter');
     await expect.poll(() => paid.focusedTestId()).toBe('stripe-refund-amount');
-    // The whole amount is selected on opening: typing replaces it.
-    await paid.press('1');
-    await paid.press('0');
+    // The whole amount is selected on opening: typing replaces it. Too much is refused in the dialog.
+    for (const key of ['9', '9', '9', '9', 'Enter']) await paid.press(key);
+    expect(await paid.waitForText('stripe-refund-problem', /At most/)).toContain(usd(chargedCents));
+    expect(await paid.focusedTestId()).toBe('stripe-refund-amount');
+    await paid.fill('stripe-refund-amount', '10');
     const left = chargedCents - 1000;
     expect(await paid.waitForText('stripe-refund-afterwards', /\$10\.00 due/)).toBe(
       `Afterwards invoice ${NORMAL_SALE} shows ${usd(left)} paid and $10.00 due, in Unpaid Invoices.`,

@@ -70,7 +70,8 @@ export class RefundDialog extends Component<Props, State> {
     this.setState({ busy: true, problem: null });
     const problem = await this.props.refund(check.minor, reason === '' ? null : reason);
     // A finished refund unmounts this dialog; only a refusal comes back here.
-    if (problem !== null) this.setState({ busy: false, problem });
+    // The amount box was disabled while waiting, which took focus from it: give it back.
+    if (problem !== null) this.setState({ busy: false, problem }, () => this.amount.current?.focus());
   };
 
   /** Escape: closes unless a refund is on its way (its answer must be seen). */
