@@ -76,6 +76,11 @@ describeEachBrowser('refunding from the invoice lists', (t) => {
     await unpaid.goto(`${t.world.siteUrl}/invoices/unpaid`);
     await expect.poll(() => unpaid.count('stripe-refund'), { timeout: 20_000 }).toBe(1);
     expect(await unpaid.count('stripe-refunded')).toBe(1);
+    // Both markers are targets of at least 24 × 24 px (WCAG 2.2 target size).
+    for (const marker of ['stripe-refund', 'stripe-refunded']) {
+      const size = await unpaid.sizeOf(marker);
+      expect(Math.min(size.width, size.height)).toBeGreaterThanOrEqual(24);
+    }
     await unpaid.click('stripe-refunded');
     expect(await unpaid.waitForText('stripe-refunded-details', /Refunded/)).toMatch(
       new RegExp(`^Refunded \\$10\\.00 of \\$${charged.replace('.', '\\.')} on \\d{2}/\\d{2}/\\d{4} to ${CARD}$`),

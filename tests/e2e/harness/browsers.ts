@@ -44,6 +44,8 @@ export interface E2EPage {
   focusedTestId(): Promise<string | null>;
   /** Chooses an option of a <select> by its value (inside the extension's shadow roots too). */
   selectOption(testId: string, value: string): Promise<void>;
+  /** The rendered size in CSS pixels of the element with the test id (a click or tap target). */
+  sizeOf(testId: string): Promise<{ width: number; height: number }>;
 }
 
 export interface E2EBrowser {
@@ -154,6 +156,11 @@ function playwrightPage(page: PwPage): E2EPage {
     press: (key) => page.keyboard.press(key),
     focusedTestId: () => page.evaluate(deepFocusedTestId),
     selectOption: async (id, value) => void (await (await playwrightLocate(page, sel(id))).selectOption(value)),
+    sizeOf: async (id) =>
+      (await playwrightLocate(page, sel(id))).evaluate((el) => {
+        const { width, height } = el.getBoundingClientRect();
+        return { width, height };
+      }),
   };
 }
 
@@ -222,6 +229,14 @@ function puppeteerPage(page: PpPage): E2EPage {
       const handle = await page.waitForSelector(deep(id), { timeout: 10_000 });
       if (!handle) throw new Error(`${id} not found`);
       await handle.select(value);
+    },
+    sizeOf: async (id) => {
+      const handle = await page.waitForSelector(deep(id), { timeout: 10_000 });
+      if (!handle) throw new Error(`${id} not found`);
+      return handle.evaluate((el) => {
+        const { width, height } = el.getBoundingClientRect();
+        return { width, height };
+      });
     },
   };
 }
