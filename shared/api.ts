@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { MAX_AMOUNT_MINOR } from './money';
-import { INVOICE_NUMBER_PATTERN, PAYMENT_STATUSES, REFUND_STATUSES } from './statuses';
+import { INVOICE_NUMBER_PATTERN, PAYMENT_STATUSES, REFUND_REASONS, REFUND_STATUSES } from './statuses';
 
 // The wire contract between the extension's background and the worker's /api and /connect routes.
 // Both sides parse with these schemas; neither hand-copies a request or response type.
@@ -136,6 +136,8 @@ export const refundRequestSchema = z.strictObject({
   /** The invoice kind as the list shows it; only Normal Sale invoices can be refunded to Stripe. */
   kind: z.enum(['normal_sale', 'return_exchange']),
   amountMinor: minorAmountSchema,
+  /** Optional, passed to Stripe's refund `reason`. */
+  reason: z.optional(z.enum(REFUND_REASONS)),
 });
 export type RefundRequest = z.infer<typeof refundRequestSchema>;
 
@@ -161,6 +163,10 @@ const invoiceStripeStatusSchema = z.object({
   /** none: no Stripe payment; paid: green arrow; refunded: red arrow (fully refunded). */
   state: z.enum(['none', 'paid', 'partially_refunded', 'refunded', 'refund_pending']),
   unrecordedPaymentIds: z.array(z.string()),
+  /** The card the invoice's Stripe payments were made with; null when none, or several cards. */
+  card: z.nullable(z.object({ brand: z.string(), last4: z.string() })),
+  /** When the latest refund that went through was made (ms), for "Refunded $10.00 of $56.29 on …". */
+  lastRefundAt: z.nullable(z.int()),
 });
 export type InvoiceStripeStatus = z.infer<typeof invoiceStripeStatusSchema>;
 

@@ -12,9 +12,9 @@ import { readInvoiceRows } from '../../extension/src/site/lists';
 
 const fakeCtx = { onInvalidated: () => undefined, options: {} } as unknown as ContentScriptContext;
 
-function openPaidList(): Document {
+function openList(fixture: 'invoices-paid.html' | 'invoices-unpaid.html'): Document {
   const { document, window, MutationObserver } = parseHTML(
-    readFileSync(resolve(import.meta.dirname, 'fixtures', 'invoices-paid.html'), 'utf8'),
+    readFileSync(resolve(import.meta.dirname, 'fixtures', fixture), 'utf8'),
   );
   vi.stubGlobal('document', document);
   vi.stubGlobal('window', window);
@@ -33,6 +33,8 @@ function status(number: string, overrides: Partial<InvoiceStripeStatus> = {}): I
     refundableMinor: 0,
     state: 'none',
     unrecordedPaymentIds: [],
+    card: null,
+    lastRefundAt: null,
     ...overrides,
   };
 }
@@ -46,13 +48,32 @@ function backgroundAnswers(answer: (message: Message) => unknown): Message[] {
   return asked;
 }
 
-/** Test ids the row's arrows show, read through the row's shadow root. */
-function arrowsOf(doc: Document, number: string): string[] {
+const MARKERS = ['stripe-refund', 'stripe-refunded', 'stripe-refund-pending', 'stripe-refund-unavailable'];
+
+/** The row's shadow root, where its markers live. */
+function shadowOf(doc: Document, number: string): ShadowRoot | null {
   const row = readInvoiceRows(doc).find((r) => r.number === number);
-  const host = row?.actionsCell.lastElementChild;
-  return Array.from(host?.shadowRoot?.querySelectorAll('[data-testid]') ?? []).map(
-    (el) => el.getAttribute('data-testid') ?? '',
+  return row?.actionsCell.lastElementChild?.shadowRoot ?? null;
+}
+
+/** Test ids of the markers the row shows. */
+function arrowsOf(doc: Document, number: string): string[] {
+  return Array.from(shadowOf(doc, number)?.querySelectorAll('[data-testid]') ?? [])
+    .map((el) => el.getAttribute('data-testid') ?? '')
+    .filter((id) => MARKERS.includes(id));
+}
+
+async function showList(doc: Document, path: string, invoices: InvoiceStripeStatus[]): Promise<AbortController> {
+  backgroundAnswers((message) =>
+    message.type === 'refunds:status' ? { ok: true, invoices } : { ok: false, code: 'internal', message: 'not here' },
   );
+  const running = new AbortController();
+  await refundArrows.init(running.signal, {
+    ctx: fakeCtx,
+    document: doc,
+    url: new URL(`http://127.0.0.1:8788${path}`),
+  });
+  return running;
 }
 
 describe('refund arrows on the saved Paid Invoices list', () => {
@@ -60,7 +81,7 @@ describe('refund arrows on the saved Paid Invoices list', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('asks once for every row and marks each as its Stripe state says', async () => {
-    const doc = openPaidList();
+    const doc = openList('invoices-paid.html');
     const invoices = [
       status('1052', { state: 'paid', chargedMinor: 7794, refundableMinor: 7794 }),
       status('1050', { state: 'refund_pending', chargedMinor: 13315, pendingRefundMinor: 13315 }),
@@ -91,6 +112,59 @@ describe('refund arrows on the saved Paid Invoices list', () => {
 
     running.abort();
     expect(arrowsOf(doc, '1052')).toEqual([]);
+  });
+});
+
+describe('refund markers a keyboard and a screen reader can use', () => {
+  beforeEach(() => fakeBrowser.reset());
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('keeps the green arrow on a partly refunded invoice, beside a red marker whose details a keyboard reaches', async () => {
+    const doc = openList('invoices-unpaid.html');
+    const refundedOn = new Date(2026, 11, 2, 15, 30).getTime();
+    await showList(doc, '/invoices/unpaid', [
+      status('1054', {
+        state: 'partially_refunded',
+        chargedMinor: 10717,
+        refundedMinor: 1000,
+        refundableMinor: 9717,
+        card: { brand: 'visa', last4: '4242' },
+        lastRefundAt: refundedOn,
+      }),
+    ]);
+    expect(arrowsOf(doc, '1054')).toEqual(['stripe-refunded', 'stripe-refund']);
+    const root = shadowOf(doc, '1054');
+    const green = root?.querySelector('[data-testid="stripe-refund"]');
+    const red = root?.querySelector('[data-testid="stripe-refunded"]');
+    // Both are buttons (focusable, ≥ 24 px by the shared CSS), named in words, drawn as different SVG shapes.
+    expect([green?.tagName, red?.tagName]).toEqual(['BUTTON', 'BUTTON']);
+    expect(green?.getAttribute('aria-label')).toBe('Refund invoice 1054 to the card, up to $97.17');
+    expect(red?.getAttribute('aria-label')).toBe('Refunded to the card');
+    expect(green?.querySelector('svg path')).toBeTruthy();
+    expect(red?.querySelector('svg circle')).toBeTruthy();
+    expect(`${green?.textContent}${red?.textContent}`).not.toMatch(/↩/);
+    // The red marker's details are its accessible description, and shown when it is pressed.
+    const details = root?.getElementById(red?.getAttribute('aria-describedby') ?? '');
+    expect(details?.textContent).toBe('Refunded $10.00 of $107.17 on 12/02/2026 to Visa •••• 4242');
+    expect([details?.hasAttribute('hidden'), red?.getAttribute('aria-expanded')]).toEqual([true, 'false']);
+    (red as HTMLButtonElement | null | undefined)?.click();
+    await vi.waitFor(() => expect(details?.hasAttribute('hidden')).toBe(false));
+    expect(red?.getAttribute('aria-expanded')).toBe('true');
+  });
+
+  it('says why a Return/Exchange invoice has no Stripe refund, with a drawn icon a keyboard can open', async () => {
+    const doc = openList('invoices-paid.html');
+    await showList(doc, '/invoices/paid', [status('1045', { kind: 'return_exchange' })]);
+    const root = shadowOf(doc, '1045');
+    const unavailable = root?.querySelector('[data-testid="stripe-refund-unavailable"]')?.textContent ?? '';
+    expect(unavailable).toMatch(/^No Stripe refund/);
+    expect(unavailable).not.toContain('ⓘ');
+    const why = root?.querySelector<HTMLButtonElement>('[data-testid="stripe-refund-why"]');
+    expect([why?.tagName, why?.getAttribute('aria-label')]).toEqual(['BUTTON', 'Why no Stripe refund']);
+    expect(why?.querySelector('svg')).toBeTruthy();
+    why?.click();
+    await vi.waitFor(() => expect(root?.getElementById('refund-why')?.hasAttribute('hidden')).toBe(false));
+    expect(root?.getElementById('refund-why')?.textContent).toMatch(/Only Normal Sale invoices/);
   });
 });
 

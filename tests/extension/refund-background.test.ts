@@ -27,6 +27,8 @@ function status(overrides: Partial<InvoiceStripeStatus> = {}): InvoiceStripeStat
     refundableMinor: 11315,
     state: 'partially_refunded',
     unrecordedPaymentIds: [],
+    card: null,
+    lastRefundAt: null,
     ...overrides,
   };
 }
@@ -109,6 +111,7 @@ describe('refunds from the Paid Invoices list (background)', () => {
     ['a fraction of a cent', { ...refund, amountMinor: 20.5 }],
     ['nothing', { ...refund, amountMinor: 0 }],
     ['an invoice kind the site does not have', { ...refund, kind: 'gift' }],
+    ['a refund reason Stripe does not know', { ...refund, reason: 'changed_mind' }],
     ['an attempt id chosen by the page', { ...refund, attemptId: 'rfd_0123456789abcdef' }],
     [
       'more than 5,000 invoices at once',
@@ -147,6 +150,18 @@ describe('refunds from the Paid Invoices list (background)', () => {
     expect(retry).toBe(first);
     expect(next).not.toBe(first);
     expect(worker.sent[1]?.body).toMatchObject({ amountMinor: 2000, invoiceNumber: '1050', kind: 'normal_sale' });
+  });
+
+  it("passes the consultant's reason to the worker, and none when none was chosen", async () => {
+    const worker = fakeWorker([
+      { status: 200, body: { refunds: [refundRow()], status: status() } },
+      { status: 200, body: { refunds: [refundRow({ id: 'ref_row_2' })], status: status() } },
+    ]);
+    const deps = fakeDeps({ fetch: worker.fetch });
+    await handleMessage({ ...refund, reason: 'requested_by_customer' }, paidList, deps);
+    await handleMessage(refund, paidList, deps);
+    expect(worker.sent[0]?.body).toMatchObject({ amountMinor: 2000, reason: 'requested_by_customer' });
+    expect(worker.sent[1]?.body).not.toHaveProperty('reason');
   });
 
   it('never sends a kept refund attempt with another amount: the amount typed now is a new attempt', async () => {

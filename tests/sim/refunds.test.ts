@@ -38,6 +38,31 @@ describe('refunds', () => {
     expect(listed.data.map((r) => r.amount)).toEqual([3000, 2000]);
   });
 
+  it("keeps Stripe's reason on the refund, and refuses any other reason before looking at the payment", async () => {
+    const h = await harness();
+    const pi = await paidIntent(h);
+    const withReason = await h.stripe.refunds.create(
+      { payment_intent: pi.id, amount: 1000, reason: 'requested_by_customer' },
+      { stripeAccount: h.account },
+    );
+    expect(withReason.reason).toBe('requested_by_customer');
+    const bad = await stripeError(
+      h.stripe.refunds.create(
+        { payment_intent: pi.id, amount: 1000, reason: 'changed_mind' },
+        { stripeAccount: h.account },
+      ),
+    );
+    expect([bad.statusCode, bad.rawType, bad.param]).toEqual([400, 'invalid_request_error', 'reason']);
+    // Stripe checks parameters before the payment: a bad reason on a fully refunded payment is still a reason error.
+    await h.stripe.refunds.create({ payment_intent: pi.id }, { stripeAccount: h.account });
+    const badOnRefunded = await stripeError(
+      h.stripe.refunds.create({ payment_intent: pi.id, reason: 'other' }, { stripeAccount: h.account }),
+    );
+    expect([badOnRefunded.statusCode, badOnRefunded.param]).toEqual([400, 'reason']);
+    const listed = await h.stripe.refunds.list({ payment_intent: pi.id }, { stripeAccount: h.account });
+    expect(listed.data.map((r) => r.amount)).toEqual([4000, 1000]);
+  });
+
   it('refuses to refund a payment that has not succeeded', async () => {
     const h = await harness();
     const pi = await h.stripe.paymentIntents.create({ amount: 5000, currency: 'usd' }, { stripeAccount: h.account });

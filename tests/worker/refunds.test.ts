@@ -43,7 +43,7 @@ async function refund(
   acct: Acct,
   invoiceNumber: string,
   amountMinor: number,
-  opts: { kind?: string; attemptId?: string } = {},
+  opts: { kind?: string; attemptId?: string; reason?: string } = {},
 ) {
   const res = await SELF.fetch(`${BASE}/api/refunds`, {
     method: 'POST',
@@ -53,6 +53,7 @@ async function refund(
       invoiceNumber,
       kind: opts.kind ?? 'normal_sale',
       amountMinor,
+      ...(opts.reason === undefined ? {} : { reason: opts.reason }),
     }),
   });
   return {
@@ -96,6 +97,10 @@ describe('refunds', () => {
       state: 'partially_refunded',
       refundableMinor: 3000,
     });
+    // The list names the card and the day of the refund, from the status route as from the refund's answer.
+    const [listed] = (await statusOf(acct, [invoice.number])).body.invoices;
+    expect(listed).toMatchObject({ card: { brand: 'visa', last4: '4242' }, refundedMinor: 2000 });
+    expect(Date.now() - (listed?.lastRefundAt ?? 0)).toBeLessThan(60_000);
     const tooMuch = await refund(acct, invoice.number, 3001);
     expect(tooMuch.status).toBe(400);
     expect(tooMuch.body.error?.message).toContain('$30.00');
@@ -104,6 +109,35 @@ describe('refunds', () => {
       refundedMinor: 5000,
     });
     expect((await stripeRefunds(acct)).reduce((s, r) => s + r.amount, 0)).toBe(5000);
+  });
+
+  it("passes the consultant's reason to Stripe's refund, and again on a retry of the same click", async () => {
+    const { acct, invoice } = await paidInvoice({ availableMinor: 100_000 });
+    const attemptId = `refund_${crypto.randomUUID()}`;
+    const first = await refund(acct, invoice.number, 1000, { reason: 'duplicate', attemptId });
+    expect(first.status).toBe(200);
+    expect(first.body.status).toMatchObject({ state: 'partially_refunded', refundableMinor: 4000 });
+    expect((await refund(acct, invoice.number, 1000, { reason: 'duplicate', attemptId })).status).toBe(200);
+    const withoutReason = await refund(acct, invoice.number, 500);
+    expect(withoutReason.status).toBe(200);
+    const made = await stripeRefunds(acct);
+    expect(made.map((r) => [r.amount, r.reason])).toEqual([
+      [500, null],
+      [1000, 'duplicate'],
+    ]);
+  });
+
+  it('refuses a reason Stripe does not know with a 400, and refunds nothing', async () => {
+    const { acct, invoice } = await paidInvoice({ availableMinor: 100_000 });
+    for (const reason of ['changed_mind', '', 'DUPLICATE']) {
+      const res = await refund(acct, invoice.number, 1000, { reason });
+      expect(res.status).toBe(400);
+      expect(res.body.error?.code).toBe('validation_failed');
+      expect(res.body.error?.message).toMatch(/^reason: /);
+    }
+    expect(await stripeRefunds(acct)).toHaveLength(0);
+    const [status] = (await statusOf(acct, [invoice.number])).body.invoices;
+    expect(status).toMatchObject({ refundedMinor: 0, refundableMinor: 5000 });
   });
 
   it('refuses Return/Exchange invoices, whatever the page claims', async () => {
@@ -134,7 +168,7 @@ describe('refunds', () => {
     expect(pending.status).toBe(200);
     expect(pending.body.refunds?.[0]).toMatchObject({
       status: 'pending',
-      message: expect.stringMatching(/available balance does not cover this refund and its fee/),
+      message: expect.stringMatching(/your Stripe balance does not cover it yet/),
     });
     expect(pending.body.status).toMatchObject({ state: 'refund_pending', refundedMinor: 0, refundableMinor: 0 });
     await simControl('/_sim/balance', { account: acct.id, currency: 'usd', available: 100_000, pending: 0 });

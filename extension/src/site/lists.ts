@@ -67,3 +67,10 @@ export function readInvoiceRows(doc: ParentNode): InvoiceRow[] {
     ];
   });
 }
+
+/** A moment as the lists print their Date column ("12/02/2026"), in the consultant's time zone. */
+export function siteDateText(epochMs: number): string {
+  const d = new Date(epochMs);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(d.getMonth() + 1)}/${two(d.getDate())}/${d.getFullYear()}`;
+}

@@ -38,6 +38,14 @@ export interface E2EPage {
   waitForTextCss(selector: string, expected: RegExp, timeoutMs?: number): Promise<string>;
   screenshot(path: string): Promise<void>;
   close(): Promise<void>;
+  /** Presses a key ("Tab", "Enter", "Escape") on whatever has focus, as a keyboard user would. */
+  press(key: string): Promise<void>;
+  /** The test id of the focused element, looking inside the extension's shadow roots; null when it has none. */
+  focusedTestId(): Promise<string | null>;
+  /** Chooses an option of a <select> by its value (inside the extension's shadow roots too). */
+  selectOption(testId: string, value: string): Promise<void>;
+  /** The rendered size in CSS pixels of the element with the test id (a click or tap target). */
+  sizeOf(testId: string): Promise<{ width: number; height: number }>;
 }
 
 export interface E2EBrowser {
@@ -51,6 +59,13 @@ export interface E2EBrowser {
 }
 
 const sel = (testId: string) => `[data-testid="${testId}"]`;
+
+/** Runs in the page: the focused element, followed into open shadow roots. */
+function deepFocusedTestId(): string | null {
+  let el = document.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  return el?.getAttribute('data-testid') ?? null;
+}
 
 async function poll<T>(read: () => Promise<T | null>, timeoutMs: number, what: string): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -138,6 +153,14 @@ function playwrightPage(page: PwPage): E2EPage {
     waitForText: (id, expected, timeoutMs = 10_000) =>
       pollText(() => page.locator(sel(id)).first().innerText({ timeout: 1_000 }), expected, timeoutMs, id),
     screenshot: async (path) => void (await page.screenshot({ path, fullPage: true })),
+    press: (key) => page.keyboard.press(key),
+    focusedTestId: () => page.evaluate(deepFocusedTestId),
+    selectOption: async (id, value) => void (await (await playwrightLocate(page, sel(id))).selectOption(value)),
+    sizeOf: async (id) =>
+      (await playwrightLocate(page, sel(id))).evaluate((el) => {
+        const { width, height } = el.getBoundingClientRect();
+        return { width, height };
+      }),
   };
 }
 
@@ -200,6 +223,21 @@ function puppeteerPage(page: PpPage): E2EPage {
     textOf: (id, timeoutMs = 10_000) => text(id, timeoutMs),
     waitForText: (id, expected, timeoutMs = 10_000) => pollText(() => text(id, 1_000), expected, timeoutMs, id),
     screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png`, fullPage: true })),
+    press: (key) => page.keyboard.press(key as Parameters<PpPage['keyboard']['press']>[0]),
+    focusedTestId: () => page.evaluate(deepFocusedTestId),
+    selectOption: async (id, value) => {
+      const handle = await page.waitForSelector(deep(id), { timeout: 10_000 });
+      if (!handle) throw new Error(`${id} not found`);
+      await handle.select(value);
+    },
+    sizeOf: async (id) => {
+      const handle = await page.waitForSelector(deep(id), { timeout: 10_000 });
+      if (!handle) throw new Error(`${id} not found`);
+      return handle.evaluate((el) => {
+        const { width, height } = el.getBoundingClientRect();
+        return { width, height };
+      });
+    },
   };
 }
 

@@ -47,7 +47,7 @@ export async function simulatorAccountId(simulatorUrl: string, name: string): Pr
   return account.id;
 }
 
-/** Puts money in the account's Stripe balance, which a refund and its fee need. */
+/** Puts money in the account's Stripe balance, which must cover a refund (Stripe takes no fee for one). */
 export async function setAvailableBalance(
   simulatorUrl: string,
   account: string,

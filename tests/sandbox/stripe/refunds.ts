@@ -26,6 +26,9 @@ const CREATE = [
   'origin',
 ];
 
+/** https://docs.stripe.com/api/refunds/create#create_refund-reason — nothing else is accepted. */
+const REFUND_REASONS = ['duplicate', 'fraudulent', 'requested_by_customer'] as const;
+
 function requireCharge(ctx: Ctx): Charge {
   const intentId = optionalString(ctx.params, 'payment_intent');
   const chargeId = optionalString(ctx.params, 'charge');
@@ -147,6 +150,8 @@ balanceListeners.push(releasePending);
 
 function create(ctx: Ctx): Refund {
   rejectUnknown(ctx.params, CREATE);
+  // Stripe checks the parameters' shapes before it looks at the payment.
+  const reason = optionalEnum(ctx.params, 'reason', REFUND_REASONS) ?? null;
   const charge = requireCharge(ctx);
   const remaining = refundableAmount(ctx.sim, ctx.account, charge);
   if (remaining === 0)
@@ -179,7 +184,7 @@ function create(ctx: Ctx): Refund {
     failure_reason: undefined,
     metadata: mergeMetadata({}, ctx.params),
     payment_intent: typeof charge.payment_intent === 'string' ? charge.payment_intent : null,
-    reason: optionalEnum(ctx.params, 'reason', ['duplicate', 'fraudulent', 'requested_by_customer'] as const) ?? null,
+    reason,
     receipt_number: null,
     status: 'pending',
     ...(instructions ? { instructions_email: instructions } : {}),

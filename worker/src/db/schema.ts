@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { PAYMENT_STATUSES, REFUND_STATUSES } from '../../../shared/statuses';
+import { PAYMENT_STATUSES, REFUND_REASONS, REFUND_STATUSES } from '../../../shared/statuses';
 
 // The whole schema, designed up front so later flows only fill it. Money columns are integers in
 // the currency's minor unit; times are unix milliseconds. Secrets we hand out (consultant tokens,
@@ -183,6 +183,8 @@ export const refunds = sqliteTable(
     tokenId: text('token_id'),
     createdAt: createdAt(),
     updatedAt: integer('updated_at'),
+    // Stripe's `reason`, kept so a retry with the same key sends the same parameters.
+    reason: text('reason', { enum: REFUND_REASONS }),
   },
   (t) => [
     uniqueIndex('refunds_idempotency').on(t.idempotencyKey),

@@ -50,5 +50,6 @@ export function driveRefund(
     idempotencyKey: row.idempotencyKey,
     invoiceNumber,
     refundId: row.id,
+    reason: row.reason,
   });
 }

@@ -1,6 +1,6 @@
 import { randomSecret } from '../crypto';
 import type { PaymentFact } from '../db/queries/invoice-status';
-import type { PlannedRefund } from '../db/queries/refunds';
+import type { PlannedRefund, RefundReason } from '../db/queries/refunds';
 
 /** The key of one refund click; each of its refunds adds the payment it draws on. */
 export const refundAttemptKey = (attemptId: string) => `qtsb-refund-${attemptId}`;
@@ -11,6 +11,7 @@ export function planRefund(
   refundableByPayment: Map<string, number>,
   attemptKey: string,
   amountMinor: number,
+  reason: RefundReason | null,
 ): PlannedRefund[] {
   const plan: PlannedRefund[] = [];
   let remaining = amountMinor;
@@ -23,6 +24,7 @@ export function planRefund(
       paymentId: p.paymentId,
       amountMinor: take,
       idempotencyKey: `${attemptKey}-${p.paymentId}`,
+      reason,
     });
     remaining -= take;
   }

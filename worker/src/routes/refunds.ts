@@ -25,7 +25,7 @@ import { planRefund, refundAttemptKey } from '../refunds/plan';
 import { validate } from '../validate';
 
 export const refundRoutes = new Hono<ApiEnv>().post('/refunds', validate('json', refundRequestSchema), async (c) => {
-  const { attemptId, invoiceNumber, kind, amountMinor } = c.req.valid('json');
+  const { attemptId, invoiceNumber, kind, amountMinor, reason } = c.req.valid('json');
   const { db, account, tokenId } = c.var;
   const notAllowed = 'Return/Exchange invoices cannot be refunded to Stripe; only Normal Sale invoices can.';
   if (kind !== 'normal_sale') throw new AppError(400, 'refund_not_allowed', notAllowed);
@@ -64,7 +64,13 @@ export const refundRoutes = new Hono<ApiEnv>().post('/refunds', validate('json',
         `At most ${money(status.refundableMinor)} can be refunded: what was charged on the card for this invoice, less refunds already made or in progress.`,
       );
     if (amountMinor > status.refundableMinor) throw tooMuch();
-    const plan = planRefund(paymentRows, refundableByPayment(paymentRows, refundRows), attemptKey, amountMinor);
+    const plan = planRefund(
+      paymentRows,
+      refundableByPayment(paymentRows, refundRows),
+      attemptKey,
+      amountMinor,
+      reason ?? null,
+    );
     const [firstPlanned] = plan;
     if (!firstPlanned) throw tooMuch();
     const now = Date.now();
@@ -74,7 +80,13 @@ export const refundRoutes = new Hono<ApiEnv>().post('/refunds', validate('json',
       insertPlannedRefunds(db, account.id, attemptKey, tokenId, plan, now),
       audit(
         db,
-        { accountId: account.id, tokenId, action: 'refund.attempted', subject: invoiceNumber, detail: { amountMinor } },
+        {
+          accountId: account.id,
+          tokenId,
+          action: 'refund.attempted',
+          subject: invoiceNumber,
+          detail: { amountMinor, reason: reason ?? null },
+        },
         now,
       ),
     ]);
@@ -150,6 +162,7 @@ export const refundRoutes = new Hono<ApiEnv>().post('/refunds', validate('json',
       refundPaymentId: r.paymentId,
       refundStatus: r.status,
       refundAmountMinor: r.amountMinor,
+      refundAt: r.updatedAt ?? r.createdAt,
     })),
   ];
   const body = { refunds: settled.map(toRefundSummary), status: summarize(invoiceNumber, paymentRows, facts) };

@@ -34,8 +34,8 @@ export function outcomeOfRefund(refund: Stripe.Refund): RefundOutcome {
         status: 'pending',
         failureReason:
           refund.pending_reason === 'insufficient_funds'
-            ? "Your Stripe account's available balance does not cover this refund and its fee yet. Stripe completes it when funds arrive; the invoice stays Paid until then."
-            : 'Stripe is processing this refund. The invoice stays Paid until it completes.',
+            ? 'Refund pending: your Stripe balance does not cover it yet. Stripe sends it when funds arrive; the invoice is not changed until then.'
+            : 'Stripe is processing this refund. The invoice is not changed until it completes.',
       };
     case 'requires_action':
       return {
@@ -71,6 +71,7 @@ export async function createRefund(
     idempotencyKey: string;
     invoiceNumber: string;
     refundId: string;
+    reason: RefundRow['reason'];
   },
 ): Promise<RefundOutcome> {
   try {
@@ -80,6 +81,7 @@ export async function createRefund(
         payment_intent: input.paymentIntentId,
         amount: input.amountMinor,
         metadata: { invoice_number: input.invoiceNumber, refund_id: input.refundId },
+        ...(input.reason ? { reason: input.reason } : {}),
       },
       { stripeAccount: input.stripeAccount, idempotencyKey: input.idempotencyKey },
     );

@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { MAX_STATUS_INVOICES } from '../../../../shared/api';
+import { REFUND_REASONS } from '../../../../shared/statuses';
 import { on } from '../protocol';
 import { invoiceStatuses, refundInvoice } from './refunds';
 
@@ -25,8 +26,10 @@ export const refundMessages = {
       invoiceNumber,
       kind: z.enum(['normal_sale', 'return_exchange']),
       amountMinor: z.int().check(z.positive(), z.lte(99_999_999)),
+      reason: z.optional(z.enum(REFUND_REASONS)),
     }),
     fromSitePage,
-    ({ invoiceNumber, kind, amountMinor }, deps) => refundInvoice({ invoiceNumber, kind, amountMinor }, deps.fetch),
+    ({ invoiceNumber, kind, amountMinor, reason }, deps) =>
+      refundInvoice({ invoiceNumber, kind, amountMinor, ...(reason ? { reason } : {}) }, deps.fetch),
   ),
 };

@@ -29,7 +29,7 @@ const refundAttempts = defineAttemptStore('local:refundAttempts', 'rfd');
 
 const UNKNOWN_SENTENCE =
   'Stripe has not said yet whether the refund went through. Try again in a moment: it will not refund twice.';
-const PENDING_SENTENCE = 'Stripe will finish the refund when your Stripe balance covers it and its fee.';
+const PENDING_SENTENCE = 'Refund pending: Stripe sends it once your Stripe balance covers it.';
 
 export async function invoiceStatuses(
   numbers: string[],

@@ -1,5 +1,6 @@
 import type { InvoiceStripeStatus } from '../../../../shared/api';
-import { RefundControl, REFUND_CSS, type RefundAction } from './refund-control';
+import { RefundControl, type RefundAction } from './refund-control';
+import { REFUND_CSS } from './refund-styles';
 import { reflectRefundsOnSite } from './refund-sync';
 import { mountShadow } from '../../components/shadow-mount';
 import { readInvoiceRows, type InvoiceRow } from '../../site/lists';
@@ -10,9 +11,10 @@ import { invoiceListColumns } from '../../site/shape';
 import { defineFeature } from '../registry';
 
 /**
- * Arrows on the Paid and Unpaid lists, from one background request for every row: green refunds a
- * Normal Sale invoice's Stripe payment (Paid list), red marks a refunded one. A refund that went
- * through is then shown on the invoice the site's way (refund-sync.ts), and the list reloads.
+ * Markers on the Paid and Unpaid lists, from one background request for every row: a green arrow
+ * wherever a Stripe payment has anything left to refund (a partly refunded invoice sits on the
+ * Unpaid list), a red disc where some was refunded. A refund is then shown on the invoice the
+ * site's way (refund-sync.ts) and the row says so; the list is not reloaded under the consultant.
  */
 export default defineFeature({
   id: 'refund-arrows',
@@ -32,12 +34,13 @@ export default defineFeature({
 
     const refundOf =
       (row: InvoiceRow): RefundAction =>
-      async (amountMinor) => {
+      async (amountMinor, reason) => {
         const result = await askBackground({
           type: 'refunds:create',
           invoiceNumber: row.number,
           kind: row.kind,
           amountMinor,
+          ...(reason ? { reason } : {}),
         });
         if (!result.ok) return { problem: result.error.message };
         const status = result.record?.status ?? null;
@@ -47,9 +50,7 @@ export default defineFeature({
         const synced = address
           ? await reflectRefundsOnSite(io, address)
           : { problem: 'The invoice could not be found to update it.' };
-        if ('problem' in synced) return { status, problem: `Refunded to the card. ${synced.problem}` };
-        if (!signal.aborted) win.location.reload();
-        return { status, note: 'Refunded to the card. Updating the list…' };
+        return 'problem' in synced ? { status, refunded: true, problem: synced.problem } : { status, refunded: true };
       };
 
     for (const row of rows) {
@@ -62,18 +63,25 @@ export default defineFeature({
         'stripe-refund-arrows',
         'last',
         REFUND_CSS,
-        <RefundControl kind={row.kind} status={status} canRefund={paidList} refund={refundOf(row)} />,
+        <RefundControl
+          invoiceNumber={row.number}
+          kind={row.kind}
+          status={status}
+          site={{ paidMinor: row.paidCents, balanceMinor: row.balanceCents }}
+          refund={refundOf(row)}
+        />,
       );
       signal.addEventListener('abort', ui.remove, { once: true });
     }
 
-    // A refund whose invoice was not updated (the tab closed in between) still shows as paid: catch up.
+    // A refund whose invoice was not updated (the tab closed in between) still counts the refunded
+    // money as paid. Once updated, the balance due holds at least what was refunded, so only rows
+    // short of that are fetched; they are caught up, and the list reloaded to show them.
     let changed = false;
     for (const row of rows) {
       const status = byNumber.get(row.number);
       const address = invoiceUrl(row);
-      if (!paidList || !address || !status || (status.state !== 'refunded' && status.state !== 'partially_refunded'))
-        continue;
+      if (!address || !status || status.refundedMinor === 0 || row.balanceCents >= status.refundedMinor) continue;
       const synced = await reflectRefundsOnSite(io, address);
       if (signal.aborted) return;
       changed ||= 'changed' in synced && synced.changed;

@@ -1,150 +1,175 @@
-import { Component } from 'preact';
+import { Component, createRef } from 'preact';
 import type { InvoiceStripeStatus } from '../../../../shared/api';
 import { formatMinor } from '../../../../shared/money';
-import { amountInputText, checkRefundAmount } from './refund-amount';
+import { InfoIcon, RefundArrowIcon, RefundedIcon } from './refund-icons';
+import { RefundDialog } from './refund-dialog';
+import {
+  afterRefund,
+  cardLabel,
+  nowSentence,
+  PENDING_SENTENCE,
+  refundedDetails,
+  RETURN_EXCHANGE,
+  type RefundReason,
+  type SiteAmounts,
+} from './refund-words';
 
-export const REFUND_CSS = `
-:host{display:inline-block !important;margin-left:6px !important;font-size:12px !important;line-height:1.4 !important;color:#2b2b2b !important}
-button{font:inherit;cursor:pointer}
-.arrow{border:0;background:none;padding:0 2px;font-size:16px;line-height:1}
-.green{color:#1a7f37}.red{color:#cf222e}.muted{color:#777}
-form{display:flex;flex-wrap:wrap;align-items:center;gap:6px;margin-top:4px;padding:6px;border:1px solid #ddd;background:#fafafa}
-input{font:inherit;width:80px;text-align:right}
-p{margin:0;flex-basis:100%}.problem{color:#cf222e}
-.spin{display:inline-block;width:10px;height:10px;border:2px solid #999;border-top-color:transparent;border-radius:50%;animation:s 1s linear infinite}
-@keyframes s{to{transform:rotate(360deg)}}
-`;
+/** What a refund came to, as the feature learnt it from the background and the site. */
+interface RefundResult {
+  status?: InvoiceStripeStatus | null;
+  /** The money went back to the card. */
+  refunded?: boolean;
+  /** Not refunded (yet): pending, or the outcome unknown. */
+  note?: string;
+  problem?: string;
+}
 
-const PENDING_SENTENCE = 'Refund pending: Stripe sends it once your Stripe balance covers the refund and its fee.';
-const RETURN_EXCHANGE = 'Only Normal Sale invoices can be refunded to Stripe; this is a Return/Exchange invoice.';
-
-/** What the list row's refund asks the feature to do; resolves with the sentence to show, if any. */
-export type RefundAction = (
-  amountMinor: number,
-) => Promise<{ status?: InvoiceStripeStatus | null; note?: string; problem?: string }>;
+export type RefundAction = (amountMinor: number, reason: RefundReason | null) => Promise<RefundResult>;
 
 interface Props {
+  invoiceNumber: string;
   kind: 'normal_sale' | 'return_exchange';
   status: InvoiceStripeStatus | undefined;
-  /** Only the Paid list offers the green arrow. */
-  canRefund: boolean;
+  site: SiteAmounts;
   refund: RefundAction;
 }
 
 interface State {
   status: InvoiceStripeStatus | undefined;
-  open: boolean;
-  amountText: string;
-  busy: boolean;
-  note: string | null;
-  problem: string | null;
+  site: SiteAmounts;
+  dialogOpen: boolean;
+  detailsOpen: boolean;
+  /** The line under the markers after a refund: what happened, in words. */
+  line: { text: string; problem: boolean } | null;
 }
 
-/** A row's arrows: green refunds the Stripe payment, red marks a refunded one; a small form in between. */
+/**
+ * A list row's Stripe markers: the green arrow opens the refund dialog while anything is left to
+ * refund; the red disc says what was refunded, opened by keyboard or pointer alike.
+ */
 export class RefundControl extends Component<Props, State> {
   override state: State = {
     status: this.props.status,
-    open: false,
-    amountText: '',
-    busy: false,
-    note: null,
-    problem: null,
+    site: this.props.site,
+    dialogOpen: false,
+    detailsOpen: false,
+    line: null,
+  };
+  private arrow = createRef<HTMLButtonElement>();
+  private marker = createRef<HTMLButtonElement>();
+
+  /** Focus goes back to the control that opened the dialog, or to the red marker once nothing is left. */
+  private closeDialog = () => {
+    this.setState({ dialogOpen: false }, () => (this.arrow.current ?? this.marker.current)?.focus());
   };
 
-  private openForm = () => {
-    const { status } = this.state;
-    if (status)
-      this.setState({
-        open: !this.state.open,
-        amountText: amountInputText(status.refundableMinor, status.currency),
-        problem: null,
-      });
-  };
-
-  private submit = async (event: Event) => {
-    event.preventDefault();
-    const { status, amountText, busy } = this.state;
-    if (!status || busy) return;
-    const check = checkRefundAmount(amountText, status.refundableMinor, status.currency);
-    if (!check.ok) return this.setState({ problem: check.reason });
-    this.setState({ busy: true, problem: null, note: null });
-    const result = await this.props.refund(check.minor);
+  private refund = async (amountMinor: number, reason: RefundReason | null): Promise<string | null> => {
+    const { status, site } = this.state;
+    if (!status) return null;
+    const result = await this.props.refund(amountMinor, reason);
+    const next = result.status ?? status;
+    if (!result.refunded) {
+      if (result.note) this.setState({ status: next, line: { text: result.note, problem: false } });
+      else if (result.problem) {
+        this.setState({ status: next });
+        return result.problem;
+      }
+      this.closeDialog();
+      return null;
+    }
+    const money = (minor: number) => formatMinor(minor, next.currency);
+    const now = afterRefund(site, amountMinor);
+    const done = `Refunded ${money(amountMinor)} to ${cardLabel(next.card)}.`;
     this.setState({
-      busy: false,
-      status: result.status ?? status,
-      note: result.note ?? null,
-      problem: result.problem ?? null,
-      open: Boolean(result.problem),
+      status: next,
+      site: now,
+      line: result.problem
+        ? { text: `${done} ${result.problem}`, problem: true }
+        : { text: `${done} ${nowSentence(this.props.invoiceNumber, now, next.currency)}`, problem: false },
     });
+    this.closeDialog();
+    return null;
   };
+
+  private toggleDetails = () => this.setState({ detailsOpen: !this.state.detailsOpen });
 
   override render() {
-    const { kind, canRefund } = this.props;
-    const { status, open, amountText, busy, note, problem } = this.state;
+    const { kind, invoiceNumber } = this.props;
+    const { status, site, dialogOpen, detailsOpen, line } = this.state;
     if (kind === 'return_exchange') {
       return (
-        <span class="muted" title={RETURN_EXCHANGE} data-testid="stripe-refund-unavailable">
-          No Stripe refund ⓘ
+        <span data-testid="stripe-refund-unavailable">
+          <span class="muted">No Stripe refund</span>
+          <button
+            type="button"
+            class="marker muted"
+            aria-label="Why no Stripe refund"
+            aria-expanded={detailsOpen}
+            aria-controls="refund-why"
+            data-testid="stripe-refund-why"
+            onClick={this.toggleDetails}
+          >
+            <InfoIcon />
+          </button>
+          <span id="refund-why" class="details" hidden={!detailsOpen}>
+            {RETURN_EXCHANGE}
+          </span>
         </span>
       );
     }
     if (!status || status.state === 'none') return null;
     const money = (minor: number) => formatMinor(minor, status.currency);
-    const refunded = status.refundedMinor > 0;
     return (
       <span>
-        {refunded && (
-          <span
-            class="arrow red"
-            data-testid="stripe-refunded"
-            title={`Refunded to the card: ${money(status.refundedMinor)} of ${money(status.chargedMinor)}`}
-            aria-label="Refunded to Stripe"
-          >
-            ↩
-          </span>
-        )}
-        {status.pendingRefundMinor > 0 && (
-          <span class="muted" data-testid="stripe-refund-pending" title={PENDING_SENTENCE}>
-            {' '}
-            refund pending ({money(status.pendingRefundMinor)})
-          </span>
-        )}
-        {canRefund && status.refundableMinor > 0 && (
+        {status.refundedMinor > 0 && (
           <button
             type="button"
-            class="arrow green"
-            data-testid="stripe-refund"
-            title={`Refund up to ${money(status.refundableMinor)} to the card`}
-            aria-label="Refund to Stripe"
-            onClick={this.openForm}
+            ref={this.marker}
+            class="marker red"
+            data-testid="stripe-refunded"
+            aria-label="Refunded to the card"
+            aria-describedby="refund-details"
+            aria-expanded={detailsOpen}
+            onClick={this.toggleDetails}
           >
-            ↩
+            <RefundedIcon />
           </button>
         )}
-        {open && (
-          <form onSubmit={this.submit}>
-            <input
-              data-testid="stripe-refund-amount"
-              aria-label="Amount to refund"
-              inputMode="decimal"
-              value={amountText}
-              disabled={busy}
-              onInput={(e) => this.setState({ amountText: e.currentTarget.value, problem: null })}
-            />
-            <button type="submit" data-testid="stripe-refund-confirm" disabled={busy}>
-              {busy ? <span class="spin" aria-label="Refunding" /> : 'Refund'}
-            </button>
-            <p class="muted">Your Stripe account must hold funds for the refund and Stripe's fee.</p>
-          </form>
-        )}
-        {(problem || note) && (
-          <p
-            class={problem ? 'problem' : 'muted'}
-            role={problem ? 'alert' : 'status'}
-            data-testid="stripe-refund-message"
+        {status.refundableMinor > 0 && (
+          <button
+            type="button"
+            ref={this.arrow}
+            class="marker green"
+            data-testid="stripe-refund"
+            aria-label={`Refund invoice ${invoiceNumber} to the card, up to ${money(status.refundableMinor)}`}
+            aria-haspopup="dialog"
+            onClick={() => this.setState({ dialogOpen: true })}
           >
-            {problem ?? note}
-          </p>
+            <RefundArrowIcon />
+          </button>
+        )}
+        {status.pendingRefundMinor > 0 && (
+          <span class="muted" data-testid="stripe-refund-pending">
+            {' '}
+            Refund of {money(status.pendingRefundMinor)} pending. {PENDING_SENTENCE}
+          </span>
+        )}
+        {status.refundedMinor > 0 && (
+          <span id="refund-details" class="details" data-testid="stripe-refunded-details" hidden={!detailsOpen}>
+            {refundedDetails(status)}
+          </span>
+        )}
+        <span class={`row-line ${line?.problem ? 'problem' : ''}`} role="status" data-testid="stripe-refund-message">
+          {line?.text}
+        </span>
+        {dialogOpen && (
+          <RefundDialog
+            invoiceNumber={invoiceNumber}
+            status={status}
+            site={site}
+            refund={this.refund}
+            onClose={this.closeDialog}
+          />
         )}
       </span>
     );

@@ -32,6 +32,12 @@ export async function reflectRefundsOnSite(io: SiteIo, invoiceUrl: string): Prom
     if (changed) page = await fetchSitePage(io, invoiceUrl);
     if (!page) return { problem: CANNOT };
     const records = reverseSubmissionsFor(page, reference, invoiceUrl);
+    // The site counts this payment: the worker learns so before any record of it is reversed, or the
+    // invoice page would take the reversed records for a payment never recorded and record it again.
+    if (records.length > 0 && !payment.recordedOnSite) {
+      const told = await askBackground({ type: 'charges:recorded', paymentId: payment.id });
+      if (!told.ok) return { problem: CANNOT };
+    }
     const keptMinor = payment.amountMinor - payment.refundedMinor;
     if (records.reduce((sum, r) => sum + r.amountCents, 0) <= keptMinor) continue;
     for (const { submission } of records) {

@@ -26,6 +26,8 @@ export function paymentFactsQuery(db: Db, accountId: string, numbers: string[]) 
       paymentIntentId: payments.paymentIntentId,
       recordedOnSiteAt: payments.recordedOnSiteAt,
       createdAt: payments.createdAt,
+      cardBrand: payments.cardBrand,
+      cardLast4: payments.cardLast4,
     })
     .from(invoices)
     .innerJoin(payments, eq(payments.invoiceId, invoices.id))
@@ -39,6 +41,7 @@ export function refundFactsQuery(db: Db, accountId: string, numbers: string[]) {
       refundPaymentId: refunds.paymentId,
       refundStatus: refunds.status,
       refundAmountMinor: refunds.amountMinor,
+      refundAt: sql<number>`coalesce(${refunds.updatedAt}, ${refunds.createdAt})`,
     })
     .from(invoices)
     .innerJoin(payments, eq(payments.invoiceId, invoices.id))
@@ -56,8 +59,16 @@ export type PaymentFact = {
   paymentIntentId: string | null;
   recordedOnSiteAt: number | null;
   createdAt: number;
+  cardBrand: string | null;
+  cardLast4: string | null;
 };
-export type RefundFact = { refundId: string; refundPaymentId: string; refundStatus: string; refundAmountMinor: number };
+export type RefundFact = {
+  refundId: string;
+  refundPaymentId: string;
+  refundStatus: string;
+  refundAmountMinor: number;
+  refundAt: number;
+};
 
 const OPEN_REFUND = new Set(['pending', 'unknown', 'requires_action']);
 
@@ -81,6 +92,17 @@ interface StatusTotals {
   refundedMinor: number;
   pendingRefundMinor: number;
   unrecordedPaymentIds: string[];
+  card: InvoiceStripeStatus['card'];
+  lastRefundAt: number | null;
+}
+
+/** The one card of the succeeded payments, as the SQL below finds it: null for none or several. */
+function oneCard(succeeded: PaymentFact[]): InvoiceStripeStatus['card'] {
+  const last4s = new Set(succeeded.flatMap((p) => (p.cardLast4 === null ? [] : [p.cardLast4])));
+  const brands = succeeded.flatMap((p) => (p.cardBrand === null ? [] : [p.cardBrand])).sort();
+  const [last4] = [...last4s];
+  const brand = brands.at(-1);
+  return last4s.size === 1 && last4 !== undefined && brand !== undefined ? { brand, last4 } : null;
 }
 
 function statusOf(t: StatusTotals): InvoiceStripeStatus {
@@ -114,6 +136,11 @@ export function summarize(number: string, paymentRows: PaymentFact[], refundRows
       .filter((r) => OPEN_REFUND.has(r.refundStatus))
       .reduce((s, r) => s + r.refundAmountMinor, 0),
     unrecordedPaymentIds: succeeded.filter((p) => p.recordedOnSiteAt === null).map((p) => p.paymentId),
+    card: oneCard(succeeded),
+    lastRefundAt:
+      myRefunds
+        .filter((r) => r.refundStatus === 'succeeded')
+        .reduce<number | null>((latest, r) => Math.max(latest ?? 0, r.refundAt), null) ?? null,
   });
 }
 
@@ -136,6 +163,12 @@ export function statusTotalsQuery(db: Db, accountId: string, numbers: string[]) 
       unrecorded: sql<
         string | null
       >`group_concat(CASE WHEN ${payments.status} = 'succeeded' AND ${payments.recordedOnSiteAt} IS NULL THEN ${payments.id} END)`,
+      cardCount: sql<number>`count(DISTINCT CASE WHEN ${payments.status} = 'succeeded' THEN ${payments.cardLast4} END)`,
+      cardBrand: sql<string | null>`max(CASE WHEN ${payments.status} = 'succeeded' THEN ${payments.cardBrand} END)`,
+      cardLast4: sql<string | null>`max(CASE WHEN ${payments.status} = 'succeeded' THEN ${payments.cardLast4} END)`,
+      lastRefundAt: sql<
+        number | null
+      >`max((SELECT max(coalesce(${refunds.updatedAt}, ${refunds.createdAt})) FROM ${refunds} WHERE ${refunds.paymentId} = ${payments.id} AND ${refunds.status} = 'succeeded'))`,
     })
     .from(invoices)
     .innerJoin(payments, eq(payments.invoiceId, invoices.id))
@@ -159,8 +192,14 @@ export function statusesOf(numbers: string[], rows: StatusTotalsRow[]): InvoiceS
         refundedMinor: 0,
         pendingRefundMinor: 0,
         unrecordedPaymentIds: [],
+        card: null,
+        lastRefundAt: null,
       });
-    const { unrecorded, ...totals } = r;
-    return statusOf({ ...totals, unrecordedPaymentIds: unrecorded ? unrecorded.split(',') : [] });
+    const { unrecorded, cardCount, cardBrand, cardLast4, ...totals } = r;
+    return statusOf({
+      ...totals,
+      unrecordedPaymentIds: unrecorded ? unrecorded.split(',') : [],
+      card: cardCount === 1 && cardBrand !== null && cardLast4 !== null ? { brand: cardBrand, last4: cardLast4 } : null,
+    });
   });
 }

@@ -6,6 +6,7 @@ import { accounts, invoices, payments, refunds } from '../schema';
 
 export type RefundRow = typeof refunds.$inferSelect;
 export type RefundStatus = RefundRow['status'];
+export type RefundReason = NonNullable<RefundRow['reason']>;
 export type RefundUpdate = Partial<Pick<RefundRow, 'status' | 'stripeRefundId' | 'failureReason' | 'updatedAt'>>;
 
 /** Refunds that hold money back from what can still be refunded: done, or maybe done. */
@@ -16,6 +17,7 @@ export interface PlannedRefund {
   paymentId: string;
   amountMinor: number;
   idempotencyKey: string;
+  reason: RefundReason | null;
 }
 
 /**
@@ -31,10 +33,10 @@ export function insertPlannedRefunds(
   plan: PlannedRefund[],
   now: number,
 ) {
-  // (VALUES …) names its columns column1…column4: id, payment_id, amount_minor, idempotency_key.
+  // (VALUES …) names its columns column1…column5: id, payment_id, amount_minor, idempotency_key, reason.
   const values = () =>
     sql`(VALUES ${sql.join(
-      plan.map((r) => sql`(${r.id}, ${r.paymentId}, ${r.amountMinor}, ${r.idempotencyKey})`),
+      plan.map((r) => sql`(${r.id}, ${r.paymentId}, ${r.amountMinor}, ${r.idempotencyKey}, ${r.reason})`),
       sql`, `,
     )})`;
   const select = selectForInsert(
@@ -49,6 +51,7 @@ export function insertPlannedRefunds(
       status: sql`'unknown'`,
       tokenId: sql`${tokenId}`,
       createdAt: sql`${now}`,
+      reason: sql`plan.column5`,
     },
     sql`FROM ${values()} AS plan
     WHERE NOT EXISTS (
