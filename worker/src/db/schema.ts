@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { InvoiceDetails } from '../../../shared/api';
 import { PAYMENT_STATUSES, REFUND_STATUSES } from '../../../shared/statuses';
 
 // The whole schema, designed up front so later flows only fill it. Money columns are integers in
@@ -217,6 +218,8 @@ export const links = sqliteTable(
     stripeObjectId: text('stripe_object_id'), // the PaymentIntent or SetupIntent the page confirms
     // Pay links: the balance due the site showed when the link was made or last refreshed.
     amountMinor: integer('amount_minor'),
+    // Pay links: the invoice's date and lines as the site showed them, for the customer's page.
+    details: text('details', { mode: 'json' }).$type<InvoiceDetails>(),
     expiresAt: integer('expires_at').notNull(),
     usedAt: integer('used_at'),
     createdAt: createdAt(),
