@@ -19,16 +19,16 @@ export function findEmailPaymentLinks(doc: ParentNode): HTMLAnchorElement[] {
 
 /** The form Send Email posts: the one holding the message. */
 export function findEmailForm(doc: ParentNode): HTMLFormElement | null {
-  return findEmailMessage(doc)?.form ?? null;
+  return findEmailMessage(doc)?.closest('form') ?? null;
 }
 
 /** The message the site will send, as a text field the consultant may edit. */
 export function findEmailMessage(doc: ParentNode): HTMLTextAreaElement | null {
-  const byLabel = Array.from(doc.querySelectorAll('label')).find(
-    (label) => (label.textContent ?? '').trim() === 'Message',
-  )?.control;
-  if (byLabel instanceof HTMLTextAreaElement) return byLabel;
+  const label = Array.from(doc.querySelectorAll('label')).find((l) => (l.textContent ?? '').trim() === 'Message');
+  const id = label?.getAttribute('for');
   const areas = doc.querySelectorAll<HTMLTextAreaElement>('form textarea');
+  const byLabel = id ? Array.from(areas).find((area) => area.id === id) : undefined;
+  if (byLabel) return byLabel;
   return areas.length === 1 ? (areas[0] ?? null) : null;
 }
 
