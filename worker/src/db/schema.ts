@@ -16,6 +16,13 @@ export interface StoredChargeParams {
   siteCustomerId: string;
 }
 
+/** What a pay link keeps for the customer's page: the invoice's date and lines, and where Stripe sends the receipt. */
+export interface PayLinkDetails {
+  date: InvoiceDetails['date'] | null;
+  lines: InvoiceDetails['lines'];
+  receiptEmail: string | null;
+}
+
 const createdAt = () =>
   integer('created_at')
     .notNull()
@@ -219,7 +226,7 @@ export const links = sqliteTable(
     // Pay links: the balance due the site showed when the link was made or last refreshed.
     amountMinor: integer('amount_minor'),
     // Pay links: the invoice's date and lines as the site showed them, for the customer's page.
-    details: text('details', { mode: 'json' }).$type<InvoiceDetails>(),
+    details: text('details', { mode: 'json' }).$type<PayLinkDetails>(),
     expiresAt: integer('expires_at').notNull(),
     usedAt: integer('used_at'),
     createdAt: createdAt(),

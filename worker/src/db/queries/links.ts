@@ -1,8 +1,7 @@
 import { and, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm';
-import type { InvoiceDetails } from '../../../../shared/api';
 import { hashSecret, randomSecret } from '../../crypto';
 import type { Db } from '../../env';
-import { customers, links } from '../schema';
+import { customers, links, type PayLinkDetails } from '../schema';
 
 export type LinkRow = typeof links.$inferSelect;
 export type LinkPurpose = LinkRow['purpose'];
@@ -23,7 +22,7 @@ export interface NewLink {
   paymentId?: string | null;
   stripeObjectId?: string | null;
   amountMinor?: number | null;
-  details?: InvoiceDetails | null;
+  details?: PayLinkDetails | null;
 }
 
 /** A fresh unguessable link: the insert to run (or batch) and the URL to hand out. */
@@ -197,18 +196,18 @@ export function selectLivePayLink(db: Db, accountId: string, invoiceId: string, 
 
 /**
  * The link asks for the balance the site shows now; payments before this moment are in that balance.
- * The invoice's date and lines are replaced too, when the extension sent them.
+ * The invoice's date, lines and receipt address are replaced by what the page shows now too.
  */
 export function refreshPayLink(
   db: Db,
   accountId: string,
   tokenHash: string,
   amountMinor: number,
-  details: InvoiceDetails | undefined,
+  details: PayLinkDetails,
   now: number,
 ) {
   return db
     .update(links)
-    .set(details ? { amountMinor, details, createdAt: now } : { amountMinor, createdAt: now })
+    .set({ amountMinor, details, createdAt: now })
     .where(and(eq(links.tokenHash, tokenHash), eq(links.accountId, accountId)));
 }
