@@ -37,8 +37,19 @@ export interface E2EPage {
   /** Waits until the light-DOM element's text matches (the site re-renders after a form post). */
   waitForTextCss(selector: string, expected: RegExp, timeoutMs?: number): Promise<string>;
   screenshot(path: string): Promise<void>;
+  /** Resizes the page's viewport (CSS pixels), as a phone or a desktop window would be. */
+  setViewport(width: number, height: number): Promise<void>;
+  /** How wide the document is against the viewport: more than the viewport means sideways scrolling. */
+  widths(): Promise<{ document: number; viewport: number }>;
+  /** How many of the page's frames (Stripe's fields) hold content wider than the frame itself. */
+  overflowingFrames(): Promise<number>;
+  /** The text of every element with the test id, on the page and in each of its frames (Stripe's). */
+  textsEverywhere(testId: string): Promise<string[]>;
   close(): Promise<void>;
 }
+
+const measureWidths = () => ({ document: document.documentElement.scrollWidth, viewport: window.innerWidth });
+const overflows = () => document.documentElement.scrollWidth > window.innerWidth;
 
 export interface E2EBrowser {
   name: BrowserName;
@@ -138,6 +149,18 @@ function playwrightPage(page: PwPage): E2EPage {
     waitForText: (id, expected, timeoutMs = 10_000) =>
       pollText(() => page.locator(sel(id)).first().innerText({ timeout: 1_000 }), expected, timeoutMs, id),
     screenshot: async (path) => void (await page.screenshot({ path, fullPage: true })),
+    setViewport: (width, height) => page.setViewportSize({ width, height }),
+    widths: () => page.evaluate(measureWidths),
+    overflowingFrames: async () => {
+      let count = 0;
+      for (const frame of page.frames()) if (frame !== page.mainFrame() && (await frame.evaluate(overflows))) count += 1;
+      return count;
+    },
+    textsEverywhere: async (id) => {
+      const texts: string[] = [];
+      for (const frame of page.frames()) texts.push(...(await frame.locator(sel(id)).allInnerTexts()));
+      return texts;
+    },
   };
 }
 
@@ -200,6 +223,19 @@ function puppeteerPage(page: PpPage): E2EPage {
     textOf: (id, timeoutMs = 10_000) => text(id, timeoutMs),
     waitForText: (id, expected, timeoutMs = 10_000) => pollText(() => text(id, 1_000), expected, timeoutMs, id),
     screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png`, fullPage: true })),
+    setViewport: (width, height) => page.setViewport({ width, height }),
+    widths: () => page.evaluate(measureWidths),
+    overflowingFrames: async () => {
+      let count = 0;
+      for (const frame of page.frames()) if (frame !== page.mainFrame() && (await frame.evaluate(overflows))) count += 1;
+      return count;
+    },
+    textsEverywhere: async (id) => {
+      const texts: string[] = [];
+      for (const frame of page.frames())
+        texts.push(...(await frame.$$eval(sel(id), (els) => els.map((el) => (el as HTMLElement).innerText))));
+      return texts;
+    },
   };
 }
 
