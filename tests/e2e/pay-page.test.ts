@@ -36,7 +36,8 @@ describeEachBrowser("the customer's pay and card pages", (t) => {
 
   it('the pay page shows the business, invoice date and lines, fits a 320 px phone, then a receipt; Stripe has the receipt email', async () => {
     const browser = t.browser();
-    const business = `Mary's Beauty ${t.browserName} ${Date.now()}`;
+    // One account per browser in a run (the simulator starts empty each run); the name shows in README's screenshots.
+    const business = `Mary's Beauty Studio (${t.browserName})`;
     await connectStripeAccount(browser, t.world.siteUrl, { newAccountName: business });
     const invoice = await browser.newPage();
     await invoice.goto(`${t.world.siteUrl}/invoices/${INVOICE}`);
@@ -54,11 +55,13 @@ describeEachBrowser("the customer's pay and card pages", (t) => {
     expect(lines).toMatch(/Satin Hands Pampering Set\s+1\s+\$36\.00/);
     expect(lines).toMatch(/Lip Gloss - Pink Parfait\s+1\s+\$18\.00/);
     const phone = await customer.widths();
+    expect(phone.viewport).toBe(320);
     expect(phone.document).toBeLessThanOrEqual(phone.viewport);
     expect(await customer.overflowingFrames()).toBe(0);
 
     await customer.setViewport(390, 844);
     const wider = await customer.widths();
+    expect(wider.viewport).toBe(390);
     expect(wider.document).toBeLessThanOrEqual(wider.viewport);
     expect(await customer.overflowingFrames()).toBe(0);
     await customer.screenshot(t.artifact('pay-page-390.png'));

@@ -223,7 +223,11 @@ function puppeteerPage(page: PpPage): E2EPage {
     textOf: (id, timeoutMs = 10_000) => text(id, timeoutMs),
     waitForText: (id, expected, timeoutMs = 10_000) => pollText(() => text(id, 1_000), expected, timeoutMs, id),
     screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png`, fullPage: true })),
-    setViewport: (width, height) => page.setViewport({ width, height }),
+    // Firefox ESR sets the viewport but knows no screen-orientation override, which puppeteer sends alongside.
+    setViewport: (width, height) =>
+      page.setViewport({ width, height }).catch((error: unknown) => {
+        if (!String(error).includes('setScreenOrientationOverride')) throw error;
+      }),
     widths: () => page.evaluate(measureWidths),
     overflowingFrames: async () => {
       let count = 0;

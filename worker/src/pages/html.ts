@@ -36,7 +36,7 @@ export function page(title: string, body: SafeHtml, head: SafeHtml = html``): st
 *,*::before,*::after{box-sizing:border-box}
 body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;background:#f6f7fb;color:#1f2430;margin:0}
 main{max-width:520px;margin:48px auto;background:#fff;border:1px solid #e3e6ee;border-radius:10px;padding:28px 32px;box-shadow:0 2px 10px rgba(20,30,60,.06)}
-@media (max-width:560px){main{margin:0;border:0;border-radius:0;box-shadow:none;padding:20px 16px}}
+@media (max-width:560px){body{background:#fff}main{margin:0;border:0;border-radius:0;box-shadow:none;padding:20px 16px}}
 .biz{margin:0 0 4px;color:#5f6675;font-weight:600;overflow-wrap:anywhere}
 dl.facts{display:flex;flex-wrap:wrap;gap:8px 28px;margin:0 0 16px}
 dl.facts dt{font-size:13px;color:#5f6675}

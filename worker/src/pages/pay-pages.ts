@@ -37,7 +37,7 @@ export function invoiceSummary(number: string, details: InvoiceDetails | null, c
   );
   return html`<dl class="facts" data-testid="pay-invoice">
 <div><dt>Invoice</dt><dd data-testid="pay-invoice-number">${number}</dd></div>
-${date ? html`<div><dt>Date</dt><dd data-testid="pay-invoice-date">${date}</dd></div>` : html``}
+${date ? html`<div><dt>Invoice date</dt><dd data-testid="pay-invoice-date">${date}</dd></div>` : html``}
 </dl>
 ${
   lines.length > 0
@@ -77,7 +77,7 @@ export function receiptPage(
 <div><dt>Amount paid</dt><dd data-testid="receipt-amount">${formatMinor(intent.amount, intent.currency)}</dd></div>
 ${card ? html`<div><dt>Card</dt><dd data-testid="receipt-card">${card}</dd></div>` : html``}
 <div><dt>Reference</dt><dd data-testid="receipt-reference">${reference}</dd></div>
-<div><dt>Date</dt><dd data-testid="receipt-date">${longDate(paidAt)}</dd></div>
+<div><dt>Paid on</dt><dd data-testid="receipt-date">${longDate(paidAt)}</dd></div>
 </dl>
 ${invoiceSummary(number, details, intent.currency)}
 <p class="muted">${
