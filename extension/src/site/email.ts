@@ -22,14 +22,12 @@ export function findEmailForm(doc: ParentNode): HTMLFormElement | null {
   return findEmailMessage(doc)?.closest('form') ?? null;
 }
 
-/** The message the site will send, as a text field the consultant may edit. */
+/** The message the site will send, as a text field the consultant may edit: the textarea labelled "Message". */
 export function findEmailMessage(doc: ParentNode): HTMLTextAreaElement | null {
   const label = Array.from(doc.querySelectorAll('label')).find((l) => (l.textContent ?? '').trim() === 'Message');
   const id = label?.getAttribute('for');
-  const areas = doc.querySelectorAll<HTMLTextAreaElement>('form textarea');
-  const byLabel = id ? Array.from(areas).find((area) => area.id === id) : undefined;
-  if (byLabel) return byLabel;
-  return areas.length === 1 ? (areas[0] ?? null) : null;
+  if (!id) return null;
+  return Array.from(doc.querySelectorAll<HTMLTextAreaElement>('form textarea')).find((area) => area.id === id) ?? null;
 }
 
 function escapeRegExp(text: string): string {
