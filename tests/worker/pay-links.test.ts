@@ -1,5 +1,6 @@
 import { env, SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { app } from '../../worker/src/index';
 import type { PaymentSummary } from '../../shared/api';
 import { BASE } from './factories';
 import { connectedStripeAccount, platform, saveTestCard, sim } from './stripe-world';
@@ -98,6 +99,25 @@ describe('payment links', () => {
     expect(receipt).toMatch(/data-testid="receipt-reference">[A-Z0-9]{6,}</);
     expect(receipt).not.toContain('Enter your card');
     expect(intent?.receipt_email).toBe(invoice.customer.email);
+  });
+
+  it("sends on the pay page, in the production configuration, the CSP of Stripe's documented host list", async () => {
+    const acct = await connectedStripeAccount();
+    const link = await payLink(acct, fakeInvoice());
+    // Production [vars]: Stripe's own Stripe.js URL and no CSP overrides (README "Deploying for real").
+    const { STRIPE_CSP_SCRIPT_SRC: _s, STRIPE_CSP_FRAME_SRC: _f, STRIPE_CSP_CONNECT_SRC: _c, ...rest } = env;
+    const production = { ...rest, STRIPE_JS_URL: 'https://js.stripe.com/v3/' };
+    const page = await app.request(link.body.url.replace(env.PUBLIC_URL, BASE), {}, production);
+    expect(page.status).toBe(200);
+    const directives = Object.fromEntries(
+      (page.headers.get('content-security-policy') ?? '')
+        .split('; ')
+        .map((d) => [d.split(' ')[0], d.split(' ').slice(1).join(' ')]),
+    );
+    expect(directives['script-src']).toMatch(/^https:\/\/js\.stripe\.com https:\/\/\*\.js\.stripe\.com 'nonce-[^']+'$/);
+    expect(directives['frame-src']).toBe('https://js.stripe.com https://*.js.stripe.com https://hooks.stripe.com');
+    expect(directives['connect-src']).toBe("'self' https://api.stripe.com");
+    expect(await page.text()).toContain('<script src="https://js.stripe.com/v3/">');
   });
 
   it('shows the business, the invoice date and its lines sent with the link', async () => {

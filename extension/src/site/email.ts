@@ -64,7 +64,9 @@ export function replaceEmailPaymentLinks(doc: ParentNode, gatewayHref: string, u
   }
   const form = findEmailForm(doc);
   const pattern = gatewayLinkPattern(gatewayHref, base);
-  const fields = form ? Array.from(form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('textarea, input[type="text"]')) : [];
+  const fields = form
+    ? Array.from(form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('textarea, input[type="text"]'))
+    : [];
   for (const field of fields) {
     const next = field.value.replace(pattern, url);
     if (next === field.value) continue;

@@ -13,7 +13,7 @@ function lineFields(row: Element) {
 }
 
 /** "Invoice Date" as the site prints it ("04/08/2025"), as YYYY-MM-DD; null when the page has none. */
-export function readInvoiceDate(doc: ParentNode): string | null {
+function readInvoiceDate(doc: ParentNode): string | null {
   const labelled = Array.from(doc.querySelectorAll('dt')).find((dt) => textOf(dt) === 'Invoice Date');
   return parseSiteDate(textOf(labelled?.nextElementSibling));
 }

@@ -153,7 +153,8 @@ function playwrightPage(page: PwPage): E2EPage {
     widths: () => page.evaluate(measureWidths),
     overflowingFrames: async () => {
       let count = 0;
-      for (const frame of page.frames()) if (frame !== page.mainFrame() && (await frame.evaluate(overflows))) count += 1;
+      for (const frame of page.frames())
+        if (frame !== page.mainFrame() && (await frame.evaluate(overflows))) count += 1;
       return count;
     },
     textsEverywhere: async (id) => {
@@ -231,7 +232,8 @@ function puppeteerPage(page: PpPage): E2EPage {
     widths: () => page.evaluate(measureWidths),
     overflowingFrames: async () => {
       let count = 0;
-      for (const frame of page.frames()) if (frame !== page.mainFrame() && (await frame.evaluate(overflows))) count += 1;
+      for (const frame of page.frames())
+        if (frame !== page.mainFrame() && (await frame.evaluate(overflows))) count += 1;
       return count;
     },
     textsEverywhere: async (id) => {

@@ -24,7 +24,8 @@ export const payLinkMessages = {
     ['site-page'],
     async (message, deps): Promise<PayLinkReply> => {
       const result = await callApi(
-        (api, options) => api['pay-links'].$post(
+        (api, options) =>
+          api['pay-links'].$post(
             { json: { invoice: message.invoice, ...(message.details ? { details: message.details } : {}) } },
             options,
           ),
