@@ -224,11 +224,18 @@ function puppeteerPage(page: PpPage): E2EPage {
     textOf: (id, timeoutMs = 10_000) => text(id, timeoutMs),
     waitForText: (id, expected, timeoutMs = 10_000) => pollText(() => text(id, 1_000), expected, timeoutMs, id),
     screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png`, fullPage: true })),
-    // Firefox ESR sets the viewport but knows no screen-orientation override, which puppeteer sends alongside.
-    setViewport: (width, height) =>
-      page.setViewport({ width, height }).catch((error: unknown) => {
+    // Firefox ESR sets the viewport but knows no screen-orientation override, which puppeteer sends
+    // alongside; its refusal can arrive first, so the new width is awaited in the page itself.
+    setViewport: async (width, height) => {
+      await page.setViewport({ width, height }).catch((error: unknown) => {
         if (!String(error).includes('setScreenOrientationOverride')) throw error;
-      }),
+      });
+      await poll(
+        async () => ((await page.evaluate(() => window.innerWidth)) === width ? true : null),
+        5_000,
+        `a ${width} px viewport`,
+      );
+    },
     widths: () => page.evaluate(measureWidths),
     overflowingFrames: async () => {
       let count = 0;
