@@ -6,7 +6,13 @@ import { emailInvoicePageUrls, isEmailInvoicePage } from '../../site/pages';
 import { askBackground } from '../../utils/ask-background';
 import { fetchSitePage, pageIo } from '../../utils/site-fetch';
 import { backToInvoiceLink, emailMessage, emailPaymentLink } from '../../site/shape';
+import { mountShadow } from '../../components/shadow-mount';
 import { defineFeature } from '../registry';
+
+const NOTICE_CSS = `:host{display:block !important;margin:8px 0 !important;font-size:13px !important;line-height:1.4 !important}
+p{margin:0;color:#b3261e}`;
+
+type Decision = { url: string } | { problem: string } | null;
 
 /**
  * When Stripe is the default gateway, the emailed invoice links to Stripe: the site's link to its own
@@ -19,7 +25,7 @@ export default defineFeature({
   appliesTo: isEmailInvoicePage,
   testUrls: emailInvoicePageUrls,
   needs: [emailPaymentLink, emailMessage, backToInvoiceLink],
-  init(signal, { document, url }) {
+  init(signal, { ctx, document, url }) {
     const gatewayHref = findEmailPaymentLink(document)?.getAttribute('href');
     const form = findEmailForm(document);
     if (!gatewayHref || !form) return;
@@ -28,8 +34,25 @@ export default defineFeature({
     const decision = stripeLinkFor(document, url, signal).then(
       (found) => {
         decided = true;
-        stripeUrl = found;
-        if (found && !signal.aborted) replaceEmailPaymentLinks(document, gatewayHref, found, url.href);
+        if (signal.aborted || !found) return found;
+        if ('url' in found) {
+          stripeUrl = found.url;
+          replaceEmailPaymentLinks(document, gatewayHref, found.url, url.href);
+        } else {
+          // Stripe is the default but no link could be made: say so before the consultant sends.
+          const notice = mountShadow(
+            ctx,
+            form,
+            'stripe-email-notice',
+            'before',
+            NOTICE_CSS,
+            <p role="alert" data-testid="stripe-email-problem">
+              The Stripe payment link could not be made: {found.problem} If you send this email now, it links to your
+              other payment gateway.
+            </p>,
+          );
+          signal.addEventListener('abort', notice.remove);
+        }
         return found;
       },
       () => {
@@ -57,8 +80,11 @@ export default defineFeature({
   },
 });
 
-/** The invoice's Stripe payment link when Stripe is the default gateway and something is due; else null. */
-async function stripeLinkFor(document: Document, url: URL, signal: AbortSignal): Promise<string | null> {
+/**
+ * The invoice's Stripe payment link when Stripe is the default gateway and something is due; why it
+ * could not be made; or null when the email keeps the site's own link.
+ */
+async function stripeLinkFor(document: Document, url: URL, signal: AbortSignal): Promise<Decision> {
   const status = await askBackground({ type: 'account:status' });
   const back = findEmailInvoiceLink(document);
   const win = document.defaultView;
@@ -67,12 +93,16 @@ async function stripeLinkFor(document: Document, url: URL, signal: AbortSignal):
   if (!back || !win) return null;
   const page = await fetchSitePage(pageIo(win), new URL(back, url).href);
   const invoice = page && readInvoice(page);
-  if (!page || !invoice || invoice.balanceDueCents <= 0 || signal.aborted) return null;
+  if (signal.aborted) return null;
+  if (!page || !invoice) return { problem: "this invoice's page could not be read." };
+  if (invoice.balanceDueCents <= 0) return null;
   const details = readInvoiceDetails(page);
   const link = await askBackground({
     type: 'pay-links:create',
     invoice: toSiteInvoice(invoice),
     ...(details ? { details } : {}),
   });
-  return link.ok ? link.url : null;
+  if (link.ok) return { url: link.url };
+  const reason = ('error' in link ? link.error.message : link.message).trim();
+  return { problem: /[.!?]$/.test(reason) ? reason : `${reason}.` };
 }
