@@ -189,6 +189,34 @@ export type Session = z.infer<typeof sessionSchema>;
 export const sessionsResponseSchema = z.object({ sessions: z.array(sessionSchema) });
 // ---- Payment links -------------------------------------------------------------------------------
 
-export const payLinkRequestSchema = z.strictObject({ invoice: siteInvoiceSchema });
+/** At most this many invoice lines travel with a payment link; the pay page lists them. */
+export const MAX_PAY_LINK_LINES = 50;
+const invoiceLineSchema = z.strictObject({
+  description: z
+    .string()
+    .check(z.minLength(1, 'line description is missing'), z.maxLength(120, 'line description is too long')),
+  quantity: z
+    .int('line quantity must be a whole number')
+    .check(z.positive('line quantity must be more than zero'), z.maximum(9999, 'line quantity is too large')),
+  /** The line's amount (quantity × price) in minor units; a discount line may be negative. */
+  amountMinor: z
+    .int('line amount must be a whole number of cents')
+    .check(
+      z.minimum(-MAX_AMOUNT_MINOR, 'line amount is too small'),
+      z.maximum(MAX_AMOUNT_MINOR, 'line amount is too large'),
+    ),
+});
+/** What the customer's pay page shows of the invoice besides its number: its date and lines. */
+export const invoiceDetailsSchema = z.strictObject({
+  date: z.iso.date('invoice date must be a date (YYYY-MM-DD)'),
+  lines: z.array(invoiceLineSchema).check(z.maxLength(MAX_PAY_LINK_LINES, 'too many invoice lines')),
+});
+export type InvoiceDetails = z.infer<typeof invoiceDetailsSchema>;
+
+export const payLinkRequestSchema = z.strictObject({
+  invoice: siteInvoiceSchema,
+  /** Optional so an older extension still gets a link; its pay page then shows the number only. */
+  details: z.optional(invoiceDetailsSchema),
+});
 export const payLinkResponseSchema = z.object({ url: z.url(), expiresAt: z.int(), amountMinor: z.int() });
 export type PayLinkResponse = z.infer<typeof payLinkResponseSchema>;

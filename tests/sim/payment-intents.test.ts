@@ -239,6 +239,36 @@ describe('payment intents', () => {
     ).toBe('amount_too_small');
   });
 
+  it('refuses a receipt_email Stripe could not mail, and keeps a good one on the intent and its charge', async () => {
+    const h = await harness();
+    const bad = await stripeError(
+      h.stripe.paymentIntents.create(
+        { amount: 1000, currency: 'usd', receipt_email: 'not an email' },
+        { stripeAccount: h.account },
+      ),
+    );
+    expect([bad.statusCode, bad.code, bad.param, bad.message]).toEqual([
+      400,
+      'email_invalid',
+      'receipt_email',
+      'Invalid email address: not an email',
+    ]);
+    const pi = await h.stripe.paymentIntents.create(
+      {
+        amount: 1000,
+        currency: 'usd',
+        receipt_email: 'ann@example.com',
+        payment_method: 'pm_card_visa',
+        allowed_payment_method_types: ['card'],
+        confirm: true,
+        expand: ['latest_charge'],
+      },
+      { stripeAccount: h.account },
+    );
+    expect(pi.receipt_email).toBe('ann@example.com');
+    expect(typeof pi.latest_charge === 'object' && pi.latest_charge?.receipt_email).toBe('ann@example.com');
+  });
+
   it('rejects unknown and missing parameters the way Stripe does', async () => {
     const h = await harness();
     const unknown = await stripeError(

@@ -98,6 +98,21 @@ describe('the card on file', () => {
     expect(html).not.toMatch(/sk_test_/);
   });
 
+  it("names the consultant's business and asks the cardholder's agreement to later charges", async () => {
+    const acct = await connectedStripeAccount('Dana Skin Care');
+    const res = await SELF.fetch(`${BASE}/api/card-links`, {
+      method: 'POST',
+      headers: { ...acct.auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ customer: fakeCustomer() }),
+    });
+    const { url } = (await res.json()) as { url: string };
+    const html = await (await SELF.fetch(url.replace(/^https?:\/\/[^/]+/, BASE))).text();
+    expect(html).toContain('data-testid="page-business">Dana Skin Care<');
+    expect(html).toMatch(
+      /data-testid="card-consent">By saving this card, you agree that Dana Skin Care may charge it later/,
+    );
+  });
+
   it("sends, in the production configuration, the CSP of Stripe's documented host list", async () => {
     const acct = await connectedStripeAccount();
     const res = await SELF.fetch(`${BASE}/api/card-links`, {

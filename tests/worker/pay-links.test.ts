@@ -1,5 +1,6 @@
 import { env, SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { app } from '../../worker/src/index';
 import type { PaymentSummary } from '../../shared/api';
 import { BASE } from './factories';
 import { connectedStripeAccount, platform, saveTestCard, sim } from './stripe-world';
@@ -19,11 +20,11 @@ function fakeInvoice(balanceDueMinor = 5000) {
 
 type Acct = Awaited<ReturnType<typeof connectedStripeAccount>>;
 
-async function payLink(acct: Acct, invoice: ReturnType<typeof fakeInvoice>) {
+async function payLink(acct: Acct, invoice: ReturnType<typeof fakeInvoice>, details?: unknown) {
   const res = await SELF.fetch(`${BASE}/api/pay-links`, {
     method: 'POST',
     headers: { ...acct.auth, 'content-type': 'application/json' },
-    body: JSON.stringify({ invoice }),
+    body: JSON.stringify(details === undefined ? { invoice } : { invoice, details }),
   });
   return {
     status: res.status,
@@ -90,8 +91,87 @@ describe('payment links', () => {
         recordedOnSite: false,
       },
     ]);
-    const again = await open(link.body.url);
-    expect(await again.text()).toContain('is complete');
+    // The page is now the customer's receipt; Stripe emails its own to the invoice's customer.
+    const receipt = await (await open(link.body.url)).text();
+    expect(receipt).toContain('Payment received');
+    expect(receipt).toMatch(/data-testid="receipt-amount">\$50\.00</);
+    expect(receipt).toContain('Visa •••• 4242');
+    expect(receipt).toMatch(/data-testid="receipt-reference">[A-Z0-9]{6,}</);
+    expect(receipt).not.toContain('Enter your card');
+    expect(intent?.receipt_email).toBe(invoice.customer.email);
+  });
+
+  it("sends on the pay page, in the production configuration, the CSP of Stripe's documented host list", async () => {
+    const acct = await connectedStripeAccount();
+    const link = await payLink(acct, fakeInvoice());
+    // Production [vars]: Stripe's own Stripe.js URL and no CSP overrides (README "Deploying for real").
+    const { STRIPE_CSP_SCRIPT_SRC: _s, STRIPE_CSP_FRAME_SRC: _f, STRIPE_CSP_CONNECT_SRC: _c, ...rest } = env;
+    const production = { ...rest, STRIPE_JS_URL: 'https://js.stripe.com/v3/' };
+    const page = await app.request(link.body.url.replace(env.PUBLIC_URL, BASE), {}, production);
+    expect(page.status).toBe(200);
+    const directives = Object.fromEntries(
+      (page.headers.get('content-security-policy') ?? '')
+        .split('; ')
+        .map((d) => [d.split(' ')[0], d.split(' ').slice(1).join(' ')]),
+    );
+    expect(directives['script-src']).toMatch(/^https:\/\/js\.stripe\.com https:\/\/\*\.js\.stripe\.com 'nonce-[^']+'$/);
+    expect(directives['frame-src']).toBe('https://js.stripe.com https://*.js.stripe.com https://hooks.stripe.com');
+    expect(directives['connect-src']).toBe("'self' https://api.stripe.com");
+    expect(await page.text()).toContain('<script src="https://js.stripe.com/v3/">');
+  });
+
+  it('shows the business, the invoice date and its lines sent with the link', async () => {
+    const acct = await connectedStripeAccount('Rosa Beauty Studio');
+    const invoice = fakeInvoice(3606);
+    const details = {
+      date: '2025-03-05',
+      lines: [
+        { description: 'TimeWise Miracle Set 3D', quantity: 1, amountMinor: 2000 },
+        { description: 'Lip Gloss <Pink>', quantity: 2, amountMinor: 1331 },
+      ],
+    };
+    const link = await payLink(acct, invoice, details);
+    expect(link.status).toBe(200);
+    const html = await (await open(link.body.url)).text();
+    expect(html).toContain('Rosa Beauty Studio');
+    expect(html).toContain(`data-testid="pay-invoice-number">${invoice.number}<`);
+    expect(html).toContain('March 5, 2025');
+    expect(html).toContain('TimeWise Miracle Set 3D');
+    expect(html).toContain('Lip Gloss &lt;Pink&gt;');
+    expect(html).toContain('$13.31');
+  });
+
+  it.each([
+    ['an impossible date', { date: '2025-02-30', lines: [] }],
+    ['a date in the site format', { date: '03/05/2025', lines: [] }],
+    ['an empty line', { date: '2025-03-05', lines: [{ description: '', quantity: 1, amountMinor: 100 }] }],
+    ['a zero quantity', { date: '2025-03-05', lines: [{ description: 'Mascara', quantity: 0, amountMinor: 100 }] }],
+    ['a fractional amount', { date: '2025-03-05', lines: [{ description: 'Mascara', quantity: 1, amountMinor: 1.5 }] }],
+    [
+      'a description too long',
+      { date: '2025-03-05', lines: [{ description: 'x'.repeat(121), quantity: 1, amountMinor: 1 }] },
+    ],
+    [
+      'too many lines',
+      {
+        date: '2025-03-05',
+        lines: Array.from({ length: 51 }, () => ({ description: 'Mascara', quantity: 1, amountMinor: 1 })),
+      },
+    ],
+    ['an unknown field', { date: '2025-03-05', lines: [], note: 'hi' }],
+  ])('refuses invoice details with %s (400) and writes nothing', async (_what, details) => {
+    const acct = await connectedStripeAccount();
+    const invoice = fakeInvoice();
+    const res = await payLink(acct, invoice, details);
+    expect(res.status).toBe(400);
+    expect(res.body.error?.code).toBe('validation_failed');
+    const counts = await env.DB.prepare(
+      'SELECT (SELECT COUNT(*) FROM links WHERE account_id = ?1) AS links, (SELECT COUNT(*) FROM invoices WHERE account_id = ?1) AS invoices',
+    )
+      .bind(acct.id)
+      .first<{ links: number; invoices: number }>();
+    expect(counts).toEqual({ links: 0, invoices: 0 });
+    expect(await intents(acct)).toHaveLength(0);
   });
 
   it('asks only for what is still due after a charge made since the link was sent', async () => {

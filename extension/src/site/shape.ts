@@ -1,5 +1,5 @@
 import { findGatewaySettingsSlot } from './account';
-import { findBackToInvoiceLink, findEmailPaymentLinks } from './email';
+import { findBackToInvoiceLink, findEmailMessage, findEmailPaymentLink } from './email';
 import {
   findConfirmButton,
   findContinueButton,
@@ -43,10 +43,8 @@ export const otherPaymentRow: ShapeCheck = {
 };
 export const invoiceListColumns: ShapeCheck = { name: 'invoice list columns', find: findInvoiceListTable };
 export const paymentGateways: ShapeCheck = { name: 'payment gateways', find: findGatewaySettingsSlot };
-export const emailPaymentLink: ShapeCheck = {
-  name: 'email payment link',
-  find: (doc) => findEmailPaymentLinks(doc)[0] ?? null,
-};
+export const emailPaymentLink: ShapeCheck = { name: 'email payment link', find: findEmailPaymentLink };
+export const emailMessage: ShapeCheck = { name: 'email message', find: findEmailMessage };
 export const backToInvoiceLink: ShapeCheck = { name: 'Back to Invoice link', find: findBackToInvoiceLink };
 
 /** What every invoice feature reads: the invoice, its customer and totals, and the payment fields. */

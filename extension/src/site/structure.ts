@@ -5,7 +5,7 @@
 //
 // Kept: elements, their id/name/class/for/type/role/hidden attributes, link and form targets as
 // paths, and the own text of elements that label things (labels, headers, legends, headings,
-// buttons, links). Dropped: every value, every other text, option words, scripts. Digits become
+// buttons, links). Dropped: every value (a textarea is kept empty), every other text, option words, scripts. Digits become
 // "#" everywhere (amounts, card, phone and invoice numbers), e-mail addresses "…", and link words
 // that read like a name (capitalised words only, as "Jane Cooper") are dropped.
 //
@@ -17,7 +17,7 @@
 export function structureReport(missing: string[], version: string, doc?: Document, pageUrl?: string): string {
   const page = doc ?? globalThis.document;
   const base = pageUrl ?? page.URL;
-  const SKIPPED = /^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE|SVG|IFRAME|TEXTAREA|OPTION)$/i;
+  const SKIPPED = /^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE|SVG|IFRAME|OPTION)$/i;
   const LABELLING = /^(LABEL|TH|DT|LEGEND|CAPTION|SUMMARY|BUTTON|A|H\d)$/i;
   const ATTRIBUTES = ['id', 'name', 'class', 'for', 'type', 'role', 'hidden', 'href', 'action'];
   const scrub = (text: string) =>

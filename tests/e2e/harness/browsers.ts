@@ -37,6 +37,14 @@ export interface E2EPage {
   /** Waits until the light-DOM element's text matches (the site re-renders after a form post). */
   waitForTextCss(selector: string, expected: RegExp, timeoutMs?: number): Promise<string>;
   screenshot(path: string): Promise<void>;
+  /** Resizes the page's viewport (CSS pixels), as a phone or a desktop window would be. */
+  setViewport(width: number, height: number): Promise<void>;
+  /** How wide the document is against the viewport: more than the viewport means sideways scrolling. */
+  widths(): Promise<{ document: number; viewport: number }>;
+  /** How many of the page's frames (Stripe's fields) hold content wider than the frame itself. */
+  overflowingFrames(): Promise<number>;
+  /** The text of every element with the test id, on the page and in each of its frames (Stripe's). */
+  textsEverywhere(testId: string): Promise<string[]>;
   close(): Promise<void>;
   /** Presses a key ("Tab", "Enter", "Escape") on whatever has focus, as a keyboard user would. */
   press(key: string): Promise<void>;
@@ -47,6 +55,9 @@ export interface E2EPage {
   /** The rendered size in CSS pixels of the element with the test id (a click or tap target). */
   sizeOf(testId: string): Promise<{ width: number; height: number }>;
 }
+
+const measureWidths = () => ({ document: document.documentElement.scrollWidth, viewport: window.innerWidth });
+const overflows = () => document.documentElement.scrollWidth > window.innerWidth;
 
 export interface E2EBrowser {
   name: BrowserName;
@@ -161,6 +172,19 @@ function playwrightPage(page: PwPage): E2EPage {
         const { width, height } = el.getBoundingClientRect();
         return { width, height };
       }),
+    setViewport: (width, height) => page.setViewportSize({ width, height }),
+    widths: () => page.evaluate(measureWidths),
+    overflowingFrames: async () => {
+      let count = 0;
+      for (const frame of page.frames())
+        if (frame !== page.mainFrame() && (await frame.evaluate(overflows))) count += 1;
+      return count;
+    },
+    textsEverywhere: async (id) => {
+      const texts: string[] = [];
+      for (const frame of page.frames()) texts.push(...(await frame.locator(sel(id)).allInnerTexts()));
+      return texts;
+    },
   };
 }
 
@@ -237,6 +261,31 @@ function puppeteerPage(page: PpPage): E2EPage {
         const { width, height } = el.getBoundingClientRect();
         return { width, height };
       });
+    },
+    // Firefox ESR sets the viewport but knows no screen-orientation override, which puppeteer sends
+    // alongside; its refusal can arrive first, so the new width is awaited in the page itself.
+    setViewport: async (width, height) => {
+      await page.setViewport({ width, height }).catch((error: unknown) => {
+        if (!String(error).includes('setScreenOrientationOverride')) throw error;
+      });
+      await poll(
+        async () => ((await page.evaluate(() => window.innerWidth)) === width ? true : null),
+        5_000,
+        `a ${width} px viewport`,
+      );
+    },
+    widths: () => page.evaluate(measureWidths),
+    overflowingFrames: async () => {
+      let count = 0;
+      for (const frame of page.frames())
+        if (frame !== page.mainFrame() && (await frame.evaluate(overflows))) count += 1;
+      return count;
+    },
+    textsEverywhere: async (id) => {
+      const texts: string[] = [];
+      for (const frame of page.frames())
+        texts.push(...(await frame.$$eval(sel(id), (els) => els.map((el) => (el as HTMLElement).innerText))));
+      return texts;
     },
   };
 }

@@ -13,10 +13,10 @@ import {
 import { startWorkerDev } from '../../../scripts/lib/worker-dev';
 import { EXTENSION_OUTPUT } from '../../../scripts/lib/extension-output';
 import type { BrowserName } from './browsers';
-import './world';
+import { E2E_SECRET_KEY } from './world';
 
 const root = resolve(import.meta.dirname, '../../..');
-const SECRET_KEY = 'sk_test_e2eharness';
+const SECRET_KEY = E2E_SECRET_KEY;
 const WEBHOOK_SECRET = 'whsec_e2eharnessonly';
 
 /**

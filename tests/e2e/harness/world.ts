@@ -15,3 +15,6 @@ declare module 'vitest' {
     e2e: E2EWorld;
   }
 }
+
+/** The platform's secret key the simulator and worker share in e2e runs; tests read Stripe objects with it. */
+export const E2E_SECRET_KEY = 'sk_test_e2eharness';

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { findGatewaySettingsSlot, readGateways } from '../../../extension/src/site/account';
-import { findEmailPaymentLinks } from '../../../extension/src/site/email';
 import { fixture } from './fixture';
 
 describe('reading the Account tab', () => {
@@ -29,19 +28,5 @@ describe('reading the Account tab', () => {
   it('finds nothing away from the Account tab', () => {
     expect(readGateways(fixture('invoice-unpaid'))).toEqual([]);
     expect(findGatewaySettingsSlot(fixture('invoice-unpaid'))).toBeNull();
-  });
-});
-
-describe('reading the Email invoice page', () => {
-  it('finds every copy of the payment link, in the headers and in the message', () => {
-    const links = findEmailPaymentLinks(fixture('invoice-email'));
-    expect(links.length).toBe(2);
-    expect(new Set(links.map((a) => a.getAttribute('href')))).toEqual(
-      new Set(['http://127.0.0.1:8788/propay/pay?invoice=1042']),
-    );
-  });
-
-  it('finds no payment link on other pages', () => {
-    expect(findEmailPaymentLinks(fixture('invoice-settings'))).toEqual([]);
   });
 });

@@ -1,9 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import {
-  findEmailInvoiceLink,
-  findEmailPaymentLinks,
-  replaceEmailPaymentLinks,
-} from '../../../extension/src/site/email';
 import { otherPaymentSubmission, reverseSubmissionsFor } from '../../../extension/src/site/forms';
 import { readInvoiceRows } from '../../../extension/src/site/lists';
 import { fixture } from './fixture';
@@ -39,26 +34,6 @@ describe("posting the site's own forms from a fetched copy of the invoice", () =
     expect(body?.get('other_payment_amount')).toBe('20.50');
     expect(body?.get('other_payment_note')).toBe('Stripe Visa ••••4242 pi_123 less $20.00 refunded');
     expect(body?.get('payment_cash')).toBe('');
-  });
-});
-
-describe('the Email Invoice page', () => {
-  it('points every payment link of the email at the Stripe link, its text too', () => {
-    const doc = fixture('invoice-email');
-    expect(replaceEmailPaymentLinks(doc, 'http://127.0.0.1:8787/pay/tok_abc')).toBe(2);
-    const links = Array.from(doc.querySelectorAll('a')).filter(
-      (a) => a.getAttribute('href') === 'http://127.0.0.1:8787/pay/tok_abc',
-    );
-    expect(links.map((a) => a.textContent)).toEqual([
-      'http://127.0.0.1:8787/pay/tok_abc',
-      'http://127.0.0.1:8787/pay/tok_abc',
-    ]);
-    expect(doc.body.textContent).not.toContain('propay');
-    expect(findEmailPaymentLinks(doc)).toHaveLength(2);
-  });
-
-  it('knows which invoice the email is for', () => {
-    expect(findEmailInvoiceLink(fixture('invoice-email'))).toBe('/invoices/1042');
   });
 });
 

@@ -38,5 +38,6 @@ export const RENAMED: Record<string, Rename> = {
   [shape.invoiceListColumns.name]: retitle('th', 'Balance', 'Amount Due'),
   [shape.paymentGateways.name]: retitle('h2', 'Payment Gateways', 'Gateways'),
   [shape.emailPaymentLink.name]: retitle('dt', 'Payment Link', 'Pay Online'),
+  [shape.emailMessage.name]: retitle('label', 'Message', 'Your Note'),
   [shape.backToInvoiceLink.name]: retitle('a', 'Back to Invoice', 'Return to invoice'),
 };

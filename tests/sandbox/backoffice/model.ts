@@ -70,6 +70,17 @@ export interface BackofficeState {
   nextPaymentId: number;
   taxRateBp: number;
   emailTemplate: { subject: string; body: string };
+  /** Every email the site has sent, exactly as posted from the Email Invoice form (absent in older saved states). */
+  outbox?: SentEmail[];
+}
+
+export interface SentEmail {
+  id: string;
+  invoiceNumber: string;
+  to: string;
+  subject: string;
+  body: string;
+  sentAt: string;
 }
 
 export const PAYMENT_LINK_PLACEHOLDER = '[PaymentLink]';

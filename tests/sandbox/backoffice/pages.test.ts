@@ -105,14 +105,34 @@ describe('stand-in back office pages', () => {
     expect(document.querySelector('#email_body')?.textContent).toContain('[PaymentLink]');
   });
 
-  it('shows the email it would send, with the ProPay payment link for the invoice', async () => {
+  it('opens the email to compose, with the ProPay payment link for the invoice in its message', async () => {
     const { document } = await getPage(`${site.url}/invoices/1042/email`);
-    expect(text(document, '#emailTo')).toBe('Priya Natarajan <priya.n@example.net>');
-    const link = document.querySelector('#emailBody a')?.getAttribute('href') ?? '';
+    expect(document.querySelector<HTMLInputElement>('#emailTo')?.getAttribute('value')).toBe(
+      'Priya Natarajan <priya.n@example.net>',
+    );
+    const link = document.querySelector('#paymentLink')?.getAttribute('href') ?? '';
     expect(link).toBe(`${site.url}/propay/pay?invoice=1042`);
-    expect(text(document, '#emailBody')).toContain('$58.46');
+    const message = document.querySelector('#emailBody')?.textContent ?? '';
+    expect(message).toContain('$58.46');
+    expect(message).toContain(link);
     const propay = await getPage(link);
     expect(propay.document.querySelector('h1')?.textContent).toBe('ProPay Secure Payment');
+  });
+
+  it('sends exactly the message posted and keeps it in the outbox', async () => {
+    const body = 'Hi Priya,\nPay here: https://pay.example/abc\nLove, Dana';
+    const res = await fetch(`${site.url}/invoices/1042/email`, {
+      method: 'POST',
+      body: new URLSearchParams({ to: 'Priya <priya.n@example.net>', subject: 'Invoice 1042', body }),
+      redirect: 'manual',
+    });
+    expect(res.status).toBe(303);
+    const outbox = await getPage(`${site.url}/outbox`);
+    const href = outbox.document.querySelector('#outbox a')?.getAttribute('href') ?? '';
+    const sent = await getPage(`${site.url}${href}`);
+    expect(text(sent.document, '#sentTo')).toBe('Priya <priya.n@example.net>');
+    expect(text(sent.document, '#sentSubject')).toBe('Invoice 1042');
+    expect(sent.document.querySelector('#sentBody')?.textContent).toBe(body);
   });
 
   it('answers unknown pages and invoices with 404', async () => {

@@ -6,6 +6,7 @@ import { invoiceEmailPage } from './pages/invoice-email.ts';
 import { invoiceFormPage } from './pages/invoice-form.ts';
 import { invoiceListPage } from './pages/invoice-list.ts';
 import { invoiceSettingsPage } from './pages/invoice-settings.ts';
+import { outboxPage, sentEmailPage } from './pages/outbox.ts';
 import { customersPage, dashboardPage, notFoundPage, propayPayPage } from './pages/other.ts';
 import type { Store } from './store.ts';
 
@@ -123,6 +124,10 @@ export async function route(req: IncomingMessage, res: ServerResponse, store: St
     );
     return redirect(res, '/settings/invoices?saved=1');
   }
+  if (method === 'GET' && path === '/outbox') return send(res, 200, outboxPage(state));
+  const sentMatch = /^\/outbox\/(\d+)$/.exec(path);
+  const sent = sentMatch && state.outbox?.find((e) => e.id === sentMatch[1]);
+  if (method === 'GET' && sent) return send(res, 200, sentEmailPage(state, sent));
   if (method === 'GET' && path === '/invoices/new') {
     const notice = takeFlash(req, res);
     return send(
@@ -168,7 +173,18 @@ export async function route(req: IncomingMessage, res: ServerResponse, store: St
     if (suffix === undefined && method === 'POST') return postInvoice(req, res, store, invoice);
     const origin = `http://${req.headers.host ?? '127.0.0.1'}`;
     if (suffix === '/email' && method === 'GET') return send(res, 200, invoiceEmailPage(state, invoice, origin));
-    if (suffix === '/email' && method === 'POST') return redirect(res, `/invoices/${number}`, 'emailed');
+    if (suffix === '/email' && method === 'POST') {
+      const form = await readForm(req);
+      const to = (form.get('to') ?? '').trim().slice(0, 320);
+      if (!to) return send(res, 422, invoiceEmailPage(state, invoice, origin));
+      store.sendEmail({
+        invoiceNumber: invoice.number,
+        to,
+        subject: (form.get('subject') ?? '').slice(0, 200),
+        body: (form.get('body') ?? '').replace(/\r\n/g, '\n').slice(0, 20_000),
+      });
+      return redirect(res, `/invoices/${number}`, 'emailed');
+    }
     if (paymentId !== undefined && method === 'POST') {
       await readForm(req);
       const result = store.reversePayment(invoice.number, paymentId);

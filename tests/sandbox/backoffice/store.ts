@@ -8,6 +8,7 @@ import {
   type InvoiceLine,
   type Payment,
   type PaymentMethod,
+  type SentEmail,
 } from './model.ts';
 import { seedState } from './seed.ts';
 
@@ -39,6 +40,8 @@ export interface Store {
   saveInvoice(submission: InvoiceSubmission, isNew: boolean): SaveResult;
   reversePayment(invoiceNumber: string, paymentId: string): SaveResult;
   saveEmailTemplate(subject: string, body: string): void;
+  /** Keeps the email as sent: the site's mail server sends exactly what the form posted. */
+  sendEmail(email: Omit<SentEmail, 'id' | 'sentAt'>): SentEmail;
   reset(): void;
   /** Today's date as the site records it (YYYY-MM-DD). */
   today(): string;
@@ -141,6 +144,13 @@ export function openStore(dataFile: string, today: () => string = siteClock()): 
     saveEmailTemplate(subject, body) {
       current = { ...current, emailTemplate: { subject, body } };
       persist();
+    },
+    sendEmail(email) {
+      const outbox = current.outbox ?? [];
+      const sent: SentEmail = { ...email, id: String(outbox.length + 1), sentAt: new Date().toISOString() };
+      current = { ...current, outbox: [...outbox, sent] };
+      persist();
+      return sent;
     },
     reset() {
       current = seedState();

@@ -98,6 +98,18 @@ const CANCELABLE: readonly PaymentIntent['status'][] = [
   'processing',
 ];
 
+/**
+ * `receipt_email`: Stripe refuses an address it could not mail ("Invalid email address: …") and an
+ * empty string unsets it. Stripe emails the receipt when the payment succeeds (live mode); the
+ * address stays on the PaymentIntent and its charge, where a test reads it.
+ */
+function receiptEmailParam(params: Params): string | null | undefined {
+  const value = nullableString(params, 'receipt_email');
+  if (typeof value === 'string' && (value.length > 800 || !/^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/.test(value)))
+    throw invalidRequest(`Invalid email address: ${value}`, { code: 'email_invalid', param: 'receipt_email' });
+  return value;
+}
+
 function requireIntent(ctx: Ctx, intentId: string): PaymentIntent {
   const intent = findObject(ctx.sim.state, ctx.account, intentId, 'payment_intent');
   if (!intent) throw resourceMissing('payment_intent', intentId, 'intent');
@@ -140,7 +152,7 @@ function confirm(ctx: Ctx, intent: PaymentIntent, pm: PaymentMethod | undefined)
       'A `return_url` must be specified because this Payment Intent is configured to automatically accept the payment methods enabled in the Dashboard, some of which may require a full page redirect to succeed. If you do not want to accept redirect-based payment methods, set `automatic_payment_methods[enabled]` to `true` and `automatic_payment_methods[allow_redirects]` to `never` when creating Setup Intents and Payment Intents.',
     );
   }
-  const receiptEmail = nullableString(params, 'receipt_email');
+  const receiptEmail = receiptEmailParam(params);
   if (receiptEmail !== undefined) intent.receipt_email = receiptEmail;
   const sfu = usage(params);
   if (sfu !== undefined) intent.setup_future_usage = sfu;
@@ -208,7 +220,7 @@ function create(ctx: Ctx): PaymentIntent {
     payment_method_types: types ? ['card'] : [...DASHBOARD_PAYMENT_METHOD_TYPES],
     allowed_payment_method_types: types ? ['card'] : null,
     processing: null,
-    receipt_email: nullableString(params, 'receipt_email') ?? null,
+    receipt_email: receiptEmailParam(params) ?? null,
     review: null,
     setup_future_usage: usage(params) ?? null,
     shipping: null,
@@ -263,7 +275,7 @@ export const paymentIntentRoutes: Route[] = [
       }
       const description = nullableString(ctx.params, 'description');
       if (description !== undefined) intent.description = description;
-      const receiptEmail = nullableString(ctx.params, 'receipt_email');
+      const receiptEmail = receiptEmailParam(ctx.params);
       if (receiptEmail !== undefined) intent.receipt_email = receiptEmail;
       const sfu = usage(ctx.params);
       if (sfu !== undefined) intent.setup_future_usage = sfu;

@@ -62,7 +62,8 @@ export const STRIPE_JS_ELEMENTS = String.raw`
     var root = document.createElement('div');
     root.className = 'SimStripeElement';
     root.setAttribute('data-testid', 'payment-element');
-    root.style.cssText = 'font-family:sans-serif;display:grid;grid-template-columns:1fr 1fr;gap:8px';
+    // Like Stripe's Payment Element, the fields shrink with the frame (a 320 px phone) and never overflow it.
+    root.style.cssText = 'font-family:sans-serif;display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:8px';
     FIELDS.forEach(function (f) {
       var label = document.createElement('label');
       label.style.cssText = 'display:flex;flex-direction:column;font-size:14px;color:#30313d' + (f.key === 'number' ? ';grid-column:1 / span 2' : '');
@@ -74,7 +75,7 @@ export const STRIPE_JS_ELEMENTS = String.raw`
       input.autocomplete = f.autocomplete;
       input.inputMode = 'numeric';
       input.setAttribute('data-testid', f.testid);
-      input.style.cssText = 'padding:10px;border:1px solid #e6e6e6;border-radius:5px;font-size:16px;margin-top:4px';
+      input.style.cssText = 'padding:10px;border:1px solid #e6e6e6;border-radius:5px;font-size:16px;margin-top:4px;min-width:0;width:100%;box-sizing:border-box';
       input.addEventListener('input', function () { self._changed(); });
       input.addEventListener('focus', function () { self._emit('focus', { elementType: 'payment' }); });
       input.addEventListener('blur', function () { self._emit('blur', { elementType: 'payment' }); self._validate(false); });

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { PAYMENT_STATUSES, REFUND_REASONS, REFUND_STATUSES } from '../../../shared/statuses';
+import type { InvoiceDetails } from '../../../shared/api';
 
 // The whole schema, designed up front so later flows only fill it. Money columns are integers in
 // the currency's minor unit; times are unix milliseconds. Secrets we hand out (consultant tokens,
@@ -13,6 +14,13 @@ export interface StoredChargeParams {
   receiptEmail: string | null;
   invoiceNumber: string;
   siteCustomerId: string;
+}
+
+/** What a pay link keeps for the customer's page: the invoice's date and lines, and where Stripe sends the receipt. */
+export interface PayLinkDetails {
+  date: InvoiceDetails['date'] | null;
+  lines: InvoiceDetails['lines'];
+  receiptEmail: string | null;
 }
 
 const createdAt = () =>
@@ -219,6 +227,8 @@ export const links = sqliteTable(
     stripeObjectId: text('stripe_object_id'), // the PaymentIntent or SetupIntent the page confirms
     // Pay links: the balance due the site showed when the link was made or last refreshed.
     amountMinor: integer('amount_minor'),
+    // Pay links: the invoice's date and lines as the site showed them, for the customer's page.
+    details: text('details', { mode: 'json' }).$type<PayLinkDetails>(),
     expiresAt: integer('expires_at').notNull(),
     usedAt: integer('used_at'),
     createdAt: createdAt(),

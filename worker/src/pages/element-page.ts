@@ -5,8 +5,16 @@ import { html, page, SafeHtml } from './html';
 
 interface ElementPageConfig {
   mode: 'setup' | 'payment';
+  /** The consultant's business, named above the heading so the customer knows who asks. */
+  business: string | null;
   title: string;
   intro: string;
+  /** What is being paid for (the pay page's invoice), under the intro. */
+  summary: SafeHtml | null;
+  /** The customer's agreement the submit button gives, shown right above it. */
+  consent: string | null;
+  /** After success: close the window (the consultant's card window) or reload into a receipt (pay page). */
+  afterSuccess: 'close' | 'reload';
   submitLabel: string;
   doneMessage: string;
   publishableKey: string;
@@ -35,6 +43,7 @@ function elementPage(c: ElementPageConfig): string {
     clientSecret: c.clientSecret,
     completeUrl: c.completeUrl,
     done: c.doneMessage,
+    afterSuccess: c.afterSuccess,
   };
   const script = `
 const config = JSON.parse(document.getElementById('config').textContent);
@@ -45,15 +54,18 @@ const form = document.getElementById('card-form');
 const button = document.getElementById('submit');
 const error = document.getElementById('card-error');
 const done = document.getElementById('card-done');
+// The Payment Element shows its own field, card and authentication errors inside its frame; this
+// page repeats none of them (one message per problem) and speaks only for the rest.
+const shownByElement = (e) => e.type === 'validation_error' || e.type === 'card_error' || e.type === 'invalid_request_error';
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   button.disabled = true;
   error.textContent = '';
   const submitted = await elements.submit();
-  if (submitted.error) { error.textContent = submitted.error.message; button.disabled = false; return; }
+  if (submitted.error) { if (!shownByElement(submitted.error)) error.textContent = submitted.error.message; button.disabled = false; return; }
   const confirm = config.mode === 'setup' ? stripe.confirmSetup : stripe.confirmPayment;
   const result = await confirm.call(stripe, { elements, redirect: 'if_required', confirmParams: { return_url: location.href } });
-  if (result.error) { error.textContent = result.error.message; button.disabled = false; return; }
+  if (result.error) { if (!shownByElement(result.error)) error.textContent = result.error.message; button.disabled = false; return; }
   if (config.completeUrl) {
     const res = await fetch(config.completeUrl, { method: 'POST' });
     if (!res.ok) {
@@ -66,13 +78,16 @@ form.addEventListener('submit', async (event) => {
   form.hidden = true;
   done.hidden = false;
   done.textContent = config.done;
-  setTimeout(() => window.close(), 1500);
+  if (config.afterSuccess === 'reload') location.replace(location.href);
+  else setTimeout(() => window.close(), 1500);
 });`;
   return page(
     c.title,
-    html`<h1>${c.title}</h1><p>${c.intro}</p>
+    html`${c.business ? html`<p class="biz" data-testid="page-business">${c.business}</p>` : ''}<h1>${c.title}</h1><p>${c.intro}</p>
+${c.summary}
 <form id="card-form"><div id="payment-element"></div>
 <p id="card-error" class="err" role="alert" data-testid="card-error"></p>
+${c.consent ? html`<p class="consent" data-testid="card-consent">${c.consent}</p>` : ''}
 <button id="submit" type="submit" data-testid="card-submit">${c.submitLabel}</button></form>
 <p id="card-done" class="ok" hidden data-testid="card-done"></p>
 <p class="muted">Card details go straight to Stripe; the back office and the browser extension never see them.</p>
@@ -119,7 +134,17 @@ export function notFoundPage(what: string): string {
 /** What a route says about its element page; keys, Stripe.js and the CSP nonce come from here. */
 export type ElementPageContent = Pick<
   ElementPageConfig,
-  'mode' | 'title' | 'intro' | 'submitLabel' | 'doneMessage' | 'clientSecret' | 'completeUrl'
+  | 'mode'
+  | 'business'
+  | 'title'
+  | 'intro'
+  | 'summary'
+  | 'consent'
+  | 'afterSuccess'
+  | 'submitLabel'
+  | 'doneMessage'
+  | 'clientSecret'
+  | 'completeUrl'
 > & { stripeAccount: string };
 
 /** Answers with an element page: a fresh nonce, a CSP that admits only Stripe.js and it, no caching. */

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { selectAccount } from '../db/queries/accounts';
 import { findLiveLink } from '../db/queries/links';
 import { selectCustomerById } from '../db/queries/customers';
 import type { AppEnv } from '../env';
@@ -13,16 +14,24 @@ export const cardPage = new Hono<AppEnv>()
   .get('/card/:token', async (c) => {
     const link = await findLiveLink(c.var.db, c.req.param('token'), ['card'], Date.now());
     if (!link?.stripeObjectId || !link.customerId) return c.html(notFoundPage(NOT_FOUND), 404);
-    const [[customer], setupIntent] = await Promise.all([
+    const [[customer], [account], setupIntent] = await Promise.all([
       selectCustomerById(c.var.db, link.accountId, link.customerId),
+      selectAccount(c.var.db, link.accountId),
       (await c.var.stripe()).setupIntents.retrieve(link.stripeObjectId, {}, { stripeAccount: link.accountId }),
     ]);
     if (!setupIntent.client_secret) return c.html(notFoundPage(NOT_FOUND), 404);
+    const business = account?.businessName ?? null;
     return elementResponse(c, {
       mode: 'setup',
+      business,
       title: `Card for ${customer?.name ?? 'your customer'}`,
       intro:
         'Enter the card the customer wants kept on file. Stripe keeps it for charges on later invoices; it replaces any card saved before.',
+      summary: null,
+      // Stripe expects the cardholder's agreement before charging a saved card without them
+      // (off-session): https://docs.stripe.com/payments/save-and-reuse#compliance
+      consent: `By saving this card, you agree that ${business ?? 'this business'} may charge it later for your invoices without asking for the card again. The card stays on file until it is replaced or you ask ${business ?? 'the business'} to remove it.`,
+      afterSuccess: 'close',
       submitLabel: 'Save card',
       doneMessage: 'Card saved. You can close this window.',
       stripeAccount: link.accountId,

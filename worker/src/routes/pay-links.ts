@@ -12,7 +12,7 @@ import { validate } from '../validate';
  * due the site shows now. The customer always types the card on the page; no stored card is used.
  */
 export const payLinks = new Hono<ApiEnv>().post('/pay-links', validate('json', payLinkRequestSchema), async (c) => {
-  const { invoice } = c.req.valid('json');
+  const { invoice, details } = c.req.valid('json');
   const { db, account, tokenId } = c.var;
   if (invoice.balanceDueMinor <= 0)
     throw new AppError(400, 'validation_failed', 'This invoice has nothing left to pay, so it needs no payment link.');
@@ -23,13 +23,18 @@ export const payLinks = new Hono<ApiEnv>().post('/pay-links', validate('json', p
       `Your Stripe account takes payments in ${account.defaultCurrency.toUpperCase()}; this invoice is in ${invoice.currency.toUpperCase()}.`,
     );
   const now = Date.now();
+  const stored = {
+    date: details?.date ?? null,
+    lines: details?.lines ?? [],
+    receiptEmail: invoice.customer.email,
+  };
   const invoiceId = invoiceIdOf(account.id, invoice.number);
   const [, [existing]] = await db.batch([
     upsertInvoice(db, account.id, invoice, now),
     selectLivePayLink(db, account.id, invoiceId, now),
   ]);
   if (existing?.shareToken) {
-    await refreshPayLink(db, account.id, existing.tokenHash, invoice.balanceDueMinor, now);
+    await refreshPayLink(db, account.id, existing.tokenHash, invoice.balanceDueMinor, stored, now);
     return c.json({
       url: linkUrl(c.env.PUBLIC_URL, 'pay', existing.shareToken),
       expiresAt: existing.expiresAt,
@@ -39,7 +44,7 @@ export const payLinks = new Hono<ApiEnv>().post('/pay-links', validate('json', p
   const link = await newLink(
     db,
     c.env.PUBLIC_URL,
-    { purpose: 'pay', accountId: account.id, invoiceId, amountMinor: invoice.balanceDueMinor },
+    { purpose: 'pay', accountId: account.id, invoiceId, amountMinor: invoice.balanceDueMinor, details: stored },
     now,
   );
   await db.batch([

@@ -1,42 +1,58 @@
 import { Hono, type Context } from 'hono';
 import type Stripe from 'stripe';
 import { formatMinor } from '../../../shared/money';
+import { selectAccount } from '../db/queries/accounts';
 import { selectInvoice } from '../db/queries/invoices';
 import { findLiveLink, keepLinkIntent, type LinkRow } from '../db/queries/links';
 import { IN_FLIGHT, selectInvoicePayments, type PaymentRow } from '../db/queries/payments';
 import type { AppEnv } from '../env';
-import { html, page } from '../pages/html';
+import { html, page, type SafeHtml } from '../pages/html';
 import { elementResponse, notFoundPage } from '../pages/element-page';
+import { businessLine, invoiceSummary, receiptPage } from '../pages/pay-pages';
+import type { Db } from '../env';
 import { minimumChargeMinor } from '../stripe/minimums';
 import { rateLimit } from '../rate-limit';
 
 const NOT_FOUND = 'This payment link is unknown or has expired. Ask your consultant for a new one.';
 const OPEN_OR_PAID = new Set(['succeeded', 'pending', 'unknown', 'requires_action']);
 
-function completePage(amount: string) {
-  return page(
-    'Payment complete',
-    html`<h1 class="ok" data-testid="pay-complete">This payment of ${amount} is complete</h1><p>Thank you. You can close this page.</p>`,
-  );
+/** The connected account's business name, for the customer to see who they pay. */
+async function businessName(db: Db, accountId: string): Promise<string | null> {
+  const [account] = await selectAccount(db, accountId);
+  return account?.businessName ?? null;
+}
+
+type PaidIntent = Stripe.PaymentIntent & { status: 'succeeded' | 'processing' };
+function isPaid(intent: Stripe.PaymentIntent): intent is PaidIntent {
+  return intent.status === 'succeeded' || intent.status === 'processing';
 }
 
 function isCardChargeInFlight(p: PaymentRow) {
   return p.source === 'stored_card' && IN_FLIGHT.has(p.status);
 }
 
-function cardInFlightPage(number: string) {
+function cardInFlightPage(business: string | null, number: string) {
   return page(
     'Payment in progress',
-    html`<h1 data-testid="pay-card-in-flight">Invoice ${number}</h1><p>A card payment for this invoice is being processed right now, so this link cannot take a payment. Please check back in a few minutes or contact your consultant.</p>`,
+    html`${businessLine(business)}<h1 data-testid="pay-card-in-flight">Invoice ${number}</h1><p>A card payment for this invoice is being processed right now, so this link cannot take a payment. Please check back in a few minutes or contact your consultant.</p>`,
   );
 }
 
-function renderElement(c: Context<AppEnv>, link: LinkRow, intent: Stripe.PaymentIntent, intro: string) {
+function renderElement(
+  c: Context<AppEnv>,
+  link: LinkRow,
+  intent: Stripe.PaymentIntent,
+  page: { business: string | null; intro: string; summary: SafeHtml | null },
+) {
   const amount = formatMinor(intent.amount, intent.currency);
   return elementResponse(c, {
     mode: 'payment',
+    business: page.business,
     title: `Pay ${amount}`,
-    intro,
+    intro: page.intro,
+    summary: page.summary,
+    consent: null,
+    afterSuccess: 'reload',
     submitLabel: `Pay ${amount}`,
     doneMessage: 'Thank you — your payment was accepted. You can close this page.',
     stripeAccount: link.accountId,
@@ -54,12 +70,16 @@ async function payLinkPage(c: Context<AppEnv>, link: LinkRow) {
     selectInvoice(db, link.accountId, link.invoiceId),
   ]);
   if (!invoice) return c.html(notFoundPage(NOT_FOUND), 404);
-  if (paymentRows.some(isCardChargeInFlight)) return c.html(cardInFlightPage(invoice.number));
+  const business = await businessName(db, link.accountId);
+  const details = link.details;
+  const invoiceDetails = details?.date ? { date: details.date, lines: details.lines } : null;
+  if (paymentRows.some(isCardChargeInFlight)) return c.html(cardInFlightPage(business, invoice.number));
   const stripe = await c.var.stripe();
   const opts = { stripeAccount: link.accountId };
-  let intent = link.stripeObjectId ? await stripe.paymentIntents.retrieve(link.stripeObjectId, {}, opts) : null;
-  if (intent && (intent.status === 'succeeded' || intent.status === 'processing'))
-    return c.html(completePage(formatMinor(intent.amount, intent.currency)));
+  let intent = link.stripeObjectId
+    ? await stripe.paymentIntents.retrieve(link.stripeObjectId, { expand: ['latest_charge'] }, opts)
+    : null;
+  if (intent && isPaid(intent)) return c.html(receiptPage(business, invoice.number, intent, invoiceDetails));
   // Payments made since the link's balance was read (a charge, or this link paid before) reduce what is due.
   const paidSince = paymentRows
     .filter((p) => p.createdAt >= link.createdAt && OPEN_OR_PAID.has(p.status))
@@ -69,14 +89,14 @@ async function payLinkPage(c: Context<AppEnv>, link: LinkRow) {
     return c.html(
       page(
         'Invoice paid',
-        html`<h1 class="ok" data-testid="pay-complete">Invoice ${invoice.number} is paid</h1><p>Thank you. There is nothing left to pay.</p>`,
+        html`${businessLine(business)}<h1 class="ok" data-testid="pay-complete">Invoice ${invoice.number} is paid</h1><p>Thank you. There is nothing left to pay.</p>`,
       ),
     );
   if (dueMinor < minimumChargeMinor(invoice.currency)) {
     return c.html(
       page(
         'Balance too small',
-        html`<h1>Invoice ${invoice.number}</h1><p>The ${formatMinor(dueMinor, invoice.currency)} still due is below the smallest card payment. Please contact your consultant.</p>`,
+        html`${businessLine(business)}<h1>Invoice ${invoice.number}</h1><p>The ${formatMinor(dueMinor, invoice.currency)} still due is below the smallest card payment. Please contact your consultant.</p>`,
       ),
     );
   }
@@ -92,6 +112,8 @@ async function payLinkPage(c: Context<AppEnv>, link: LinkRow) {
         allowed_payment_method_types: ['card'],
         description: `Invoice ${invoice.number}`,
         metadata: { invoice_number: invoice.number, source: 'payment_link' },
+        // Stripe emails its receipt to the customer once the payment succeeds.
+        ...(details?.receiptEmail ? { receipt_email: details.receiptEmail } : {}),
       },
       // One PaymentIntent per link and amount, even when the customer opens the page twice at once.
       { ...opts, idempotencyKey: `qtsb-paylink-${link.tokenHash.slice(0, 24)}-${link.createdAt}-${dueMinor}` },
@@ -101,15 +123,14 @@ async function payLinkPage(c: Context<AppEnv>, link: LinkRow) {
     const [kept] = await keepLinkIntent(db, link, intent.id);
     if (!kept) {
       await stripe.paymentIntents.cancel(intent.id, { cancellation_reason: 'duplicate' }, opts).catch(() => undefined);
-      return c.html(cardInFlightPage(invoice.number));
+      return c.html(cardInFlightPage(business, invoice.number));
     }
   }
-  return renderElement(
-    c,
-    link,
-    intent,
-    `Invoice ${invoice.number}. Enter your card to pay. Your card details go straight to Stripe.`,
-  );
+  return renderElement(c, link, intent, {
+    business,
+    intro: 'Enter your card to pay this invoice.',
+    summary: invoiceSummary(invoice.number, invoiceDetails, invoice.currency),
+  });
 }
 
 /**
@@ -122,17 +143,21 @@ export const payPage = new Hono<AppEnv>().get('/pay/:token', rateLimit('pay-page
   if (!link) return c.html(notFoundPage(NOT_FOUND), 404);
   if (link.purpose === 'pay') return payLinkPage(c, link);
   if (!link.stripeObjectId) return c.html(notFoundPage(NOT_FOUND), 404);
-  const intent = await (
-    await c.var.stripe()
-  ).paymentIntents.retrieve(link.stripeObjectId, {}, { stripeAccount: link.accountId });
-  if (intent.status === 'succeeded' || intent.status === 'processing')
-    return c.html(completePage(formatMinor(intent.amount, intent.currency)));
+  const [business, intent] = await Promise.all([
+    businessName(c.var.db, link.accountId),
+    (await c.var.stripe()).paymentIntents.retrieve(
+      link.stripeObjectId,
+      { expand: ['latest_charge'] },
+      { stripeAccount: link.accountId },
+    ),
+  ]);
+  const number = intent.metadata['invoice_number'] ?? '';
+  if (isPaid(intent)) return c.html(receiptPage(business, number, intent, null));
   if (intent.status === 'canceled' || !intent.client_secret)
     return c.html(notFoundPage('This payment was canceled. Ask your consultant for a new link.'), 410);
-  return renderElement(
-    c,
-    link,
-    intent,
-    `${intent.description ?? 'Your invoice'}: your bank asks you to confirm this payment. Enter your card and follow your bank's steps.`,
-  );
+  return renderElement(c, link, intent, {
+    business,
+    intro: `${intent.description ?? 'Your invoice'}: your bank asks you to confirm this payment. Enter your card and follow your bank's steps.`,
+    summary: null,
+  });
 });

@@ -2,6 +2,7 @@ import { toSiteInvoice } from '../../site/site-invoice';
 import { PayLinkPanel, PAY_LINK_CSS } from './pay-link-panel';
 import { mountBeside } from '../../components/shadow-mount';
 import { findOtherPaymentFields, readInvoice } from '../../site/invoice';
+import { readInvoiceDetails } from '../../site/invoice-details';
 import { existingInvoicePageUrls, isInvoicePage, isNewInvoicePage } from '../../site/pages';
 import { askBackground } from '../../utils/ask-background';
 import { messageError } from '../../background/messages';
@@ -21,7 +22,12 @@ export default defineFeature({
     const getLink = async () => {
       const invoice = readInvoice(document);
       if (!invoice) return messageError('invalid-message', 'Choose the customer first.');
-      return askBackground({ type: 'pay-links:create', invoice: toSiteInvoice(invoice) });
+      const details = readInvoiceDetails(document);
+      return askBackground({
+        type: 'pay-links:create',
+        invoice: toSiteInvoice(invoice),
+        ...(details ? { details } : {}),
+      });
     };
     mountBeside(ctx, document, signal, {
       name: 'stripe-pay-link',

@@ -1,7 +1,7 @@
 import { and, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm';
 import { hashSecret, randomSecret } from '../../crypto';
 import type { Db } from '../../env';
-import { customers, links } from '../schema';
+import { customers, links, type PayLinkDetails } from '../schema';
 
 export type LinkRow = typeof links.$inferSelect;
 export type LinkPurpose = LinkRow['purpose'];
@@ -22,6 +22,7 @@ export interface NewLink {
   paymentId?: string | null;
   stripeObjectId?: string | null;
   amountMinor?: number | null;
+  details?: PayLinkDetails | null;
 }
 
 /** A fresh unguessable link: the insert to run (or batch) and the URL to hand out. */
@@ -38,6 +39,7 @@ export async function newLink(db: Db, publicUrl: string, link: NewLink, now: num
     paymentId: link.paymentId ?? null,
     stripeObjectId: link.stripeObjectId ?? null,
     amountMinor: link.amountMinor ?? null,
+    details: link.details ?? null,
     expiresAt,
     createdAt: now,
   });
@@ -192,10 +194,20 @@ export function selectLivePayLink(db: Db, accountId: string, invoiceId: string, 
     .limit(1);
 }
 
-/** The link asks for the balance the site shows now; payments before this moment are in that balance. */
-export function refreshPayLink(db: Db, accountId: string, tokenHash: string, amountMinor: number, now: number) {
+/**
+ * The link asks for the balance the site shows now; payments before this moment are in that balance.
+ * The invoice's date, lines and receipt address are replaced by what the page shows now too.
+ */
+export function refreshPayLink(
+  db: Db,
+  accountId: string,
+  tokenHash: string,
+  amountMinor: number,
+  details: PayLinkDetails,
+  now: number,
+) {
   return db
     .update(links)
-    .set({ amountMinor, createdAt: now })
+    .set({ amountMinor, details, createdAt: now })
     .where(and(eq(links.tokenHash, tokenHash), eq(links.accountId, accountId)));
 }
