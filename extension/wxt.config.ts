@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { VERSION } from '../shared/version';
+import { preactWithoutInnerHtml } from '../scripts/lib/preact-without-inner-html';
 import {
   allowsWorkerAddress,
   connectDoneMatches,
@@ -24,7 +25,7 @@ export default defineConfig({
   // Explicit imports everywhere: the code reads the same in tests, tsc and the bundle.
   imports: false,
   vite: ({ mode }) => ({
-    plugins: [preact()],
+    plugins: [preact(), preactWithoutInnerHtml()],
     // The build mode names the site a build targets (sandbox or production), not a development
     // build; Vite would otherwise compile JSX for development in sandbox builds (every element
     // carrying its source file path and line): ~0.7 KB gzip on the invoice page alone.
