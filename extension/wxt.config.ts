@@ -24,6 +24,8 @@ export default defineConfig({
   srcDir: 'src',
   // Explicit imports everywhere: the code reads the same in tests, tsc and the bundle.
   imports: false,
+  // Every word the extension shows comes from src/locales/en.yml (src/i18n.ts).
+  modules: ['@wxt-dev/i18n/module'],
   vite: ({ mode }) => ({
     plugins: [preact(), preactWithoutInnerHtml()],
     // The build mode names the site a build targets (sandbox or production), not a development
@@ -67,9 +69,10 @@ export default defineConfig({
     },
   },
   manifest: ({ browser, manifestVersion, mode }) => ({
-    name: 'QT Stripe Bridge',
+    name: '__MSG_extension_name__',
     version: VERSION,
-    description: 'Stripe payments inside the QT Office Manager back office.',
+    description: '__MSG_extension_description__',
+    default_locale: 'en',
     icons: ICONS,
     // The toolbar button opens Stripe Settings (entrypoints/background).
     action: { default_title: 'Stripe Settings', default_icon: ICONS },
