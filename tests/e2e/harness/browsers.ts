@@ -37,6 +37,8 @@ export interface E2EPage {
   /** Waits until the light-DOM element's text matches (the site re-renders after a form post). */
   waitForTextCss(selector: string, expected: RegExp, timeoutMs?: number): Promise<string>;
   screenshot(path: string): Promise<void>;
+  /** Evaluates a script (an expression, awaited if a promise) in the page's own world; returns its value. */
+  evaluate<T>(expression: string): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -138,6 +140,7 @@ function playwrightPage(page: PwPage): E2EPage {
     waitForText: (id, expected, timeoutMs = 10_000) =>
       pollText(() => page.locator(sel(id)).first().innerText({ timeout: 1_000 }), expected, timeoutMs, id),
     screenshot: async (path) => void (await page.screenshot({ path, fullPage: true })),
+    evaluate: <T>(expression: string) => page.evaluate(expression) as Promise<T>,
   };
 }
 
@@ -200,6 +203,7 @@ function puppeteerPage(page: PpPage): E2EPage {
     textOf: (id, timeoutMs = 10_000) => text(id, timeoutMs),
     waitForText: (id, expected, timeoutMs = 10_000) => pollText(() => text(id, 1_000), expected, timeoutMs, id),
     screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png`, fullPage: true })),
+    evaluate: <T>(expression: string) => page.evaluate(expression) as Promise<T>,
   };
 }
 
