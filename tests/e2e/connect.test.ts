@@ -54,13 +54,13 @@ describeEachBrowser('connecting Stripe', (t) => {
     await stripe.click('oauth-connect');
 
     await settings.waitForText('stripe-account-status', /Connected to Jane's Beauty Studio · Test mode/, 20_000);
+    expect(await settings.count('stripe-disconnect')).toBe(1);
+    expect(await settings.count('stripe-connect')).toBe(0);
+    await settings.screenshot(t.artifact('stripe-settings-connected.png'));
     // The acct_ id is for support: not on the consultant's screen, under Advanced.
     expect(await settings.textOf('stripe-account-status')).not.toMatch(/acct_/);
     await settings.click('stripe-advanced-toggle');
     await settings.waitForText('stripe-account-id', /acct_1SbxJaneBeautyStu/);
-    expect(await settings.count('stripe-disconnect')).toBe(1);
-    expect(await settings.count('stripe-connect')).toBe(0);
-    await settings.screenshot(t.artifact('stripe-settings-connected.png'));
 
     // The Account tab's card says so too.
     const account = await t.browser().newPage();

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import type { Session } from '../../../../shared/api';
 import { i18n } from '../../i18n';
 import { askBackground } from '../../utils/ask-background';
@@ -30,7 +31,11 @@ export function SignedInBrowsers() {
   };
 
   useEffect(() => {
-    void askBackground({ type: 'sessions:list' }).then(apply);
+    // Connect finishes in another tab; storage is how this page hears of it (as the account section does).
+    const load = () => void askBackground({ type: 'sessions:list' }).then(apply);
+    load();
+    browser.storage.onChanged.addListener(load);
+    return () => browser.storage.onChanged.removeListener(load);
   }, []);
 
   if (!error && (!sessions || sessions.length === 0)) return null;
