@@ -73,6 +73,7 @@ describeEachBrowser('accessibility (axe-core)', (t) => {
     await account.goto(`${site}/account`);
     await account.waitForText('stripe-settings', /Stripe Settings/, 20_000);
     await check(account, 'Account tab', 'extension-in-site');
+    await account.screenshot(t.artifact('account-tab-stripe-card.png'));
 
     // A saved invoice: the Stripe field, then the worker's card page, then the review step.
     const invoice = await browser.newPage();

@@ -21,6 +21,9 @@ export type GeneratedI18nStructure = {
   'entry.account': { substitutions: 0; plural: false };
   'entry.unnamedAccount': { substitutions: 0; plural: false };
   'entry.accountLine': { substitutions: 2; plural: false };
+  'entry.defaultGateway': { substitutions: 0; plural: false };
+  'entry.yes': { substitutions: 0; plural: false };
+  'entry.no': { substitutions: 0; plural: false };
   'entry.settings': { substitutions: 0; plural: false };
   'mode.live': { substitutions: 0; plural: false };
   'mode.test': { substitutions: 0; plural: false };

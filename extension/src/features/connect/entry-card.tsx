@@ -48,6 +48,8 @@ export function StripeEntryCard({ status, onOpenSettings }: StripeEntryCardProps
                 i18n.t(account.livemode ? 'mode.live' : 'mode.test'),
               ])}
             </dd>
+            <dt>{i18n.t('entry.defaultGateway')}</dt>
+            <dd>{i18n.t(account.stripeIsDefaultGateway ? 'entry.yes' : 'entry.no')}</dd>
           </>
         )}
       </dl>
