@@ -75,7 +75,7 @@ export default defineConfig({
     default_locale: 'en',
     icons: ICONS,
     // The toolbar button opens Stripe Settings (entrypoints/background).
-    action: { default_title: 'Stripe Settings', default_icon: ICONS },
+    action: { default_title: '__MSG_settings_title__', default_icon: ICONS },
     // `scripting` registers the content scripts for a back-office address added in Stripe Settings.
     permissions: ['storage', 'scripting'],
     // The site's own origins as well: when a page's layout is unknown the background reads its
