@@ -9,6 +9,8 @@ export default defineConfig({
     include: ['tests/extension/**/*.test.ts', 'tests/extension/**/*.test.tsx'],
     exclude: ['tests/extension/site/**', 'node_modules/**'],
     environment: 'node',
+    // browser.i18n.getMessage answered from locales/en.yml (fakeBrowser has no i18n of its own).
+    setupFiles: ['tests/extension/setup/i18n.ts'],
     testTimeout: 20_000,
   },
 });

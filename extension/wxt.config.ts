@@ -1,10 +1,12 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { VERSION } from '../shared/version';
+import { preactWithoutInnerHtml } from '../scripts/lib/preact-without-inner-html';
 import {
+  allowsWorkerAddress,
   connectDoneMatches,
   DEFAULT_WORKER_URL,
-  OPTIONAL_ORIGIN_PATTERNS,
+  optionalOriginPatterns,
   originPattern,
   siteMatches,
   sitePageMatches,
@@ -15,17 +17,27 @@ import { sitePageScripts } from './src/site/pages';
 // so a typo fails the build instead of producing an extension that can never reach its worker.
 const workerUrl = new URL(process.env.WXT_WORKER_URL || DEFAULT_WORKER_URL).origin;
 
+/** The toolbar and store icons, drawn in icon-source/icon.svg (scripts/render-icons.ts makes the PNGs in public/icon). */
+const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
+
 export default defineConfig({
   srcDir: 'src',
   // Explicit imports everywhere: the code reads the same in tests, tsc and the bundle.
   imports: false,
-  vite: () => ({
-    plugins: [preact()],
+  // Every word the extension shows comes from src/locales/en.yml (src/i18n.ts).
+  modules: ['@wxt-dev/i18n/module'],
+  vite: ({ mode }) => ({
+    plugins: [preact(), preactWithoutInnerHtml()],
     // The build mode names the site a build targets (sandbox or production), not a development
     // build; Vite would otherwise compile JSX for development in sandbox builds (every element
     // carrying its source file path and line): ~0.7 KB gzip on the invoice page alone.
     oxc: { jsx: { development: false } },
-    define: { 'import.meta.env.WXT_WORKER_URL': JSON.stringify(workerUrl) },
+    define: {
+      'import.meta.env.WXT_WORKER_URL': JSON.stringify(workerUrl),
+      'import.meta.env.WXT_ALLOW_WORKER_ADDRESS': JSON.stringify(
+        allowsWorkerAddress(mode, process.env.WXT_SELF_HOSTED_WORKER),
+      ),
+    },
   }),
   zip: { artifactTemplate: 'qt-stripe-bridge-{{version}}-{{browser}}.zip', zipSources: false },
   hooks: {
@@ -57,19 +69,23 @@ export default defineConfig({
     },
   },
   manifest: ({ browser, manifestVersion, mode }) => ({
-    name: 'QT Stripe Bridge',
+    name: '__MSG_extension_name__',
     version: VERSION,
-    description: 'Stripe payments inside the QT Office Manager back office.',
+    description: '__MSG_extension_description__',
+    default_locale: 'en',
+    icons: ICONS,
+    // The toolbar button opens Stripe Settings (entrypoints/background).
+    action: { default_title: '__MSG_settings_title__', default_icon: ICONS },
     // `scripting` registers the content scripts for a back-office address added in Stripe Settings.
     permissions: ['storage', 'scripting'],
     // The site's own origins as well: when a page's layout is unknown the background reads its
     // structure in the page (scripting.executeScript), which content-script matches alone do not allow.
     host_permissions: [...new Set([originPattern(workerUrl), ...siteMatches(mode)])],
-    // A self-hosted worker or an extra back-office address chosen in Stripe Settings is asked for at
-    // run time, one origin at a time, when the consultant adds it.
+    // An extra back-office address (or, in builds that allow it, a self-hosted worker) chosen in
+    // Stripe Settings is asked for at run time, one origin at a time, when the consultant adds it.
     ...(manifestVersion === 3
-      ? { optional_host_permissions: [...OPTIONAL_ORIGIN_PATTERNS] }
-      : { optional_permissions: [...OPTIONAL_ORIGIN_PATTERNS] }),
+      ? { optional_host_permissions: optionalOriginPatterns(mode) }
+      : { optional_permissions: optionalOriginPatterns(mode) }),
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

@@ -21,8 +21,13 @@ const ZERO_DECIMAL = new Set([
   'xpf',
 ]);
 
-export function minorUnitDigits(currency: string): 0 | 2 {
-  return ZERO_DECIMAL.has(currency.toLowerCase()) ? 0 : 2;
+/** Stripe's three-decimal currencies: amounts count thousandths (docs.stripe.com/currencies#three-decimal). */
+const THREE_DECIMAL = new Set(['bhd', 'jod', 'kwd', 'omr', 'tnd']);
+
+/** Digits after the point in Stripe's minor unit of a currency (which is not always ISO's or Intl's: HUF, ISK). */
+export function minorUnitDigits(currency: string): 0 | 2 | 3 {
+  const code = currency.toLowerCase();
+  return ZERO_DECIMAL.has(code) ? 0 : THREE_DECIMAL.has(code) ? 3 : 2;
 }
 
 export type ParsedAmount =
@@ -52,13 +57,37 @@ export function parseAmountInput(text: string, currency: string): ParsedAmount {
   return { ok: true, minor };
 }
 
-/** "$1,234.50" style text for a person; never parsed back. */
+const formatters = new Map<string, Intl.NumberFormat | null>();
+
+/** One formatter per currency: the symbol and grouping from Intl, the digits from Stripe's minor unit. */
+function formatterFor(currency: string): Intl.NumberFormat | null {
+  const code = currency.toUpperCase();
+  let formatter = formatters.get(code);
+  if (formatter === undefined) {
+    const digits = minorUnitDigits(code);
+    try {
+      // English, as every other word the consultant reads; the currency decides the symbol.
+      formatter = new Intl.NumberFormat('en-US', {
+        style: 'currency',
+        currency: code,
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      });
+    } catch {
+      formatter = null; // not a currency code Intl accepts: shown as number and code below
+    }
+    formatters.set(code, formatter);
+  }
+  return formatter;
+}
+
+/**
+ * Money in the invoice's currency for a person ("$1,234.50", "€1,234.50", "¥1,235", "KWD 1.500");
+ * never parsed back.
+ */
 export function formatMinor(minor: number, currency: string): string {
   const digits = minorUnitDigits(currency);
-  return new Intl.NumberFormat('en-US', {
-    style: 'currency',
-    currency: currency.toUpperCase(),
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(minor / 10 ** digits);
+  const major = minor / 10 ** digits;
+  const formatter = formatterFor(currency);
+  return formatter ? formatter.format(major) : `${major.toFixed(digits)} ${currency.toUpperCase()}`;
 }

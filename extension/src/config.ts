@@ -65,11 +65,23 @@ export function originPattern(url: string): string {
 }
 
 /**
- * What Stripe Settings may ask the browser for at run time, one origin at a time: a self-hoster's
- * worker or one more back-office address. Both must be HTTPS except on this machine
- * (utils/worker-address.ts, utils/site-address.ts), so plain HTTP is offered for local hosts only.
+ * Whether a build offers the self-hosted worker address (Stripe Settings → Advanced). Sandbox builds
+ * do, for developers; a production build only when built with `WXT_SELF_HOSTED_WORKER=true`, so the
+ * store's build never shows consultants a field that decides where their token goes.
  */
-export const OPTIONAL_ORIGIN_PATTERNS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'] as const;
+export function allowsWorkerAddress(mode: string, flag: string | undefined): boolean {
+  return mode !== PRODUCTION_MODE || flag === 'true';
+}
+
+/**
+ * What Stripe Settings may ask the browser for at run time, one origin at a time: one more
+ * back-office address (any host: the office may be anywhere), and a self-hoster's worker where the
+ * build allows one. HTTPS only (utils/site-address.ts, utils/worker-address.ts refuse anything
+ * else); sandbox builds also offer plain HTTP on this machine, where the stand-in and wrangler dev run.
+ */
+export function optionalOriginPatterns(mode: string): string[] {
+  return mode === PRODUCTION_MODE ? ['https://*/*'] : ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
+}
 
 /** Where the content script that finishes Connect runs: the worker's landing page, any port. */
 export function connectDoneMatches(workerUrl: string): string[] {

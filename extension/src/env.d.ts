@@ -5,4 +5,6 @@
 interface ImportMetaEnv {
   /** Origin of the worker this build talks to; set by wxt.config.ts from the build environment. */
   readonly WXT_WORKER_URL?: string;
+  /** Whether this build offers a self-hosted worker address (config.ts allowsWorkerAddress); unset in tests. */
+  readonly WXT_ALLOW_WORKER_ADDRESS?: boolean;
 }

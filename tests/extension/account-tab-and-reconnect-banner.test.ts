@@ -56,6 +56,9 @@ describe('Stripe on the Account tab', () => {
     await vi.waitFor(() =>
       expect(card()?.shadowRoot?.querySelector('dl')?.textContent).toContain("Jane's Beauty Studio (Test mode)"),
     );
+    // Like ProPay's card: the default-gateway answer, and no acct_ id (that is under Stripe Settings → Advanced).
+    expect(card()?.shadowRoot?.querySelector('dl')?.textContent).toContain('Default GatewayNo');
+    expect(card()?.shadowRoot?.querySelector('dl')?.textContent).not.toContain('acct_');
     inShadow(card(), 'stripe-settings')?.click();
     await vi.waitFor(() => expect(asked).toContainEqual({ type: 'stripe-settings:open' }));
     expect(asked).toContainEqual({ type: 'gateways:report', otherGatewayConnected: true });

@@ -1,7 +1,10 @@
 import type { Browser } from 'wxt/browser';
 import type { ConfigEnv, UserConfig, UserManifest, Wxt, WxtHooks } from 'wxt';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { scriptRunsOn } from '../../scripts/lib/match-pattern';
+import { allowsWorkerAddress } from '../../extension/src/config';
 
 /** Loads wxt.config.ts as the build would, with `WXT_WORKER_URL` set as given. */
 async function loadConfig(workerUrl: string | undefined): Promise<UserConfig> {
@@ -114,15 +117,39 @@ describe('extension manifest', () => {
     const config = await loadConfig(undefined);
     const firefox = await manifestFor(config, { browser: 'firefox', manifestVersion: 2 });
     expect(firefox.browser_specific_settings?.gecko?.id).toBe('stripe-bridge@qt-stripe-bridge.example');
-    expect(firefox.optional_permissions).toEqual(['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*']);
     expect((await manifestFor(config, {})).browser_specific_settings).toBeUndefined();
   });
 
-  it('asks at install for storage and scripting only; any other site is optional, HTTPS or this machine, one origin at a time', async () => {
-    const config = await loadConfig(undefined);
-    const chrome = await manifestFor(config, {});
-    expect(chrome.permissions).toEqual(['storage', 'scripting']);
-    expect(chrome.optional_host_permissions).toEqual(['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*']);
-    expect(chrome.optional_host_permissions).not.toContain('http://*/*');
+  it('asks at install for storage and scripting only; another site is optional and HTTPS only in production', async () => {
+    const config = await loadConfig('https://bridge.example.com');
+    const production = await manifestFor(config, { mode: 'production' });
+    expect(production.permissions).toEqual(['storage', 'scripting']);
+    expect(production.optional_host_permissions).toEqual(['https://*/*']);
+    const firefox = await manifestFor(config, { mode: 'production', browser: 'firefox', manifestVersion: 2 });
+    expect(firefox.optional_permissions).toEqual(['https://*/*']);
+    // Sandbox builds may also add this machine, where the stand-in site and wrangler dev run.
+    const sandbox = await manifestFor(config, {});
+    expect(sandbox.optional_host_permissions).toEqual(['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*']);
+    expect(sandbox.optional_host_permissions).not.toContain('http://*/*');
+  });
+
+  it('offers the self-hosted worker address in sandbox builds, and in production only when built to allow it', () => {
+    expect(allowsWorkerAddress('sandbox', undefined)).toBe(true);
+    expect(allowsWorkerAddress('production', undefined)).toBe(false);
+    expect(allowsWorkerAddress('production', 'yes')).toBe(false);
+    expect(allowsWorkerAddress('production', 'true')).toBe(true);
+  });
+
+  it('names 16, 32, 48 and 128 px icons for the store, the extensions page and the toolbar, each a PNG of its size', async () => {
+    const manifest = await manifestFor(await loadConfig(undefined), {});
+    const expected = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
+    expect(manifest.icons).toEqual(expected);
+    expect(manifest.action?.default_icon).toEqual(expected);
+    for (const [size, file] of Object.entries(expected)) {
+      const png = readFileSync(join(import.meta.dirname, '../../extension/public', file));
+      expect(png.subarray(1, 4).toString('latin1'), file).toBe('PNG');
+      // IHDR: width and height, big-endian, at bytes 16 and 20.
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)], file).toEqual([Number(size), Number(size)]);
+    }
   });
 });

@@ -45,51 +45,60 @@ describe('worker health panel on the invoice page', () => {
     vi.unstubAllGlobals();
   });
 
-  it('shows, right after the payment fields, that the worker is reachable and its version', async () => {
+  const openOn = async (doc: Document, signal = new AbortController().signal) =>
+    workerHealth.init(signal, { ctx: fakeCtx, document: doc, url: new URL('http://127.0.0.1:8788/invoices/new') });
+
+  it('shows nothing beside the payment fields while the worker answers', async () => {
     const doc = openInvoicePage();
     const asked = backgroundAnswers({ ok: true, version: '0.1.0' });
-    const running = new AbortController();
-    await workerHealth.init(running.signal, {
-      ctx: fakeCtx,
-      document: doc,
-      url: new URL('http://127.0.0.1:8788/invoices/new'),
-    });
-    await vi.waitFor(() => expect(panelText(doc)).toBe('Stripe bridge: worker reachable (v0.1.0)'));
-    expect(asked).toEqual([{ type: 'health' }]);
+    await openOn(doc);
+    await vi.waitFor(() => expect(asked).toEqual([{ type: 'health' }]));
+    // The check has been answered (its promise settled) and the panel stays empty.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(panelText(doc)).toBeNull();
+    expect(doc.body.textContent).not.toMatch(/reachable|version|worker/i);
+  });
 
+  it('says in words, right after the payment fields, why Stripe is unavailable, with a way to check again', async () => {
+    const doc = openInvoicePage();
+    backgroundAnswers({ ok: false, reason: 'worker unreachable at http://127.0.0.1:8787' });
+    const running = new AbortController();
+    await openOn(doc, running.signal);
+    await vi.waitFor(() =>
+      expect(panelText(doc)).toBe(
+        'Stripe payments are unavailable right now: worker unreachable at http://127.0.0.1:8787.Check again',
+      ),
+    );
     running.abort();
     expect(panelText(doc)).toBeNull();
   });
 
-  it('says in words why the worker cannot be reached', async () => {
+  it('hides the line once Check again finds the worker answering', async () => {
     const doc = openInvoicePage();
-    backgroundAnswers({ ok: false, reason: 'worker unreachable at http://127.0.0.1:8787' });
-    await workerHealth.init(new AbortController().signal, {
-      ctx: fakeCtx,
-      document: doc,
-      url: new URL('http://127.0.0.1:8788/invoices/new'),
-    });
-    await vi.waitFor(() =>
-      expect(panelText(doc)).toBe('Stripe bridge: worker unreachable at http://127.0.0.1:8787Check again'),
-    );
+    let reply: Replies['health'] = { ok: false, reason: 'worker unreachable at http://127.0.0.1:8787' };
+    fakeBrowser.runtime.onMessage.addListener((() => Promise.resolve(reply)) as Parameters<
+      typeof fakeBrowser.runtime.onMessage.addListener
+    >[0]);
+    await openOn(doc);
+    await vi.waitFor(() => expect(panelText(doc)).toContain('unavailable'));
+    reply = { ok: true, version: '0.1.0' };
+    const host = findPaymentFields(doc)?.nextElementSibling;
+    (host?.shadowRoot?.querySelector('button') as HTMLButtonElement | null)?.click();
+    await vi.waitFor(() => expect(panelText(doc)).toBeNull());
   });
 
   it('follows the payment fields when the site re-renders them, leaving one panel', async () => {
     const doc = openInvoicePage();
-    backgroundAnswers({ ok: true, version: '0.1.0' });
-    await workerHealth.init(new AbortController().signal, {
-      ctx: fakeCtx,
-      document: doc,
-      url: new URL('http://127.0.0.1:8788/invoices/new'),
-    });
-    await vi.waitFor(() => expect(panelText(doc)).toContain('reachable'));
+    backgroundAnswers({ ok: false, reason: 'worker unreachable at http://127.0.0.1:8787' });
+    await openOn(doc);
+    await vi.waitFor(() => expect(panelText(doc)).toContain('unavailable'));
 
     const fields = findPaymentFields(doc);
     const firstPanel = fields?.nextElementSibling;
     fields?.replaceWith(fields.cloneNode(true));
     await vi.waitFor(() => {
       expect(findPaymentFields(doc)?.nextElementSibling).not.toBe(firstPanel);
-      expect(panelText(doc)).toContain('reachable');
+      expect(panelText(doc)).toContain('unavailable');
     });
     expect(doc.querySelectorAll('stripe-bridge-health')).toHaveLength(1);
   });

@@ -35,7 +35,28 @@ describe('amounts typed by a consultant', () => {
 
   it('shows minor units as money', () => {
     expect(formatMinor(123456, 'usd')).toBe('$1,234.56');
+    expect(formatMinor(5629, 'USD')).toBe('$56.29');
     expect(formatMinor(5, 'usd')).toBe('$0.05');
+  });
+
+  it("shows each currency with its own symbol and Stripe's minor unit", () => {
+    expect(formatMinor(123456, 'eur')).toBe('€1,234.56');
+    expect(formatMinor(5, 'gbp')).toBe('£0.05');
+    // Zero-decimal: 1235 yen is ¥1,235, not ¥12.35.
+    expect(formatMinor(1235, 'jpy')).toBe('¥1,235');
+    expect(formatMinor(1500, 'kwd')).toBe('KWD\u00a01.500');
+    // HUF counts fillér at Stripe although Intl shows forints whole.
+    expect(formatMinor(123450, 'huf')).toBe('HUF\u00a01,234.50');
+    expect(formatMinor(1250, 'cad')).toBe('CA$12.50');
+  });
+
+  it('still shows an amount whose currency code Intl does not know', () => {
+    expect(formatMinor(1250, 'not-a-code')).toBe('12.50 NOT-A-CODE');
+  });
+
+  it('reads amounts in three-decimal currencies as thousandths', () => {
+    expect(parseAmountInput('1.5', 'kwd')).toEqual({ ok: true, minor: 1500 });
+    expect(parseAmountInput('1.5005', 'kwd')).toEqual({ ok: false, reason: 'too_many_decimals' });
   });
 });
 

@@ -1,15 +1,12 @@
 import type { FeatureContext } from '../features/registry';
 import { findNoticeSlot } from '../site/shape';
+import { i18n } from '../i18n';
 import { askBackground } from '../utils/ask-background';
 import { mountBeside } from './shadow-mount';
 
 const OFF_CSS = `:host{display:block !important;margin:0 0 12px !important}
 p{margin:0;color:#6a6a6a;font-size:13px}
 button{font:inherit;color:#0969da;background:none;border:0;padding:0;cursor:pointer;text-decoration:underline}`;
-
-/** The words a consultant sees instead of Stripe controls. */
-export const CONTROLS_OFF_SENTENCE =
-  'Stripe controls are off on this page because it does not look the way this version of the extension expects.';
 
 /**
  * The one quiet line a page of unknown layout gets instead of Stripe controls, with its structure
@@ -31,8 +28,8 @@ export function showControlsOff(
         reply.ok ? navigator.clipboard.writeText(reply.report) : Promise.reject(new Error(reply.error.message)),
       )
       .then(
-        () => (button.textContent = 'Copied'),
-        () => (button.textContent = 'Could not copy here: copy it from Stripe Settings'),
+        () => (button.textContent = i18n.t('controlsOff.copied')),
+        () => (button.textContent = i18n.t('controlsOff.copyFailed')),
       );
   };
   mountBeside(ctx, document, AbortSignal.any([signal, controller.signal]), {
@@ -42,9 +39,9 @@ export function showControlsOff(
     css: OFF_CSS,
     view: () => (
       <p role="status" data-testid="stripe-controls-off">
-        {CONTROLS_OFF_SENTENCE}{' '}
+        {i18n.t('controlsOff.sentence')}{' '}
         <button type="button" onClick={copy} data-testid="stripe-structure-report-copy">
-          Copy the page's structure for support
+          {i18n.t('controlsOff.copy')}
         </button>
       </p>
     ),

@@ -1,16 +1,17 @@
 import { Component } from 'preact';
 import type { MessageError, Replies } from '../background/messages';
+import { i18n } from '../i18n';
 
 type HealthState = { kind: 'checking' } | { kind: 'ok'; version: string } | { kind: 'down'; reason: string };
 
 function healthText(state: HealthState): string {
   switch (state.kind) {
     case 'checking':
-      return 'Stripe bridge: checking the worker…';
+      return i18n.t('health.checking');
     case 'ok':
-      return `Stripe bridge: worker reachable (v${state.version})`;
+      return i18n.t('health.ok', [state.version]);
     case 'down':
-      return `Stripe bridge: ${state.reason}`;
+      return i18n.t('health.down', [state.reason]);
   }
 }
 
@@ -21,6 +22,8 @@ function toState(reply: Replies['health'] | MessageError): HealthState {
 
 export interface HealthPanelProps {
   checkHealth: () => Promise<Replies['health'] | MessageError>;
+  /** Say nothing while the check runs or when all is well (a site page); speak up only when something is wrong. */
+  onlyWhenWrong?: boolean;
 }
 
 /**
@@ -52,13 +55,16 @@ export class HealthPanel extends Component<HealthPanelProps, { health: HealthSta
 
   override render() {
     const { health } = this.state;
+    // A check started from "Check again" stays on screen until it has an answer.
+    if (this.props.onlyWhenWrong && health.kind !== 'down' && !(health.kind === 'checking' && this.checks > 1))
+      return null;
     return (
       <div class="panel" data-testid="stripe-bridge-health" data-state={health.kind} role="status">
         <span class="dot" aria-hidden="true" />
         <span>{healthText(health)}</span>
         {health.kind === 'down' && (
           <button type="button" onClick={this.check}>
-            Check again
+            {i18n.t('health.checkAgain')}
           </button>
         )}
       </div>

@@ -45,6 +45,8 @@ export interface E2EPage {
   overflowingFrames(): Promise<number>;
   /** The text of every element with the test id, on the page and in each of its frames (Stripe's). */
   textsEverywhere(testId: string): Promise<string[]>;
+  /** Evaluates a script (an expression, awaited if a promise) in the page's own world; returns its value. */
+  evaluate<T>(expression: string): Promise<T>;
   close(): Promise<void>;
   /** Presses a key ("Tab", "Enter", "Escape") on whatever has focus, as a keyboard user would. */
   press(key: string): Promise<void>;
@@ -185,6 +187,7 @@ function playwrightPage(page: PwPage): E2EPage {
       for (const frame of page.frames()) texts.push(...(await frame.locator(sel(id)).allInnerTexts()));
       return texts;
     },
+    evaluate: <T>(expression: string) => page.evaluate(expression) as Promise<T>,
   };
 }
 
@@ -287,6 +290,7 @@ function puppeteerPage(page: PpPage): E2EPage {
         texts.push(...(await frame.$$eval(sel(id), (els) => els.map((el) => (el as HTMLElement).innerText))));
       return texts;
     },
+    evaluate: <T>(expression: string) => page.evaluate(expression) as Promise<T>,
   };
 }
 

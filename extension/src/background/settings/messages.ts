@@ -3,7 +3,7 @@ import { normaliseWorkerUrl } from '../../utils/worker-address';
 import { messageError, on } from '../protocol';
 import { workerUrlOverride } from '../storage';
 import { checkWorkerHealth } from './health';
-import { currentWorkerUrl, workerUrlSettings } from './worker-url';
+import { currentWorkerUrl, WORKER_ADDRESS_ALLOWED, workerUrlSettings } from './worker-url';
 
 // Whether the worker answers, and which worker. The worker address decides where the consultant's
 // token is sent, so only our own pages may read or change it.
@@ -23,6 +23,8 @@ export const settingsMessages = {
         await workerUrlOverride.setValue(null);
         return workerUrlSettings();
       }
+      if (!WORKER_ADDRESS_ALLOWED)
+        return messageError('invalid-setting', 'This version of the extension works with its own worker only.');
       const normalised = normaliseWorkerUrl(message.url);
       if (!normalised.ok) return messageError('invalid-setting', normalised.reason);
       if (!(await deps.hasOriginAccess(normalised.origin))) {

@@ -8,4 +8,6 @@ export default defineBackground(() => {
   listenForMessages();
   void restrictStorageToExtension(browser.storage.local);
   void restoreExtraSite();
+  // The toolbar button (MV3 `action`, Firefox MV2 `browser_action`) opens Stripe Settings.
+  (browser.action ?? browser.browserAction).onClicked.addListener(() => void browser.runtime.openOptionsPage());
 });

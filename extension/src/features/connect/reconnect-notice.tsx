@@ -1,3 +1,5 @@
+import { i18n } from '../../i18n';
+
 export const RECONNECT_CSS = `
 :host { display: block !important; margin: 8px 0 !important; }
 .notice { display: inline-flex; align-items: center; gap: 8px; padding: 6px 12px; border: 1px solid #f0b4b4;
@@ -6,15 +8,12 @@ export const RECONNECT_CSS = `
 button { font: inherit; color: #0969da; background: none; border: 0; padding: 0; cursor: pointer; text-decoration: underline; }
 `;
 
-/** The words every Stripe control on the site shows once Stripe access is revoked. */
-const RECONNECT_SENTENCE = 'Stripe disconnected — reconnect in Stripe Settings.';
-
 export function ReconnectNotice({ onOpenSettings }: { onOpenSettings: () => void }) {
   return (
     <div class="notice" role="alert" data-testid="stripe-reconnect">
-      <span>{RECONNECT_SENTENCE}</span>
+      <span>{i18n.t('reconnect.sentence')}</span>
       <button type="button" onClick={onOpenSettings}>
-        Open Stripe Settings
+        {i18n.t('reconnect.open')}
       </button>
     </div>
   );

@@ -2,34 +2,38 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { AccountSummary } from '../../../../shared/api';
 import type { MessageError, Replies } from '../../background/messages';
+import { i18n } from '../../i18n';
 import { askBackground } from '../../utils/ask-background';
 
 const loadView = () => askBackground({ type: 'stripe-settings:get' });
 
-function accountLine(account: AccountSummary): string {
-  return `${account.businessName ?? 'Unnamed account'} (${account.id}) · ${account.livemode ? 'Live mode' : 'Test mode'}`;
+/** The account's name and mode; its acct_ id is under Advanced. */
+function accountName(account: AccountSummary): string {
+  return account.businessName ?? i18n.t('settings.unnamedAccount');
 }
+const modeName = (account: AccountSummary) => i18n.t(account.livemode ? 'mode.live' : 'mode.test');
 
 function StatusLine({ view }: { view: Replies['stripe-settings:get'] }) {
   if (view.state === 'connected' && view.account) {
     return (
       <p data-testid="stripe-account-status" data-state="connected">
-        <span class="ok">Connected</span> to {accountLine(view.account)}
+        <span class="ok">{i18n.t('settings.connectedTo')}</span>{' '}
+        {i18n.t('settings.connectedAccount', [accountName(view.account), modeName(view.account)])}
       </p>
     );
   }
   if (view.state === 'disconnected') {
     return (
       <p data-testid="stripe-account-status" data-state="disconnected">
-        <span class="bad">Disconnected.</span>{' '}
-        {view.account ? `${accountLine(view.account)} is no longer connected. ` : ''}
-        Stripe payments are off until you connect again.
+        <span class="bad">{i18n.t('settings.disconnected')}</span>{' '}
+        {view.account ? `${i18n.t('settings.noLongerConnected', [accountName(view.account)])} ` : ''}
+        {i18n.t('settings.paymentsOff')}
       </p>
     );
   }
   return (
     <p data-testid="stripe-account-status" data-state="never">
-      Not connected. Connect a Stripe account to take card payments on your invoices.
+      {i18n.t('settings.notConnected')}
     </p>
   );
 }
@@ -69,15 +73,14 @@ export function StripeConnectSection() {
   const setDefault = (stripeIsDefault: boolean) =>
     act(() => askBackground({ type: 'account:default-gateway', stripeIsDefault }));
 
-  if (!view) return <p>Loading…</p>;
+  if (!view) return <p>{i18n.t('settings.loading')}</p>;
   const connected = view.state === 'connected';
   const failure = error ?? (connected ? null : view.connectFailure);
   return (
     <>
       <StatusLine view={view} />
       <p class="advice" data-testid="stripe-myshop-advice">
-        Do not connect the Stripe account you use for your MK My Shop: that account is for online Shop orders only.
-        Connect another Stripe account, or create a new one on Stripe's page.
+        {i18n.t('settings.myShopAdvice')}
       </p>
       {failure && (
         <p class="error" role="alert" data-testid="stripe-connect-error">
@@ -87,11 +90,11 @@ export function StripeConnectSection() {
       <div class="actions">
         {connected ? (
           <button type="button" data-testid="stripe-disconnect" disabled={busy} onClick={disconnect}>
-            Disconnect
+            {i18n.t('settings.disconnect')}
           </button>
         ) : (
           <button type="button" class="primary" data-testid="stripe-connect" disabled={busy} onClick={connect}>
-            Connect Your Stripe Account
+            {i18n.t('settings.connect')}
           </button>
         )}
       </div>
@@ -105,12 +108,10 @@ export function StripeConnectSection() {
               disabled={busy}
               onChange={(event) => setDefault(event.currentTarget.checked)}
             />{' '}
-            Make Stripe my default payment gateway
+            {i18n.t('settings.makeDefault')}
           </label>
           <p class="hint" data-testid="stripe-default-gateway-state">
-            {view.account.stripeIsDefaultGateway
-              ? 'Stripe is your default payment gateway: invoice payment links emailed to your customers use Stripe.'
-              : 'Your other gateway stays the default: invoice payment links emailed to your customers use it, not Stripe.'}
+            {view.account.stripeIsDefaultGateway ? i18n.t('settings.isDefault') : i18n.t('settings.notDefault')}
           </p>
         </div>
       )}

@@ -1,13 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import type { Session } from '../../../../shared/api';
+import { i18n } from '../../i18n';
 import { askBackground } from '../../utils/ask-background';
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+// The site's own date format (01/15/2026).
+const dateFormat = new Intl.DateTimeFormat('en-US', { month: '2-digit', day: '2-digit', year: 'numeric' });
 
 function lastSeen(session: Session): string {
-  if (session.current) return 'this browser';
+  if (session.current) return i18n.t('browsers.thisBrowser');
   const at = session.lastUsedAt ?? session.createdAt;
-  return `last used ${dateFormat.format(new Date(at))}`;
+  return i18n.t('browsers.lastUsed', [dateFormat.format(new Date(at))]);
 }
 
 /**
@@ -28,26 +31,28 @@ export function SignedInBrowsers() {
   };
 
   useEffect(() => {
-    void askBackground({ type: 'sessions:list' }).then(apply);
+    // Connect finishes in another tab; storage is how this page hears of it (as the account section does).
+    const load = () => void askBackground({ type: 'sessions:list' }).then(apply);
+    load();
+    browser.storage.onChanged.addListener(load);
+    return () => browser.storage.onChanged.removeListener(load);
   }, []);
 
   if (!error && (!sessions || sessions.length === 0)) return null;
   return (
     <section aria-labelledby="browsers-heading" data-testid="signed-in-browsers">
-      <h2 id="browsers-heading">Signed-in browsers</h2>
-      <p class="hint">
-        Each browser that connected to your Stripe account. A browser unused for 180 days is signed out by itself.
-      </p>
+      <h2 id="browsers-heading">{i18n.t('browsers.heading')}</h2>
+      <p class="hint">{i18n.t('browsers.hint')}</p>
       <ul>
         {(sessions ?? []).map((session) => (
           <li key={session.id}>
-            {session.label ?? 'A browser'} — {lastSeen(session)}{' '}
+            {session.label ?? i18n.t('browsers.aBrowser')} — {lastSeen(session)}{' '}
             {!session.current && (
               <button
                 type="button"
                 onClick={() => void askBackground({ type: 'sessions:sign-out', id: session.id }).then(apply)}
               >
-                Sign out
+                {i18n.t('browsers.signOut')}
               </button>
             )}
           </li>

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { messageError, type MessageError } from '../../background/messages';
 import type { ExtraSiteSettings } from '../../background/site/site-types';
 import { originPattern, siteMatches } from '../../config';
+import { i18n } from '../../i18n';
 import { askBackground } from '../../utils/ask-background';
 import { normaliseSiteAddress } from '../../utils/site-address';
 
@@ -19,7 +20,7 @@ export async function addExtraSite(text: string): Promise<ExtraSiteSettings | Me
   } catch {
     // Not grantable (outside the optional patterns): said below like a refusal.
   }
-  if (!granted) return messageError('invalid-setting', `The browser did not allow the extension on ${address.origin}.`);
+  if (!granted) return messageError('invalid-setting', i18n.t('site.notAllowed', [address.origin]));
   return askBackground({ type: 'extra-site:set', origin: address.origin });
 }
 

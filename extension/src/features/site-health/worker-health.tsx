@@ -9,7 +9,10 @@ import { defineFeature } from '../registry';
 
 const checkHealth = () => askBackground({ type: 'health' });
 
-/** Shows, beside the invoice's payment fields, whether the extension can reach its worker. */
+/**
+ * Says, beside the invoice's payment fields, when the extension cannot reach its worker (so nobody
+ * wonders why Stripe does nothing); while all is well it shows nothing.
+ */
 export default defineFeature({
   id: 'worker-health',
   appliesTo: isInvoicePage,
@@ -21,7 +24,7 @@ export default defineFeature({
       find: findPaymentFields,
       append: 'after',
       css: PANEL_CSS,
-      view: () => <HealthPanel checkHealth={checkHealth} />,
+      view: () => <HealthPanel checkHealth={checkHealth} onlyWhenWrong />,
     });
   },
 });
