@@ -1,4 +1,6 @@
-import type { Env } from './env';
+import { Hono } from 'hono';
+import { LinearRouter } from 'hono/router/linear-router';
+import type { AppEnv, Env } from './env';
 import { health } from './routes/health';
 
 type Worker = (typeof import('./index'))['default'];
@@ -16,10 +18,13 @@ function app(): Promise<Worker> {
   return worker;
 }
 
+// The same /health route as the app's, on the router that needs no set-up before its first match.
+const healthOnly = new Hono<AppEnv>({ router: new LinearRouter() }).route('/', health);
+
 export default {
   fetch: (request, env, ctx) =>
     request.method === 'GET' && new URL(request.url).pathname === '/health'
-      ? health.fetch(request, env, ctx)
+      ? healthOnly.fetch(request, env, ctx)
       : app().then((w) => w.fetch(request, env, ctx)),
   scheduled: async (controller, env, ctx) => (await app()).scheduled(controller, env, ctx),
 } satisfies ExportedHandler<Env>;
