@@ -8,9 +8,9 @@ export interface BundleModule {
 }
 
 /**
- * Every module of a built worker, as `wrangler deploy` uploads them: the entry and the modules beside
- * it (the stripe SDK is one of its own, a CommonJS module). Given whole, so Miniflare does not parse
- * them in Node: only workerd's work is timed.
+ * Every module of a built worker, as `wrangler deploy` uploads them: the entry and any modules beside
+ * it (`.cjs` as CommonJS). Given whole, so Miniflare does not parse them in Node: only workerd's work
+ * is timed.
  */
 export function bundleModules(entryPath: string): BundleModule[] {
   const dir = dirname(entryPath);
