@@ -1,7 +1,8 @@
 // Cold start: how much later workerd answers its first /health (or another first request) with our
 // bundle than a trivial worker answers. Each sample starts a fresh workerd (Miniflare) and takes, up
 // to the first answer, the wall time and workerd's own CPU time; runs alternate between the two
-// scripts so machine load hits both alike. CPU time is the steadier figure on a shared machine: others' work does not add to it.
+// scripts so machine load hits both alike. CPU time is the steadier figure on a shared machine:
+// others' work does not add to it.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
