@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Miniflare } from 'miniflare';
+import { bundleModules } from './bundle-modules';
 import Stripe from 'stripe';
 import { freePort, stopAll } from '../../scripts/lib/processes';
 import { startSimulator } from '../../scripts/lib/sandbox';
@@ -60,9 +61,8 @@ export async function measureScale(bundlePath: string): Promise<Figure[]> {
     PUBLIC_URL: 'http://127.0.0.1:8787',
     RATE_LIMIT_SCALE: '1',
   };
-  const modules = [{ type: 'ESModule' as const, path: bundlePath, contents: readFileSync(bundlePath, 'utf8') }];
   const mf = new Miniflare({
-    modules,
+    modules: bundleModules(bundlePath),
     modulesRoot: dirname(bundlePath),
     compatibilityDate: '2026-04-20',
     compatibilityFlags: ['nodejs_compat'],

@@ -1,11 +1,13 @@
-// Cold start: how much later workerd answers its first /health with our bundle than with a
-// trivial worker. Each sample starts a fresh workerd (Miniflare) and takes, up to the first answer,
-// the wall time and workerd's own CPU time; runs alternate between the two scripts so machine load
-// hits both alike. CPU time is the steadier figure on a shared machine: others' work does not add to it.
+// Cold start: how much later workerd answers its first /health (or another first request) with our
+// bundle than a trivial worker answers. Each sample starts a fresh workerd (Miniflare) and takes, up
+// to the first answer, the wall time and workerd's own CPU time; runs alternate between the two
+// scripts so machine load hits both alike. CPU time is the steadier figure on a shared machine:
+// others' work does not add to it.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Miniflare } from 'miniflare';
+import { bundleModules } from './bundle-modules';
 
 const TRIVIAL = `export default { fetch() { return new Response('{"ok":true}', { headers: { 'content-type': 'application/json' } }); } };`;
 
@@ -31,12 +33,20 @@ function workerdCpuMs(): number {
   return ns / 1e6;
 }
 
-async function firstHealth(
+/** A cold isolate's first request: the path asked and the status it must answer with. */
+export interface FirstRequest {
+  path: string;
+  status: number;
+}
+
+const HEALTH: FirstRequest = { path: '/health', status: 200 };
+
+async function firstAnswer(
   scriptPath: string,
   bindings: Record<string, string>,
+  first: FirstRequest,
 ): Promise<{ wallMs: number; cpuMs: number }> {
-  // Modules given whole, so Miniflare does not parse the script in Node: only workerd's work is timed.
-  const modules = [{ type: 'ESModule' as const, path: scriptPath, contents: readFileSync(scriptPath, 'utf8') }];
+  const modules = bundleModules(scriptPath);
   const started = performance.now();
   const mf = new Miniflare({
     modules,
@@ -47,10 +57,10 @@ async function firstHealth(
     bindings,
   });
   try {
-    const res = await mf.dispatchFetch('http://localhost/health');
+    const res = await mf.dispatchFetch(`http://localhost${first.path}`);
     await res.text();
     const wallMs = performance.now() - started;
-    if (!res.ok) throw new Error(`/health answered ${res.status}`);
+    if (res.status !== first.status) throw new Error(`${first.path} answered ${res.status}, not ${first.status}`);
     return { wallMs, cpuMs: workerdCpuMs() };
   } finally {
     await mf.dispose();
@@ -58,7 +68,7 @@ async function firstHealth(
 }
 
 interface Startup {
-  /** Medians of wall time, start → first /health answer. */
+  /** Medians of wall time, start → first answer. */
   bundleMs: number;
   trivialMs: number;
   /** Median of (bundle − trivial) over alternating pairs, wall time. */
@@ -67,11 +77,15 @@ interface Startup {
   cpuOverMs: number;
 }
 
-/** Start → first /health of the bundle and of a trivial worker, over `runs` alternating pairs. */
+/**
+ * Start → first answer of the bundle (to `first`, /health unless told) and of a trivial worker (to
+ * anything), over `runs` alternating pairs.
+ */
 export async function measureStartup(
   bundlePath: string,
   bindings: Record<string, string>,
   runs = 11,
+  first: FirstRequest = HEALTH,
 ): Promise<Startup> {
   const bundle: { wallMs: number; cpuMs: number }[] = [];
   const trivial: { wallMs: number; cpuMs: number }[] = [];
@@ -79,10 +93,10 @@ export async function measureStartup(
   const trivialPath = join(dir, 'trivial.mjs');
   writeFileSync(trivialPath, TRIVIAL);
   try {
-    await firstHealth(trivialPath, {}); // the first workerd spawn warms the disk cache for both
+    await firstAnswer(trivialPath, {}, HEALTH); // the first workerd spawn warms the disk cache for both
     for (let i = 0; i < runs; i += 1) {
-      trivial.push(await firstHealth(trivialPath, {}));
-      bundle.push(await firstHealth(bundlePath, bindings));
+      trivial.push(await firstAnswer(trivialPath, {}, HEALTH));
+      bundle.push(await firstAnswer(bundlePath, bindings, first));
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -97,7 +111,9 @@ export async function measureStartup(
   };
 }
 
+// `tsx tests/bench/startup.ts <entry.js> [runs] [path] [status]`
 if (process.argv[1] === import.meta.filename && process.argv[2]) {
-  const result = await measureStartup(process.argv[2], {}, Number(process.argv[3] ?? 11));
+  const [, , entry = '', runs = '11', path = HEALTH.path, status = String(HEALTH.status)] = process.argv;
+  const result = await measureStartup(entry, {}, Number(runs), { path, status: Number(status) });
   console.log(JSON.stringify(result));
 }

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { LinearRouter } from 'hono/router/linear-router';
 import { requireToken, type ApiEnv } from './auth';
 import * as schema from './db/schema';
-import type { AppEnv, Env } from './env';
+import type { AppEnv, Db, Env } from './env';
 import { settleUnknown } from './scheduled/settle';
 import { loadStripe } from './stripe/client';
 import type Stripe from 'stripe';
@@ -32,12 +32,21 @@ const api = new Hono<ApiEnv>()
   .route('/', payLinks)
   .route('/', sessions);
 
+// Drizzle reads the whole schema each time it is made (its relational map): once per D1 binding,
+// not once per request.
+const dbs = new WeakMap<D1Database, Db>();
+function dbFor(binding: D1Database): Db {
+  let db = dbs.get(binding);
+  if (!db) dbs.set(binding, (db = drizzle(binding, { schema })));
+  return db;
+}
+
 // LinearRouter matches without compiling a matcher first: a cold isolate answers its first request
 // sooner than with the default router, whose set-up is most of a first request's work.
 const app = new Hono<AppEnv>({ router: new LinearRouter() })
   .use('*', async (c, next) => {
     c.set('requestId', c.req.header('cf-ray') ?? crypto.randomUUID());
-    c.set('db', drizzle(c.env.DB, { schema }));
+    c.set('db', dbFor(c.env.DB));
     let client: Promise<Stripe> | undefined;
     c.set('stripe', () => (client ??= loadStripe(c.env)));
     await next();
