@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { MAX_AMOUNT_MINOR } from './money';
 import { INVOICE_NUMBER_PATTERN, PAYMENT_STATUSES, REFUND_REASONS, REFUND_STATUSES } from './statuses';
+import { MAX_PAY_LINK_LINES } from './limits';
 
 // The wire contract between the extension's background and the worker's /api and /connect routes.
 // Both sides parse with these schemas; neither hand-copies a request or response type.
@@ -189,8 +190,6 @@ export type Session = z.infer<typeof sessionSchema>;
 export const sessionsResponseSchema = z.object({ sessions: z.array(sessionSchema) });
 // ---- Payment links -------------------------------------------------------------------------------
 
-/** At most this many invoice lines travel with a payment link; the pay page lists them. */
-export const MAX_PAY_LINK_LINES = 50;
 const invoiceLineSchema = z.strictObject({
   description: z
     .string()

@@ -1,5 +1,5 @@
 import type { InvoiceDetails } from '../../../shared/api';
-import { MAX_PAY_LINK_LINES } from '../../../shared/api';
+import { MAX_PAY_LINK_LINES } from '../../../shared/limits';
 import { textOf } from './dom';
 import { parseDollarText, parseSiteDate } from './money';
 
