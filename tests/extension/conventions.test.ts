@@ -47,6 +47,13 @@ describe('extension conventions', () => {
     expect(offenders.map((file) => file.path)).toEqual([]);
   });
 
+  it('takes only types from shared/api.ts outside the background, so no page script bundles zod', () => {
+    // A value import (a schema, even a constant) pulls zod/mini into a content script: 6 KB gzip.
+    const valueImport = /^import (?!type )[^;]*from '[^']*shared\/api'/m;
+    const offenders = outside('background/', 'entrypoints/background').filter((file) => valueImport.test(file.text));
+    expect(offenders.map((file) => file.path)).toEqual([]);
+  });
+
   it('reads the host page only through the site adapter (src/site/)', () => {
     // Components may query inside their own shadow root; the options page is our own document.
     const domQuery = /\b(querySelector(All)?|getElementById|getElementsBy\w+|closest)\s*\(/;
