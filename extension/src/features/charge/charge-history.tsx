@@ -2,14 +2,17 @@ import type { PaymentSummary } from '../../../../shared/api';
 import { ChargeHistory } from './history-view';
 import { mountBeside } from './charge-mount';
 import { chargeStore, type ChargeStore } from './charge-store';
+import { takeLandingNote } from './landing-note';
 import { stripeNote } from '../../components/stripe-note';
 import {
   findConfirmButton,
   findContinueButton,
+  findInvoiceParts,
   findOtherPaymentFields,
   readRecordedPayments,
   recordOtherPayment,
 } from '../../site/invoice';
+import { formatSiteMoney } from '../../site/money';
 import { existingInvoicePageUrls, isInvoicePage } from '../../site/pages';
 import { askBackground } from '../../utils/ask-background';
 import { confirmButton, continueButton, otherPaymentRow, reviewStep } from '../../site/shape';
@@ -45,7 +48,7 @@ async function reconcile(doc: Document, store: ChargeStore, payments: PaymentSum
   const tried = `${TRIED_KEY}${next.id}`;
   if (doc.defaultView?.sessionStorage.getItem(tried)) {
     store.set({
-      historyNote: `Stripe took ${next.paymentIntentId} but the invoice does not show it: add it in Other Payment as "${stripeNote(next)}".`,
+      historyNote: `Stripe took a payment of ${formatSiteMoney(next.amountMinor)} that the invoice does not show: add it in Other Payment as "${stripeNote(next)}".`,
     });
     return;
   }
@@ -54,12 +57,12 @@ async function reconcile(doc: Document, store: ChargeStore, payments: PaymentSum
     recordOtherPayment(doc, { amountCents: next.amountMinor, note: stripeNote(next) }) !== 'filled'
   ) {
     store.set({
-      historyNote: `Stripe took ${next.paymentIntentId}; clear the Other Payment row and reload to record it on the invoice.`,
+      historyNote: `Stripe took a payment of ${formatSiteMoney(next.amountMinor)}: clear the Other Payment row and reload to record it on the invoice.`,
     });
     return;
   }
   doc.defaultView?.sessionStorage.setItem(tried, '1');
-  store.set({ historyNote: `Recording the Stripe payment ${next.paymentIntentId} on the invoice…` });
+  store.set({ historyNote: `Recording the Stripe payment of ${formatSiteMoney(next.amountMinor)} on the invoice…` });
   findContinueButton(doc)?.click();
   findConfirmButton(doc)?.click();
 }
@@ -72,6 +75,10 @@ export default defineFeature({
   needs: [otherPaymentRow, continueButton, reviewStep, confirmButton],
   init(signal, { ctx, document }) {
     const store = chargeStore(document);
+    // What the new-invoice Confirm that brought the consultant here has to say (charge-confirm).
+    const number = findInvoiceParts(document).number?.value.trim();
+    const landing = number ? takeLandingNote(document.defaultView, number) : null;
+    if (landing) store.set({ historyNote: landing });
     let seen: unknown = null;
     const unsubscribe = store.subscribe((state) => {
       if (!state.stripe?.ok || state.stripe === seen || state.flight.kind !== 'idle') return;
