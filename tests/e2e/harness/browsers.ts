@@ -37,7 +37,23 @@ export interface E2EPage {
   /** Waits until the light-DOM element's text matches (the site re-renders after a form post). */
   waitForTextCss(selector: string, expected: RegExp, timeoutMs?: number): Promise<string>;
   screenshot(path: string): Promise<void>;
+  /** Presses one key on whatever has the focus ("Tab", "Enter"), as a keyboard user would. */
+  press(key: string): Promise<void>;
+  /** Types text into whatever has the focus, key by key. */
+  typeText(text: string): Promise<void>;
+  /** The test id (else name, else id) of the focused element, looking into shadow roots; null for none. */
+  focused(): Promise<string | null>;
+  /** Runs `fn` in the page and answers what it returns (JSON values only). */
+  evaluate<T>(fn: () => T): Promise<T>;
   close(): Promise<void>;
+}
+
+/** Runs in the page: the element that really has the focus, through shadow roots, named for a test. */
+function focusedName(): string | null {
+  let el = document.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  if (!el || el === document.body) return null;
+  return el.getAttribute('data-testid') ?? el.getAttribute('name') ?? (el.id || el.tagName.toLowerCase());
 }
 
 export interface E2EBrowser {
@@ -138,6 +154,10 @@ function playwrightPage(page: PwPage): E2EPage {
     waitForText: (id, expected, timeoutMs = 10_000) =>
       pollText(() => page.locator(sel(id)).first().innerText({ timeout: 1_000 }), expected, timeoutMs, id),
     screenshot: async (path) => void (await page.screenshot({ path, fullPage: true })),
+    press: (key) => page.keyboard.press(key),
+    typeText: (text) => page.keyboard.type(text),
+    focused: () => page.evaluate(focusedName),
+    evaluate: (fn) => page.evaluate(fn),
   };
 }
 
@@ -200,6 +220,10 @@ function puppeteerPage(page: PpPage): E2EPage {
     textOf: (id, timeoutMs = 10_000) => text(id, timeoutMs),
     waitForText: (id, expected, timeoutMs = 10_000) => pollText(() => text(id, 1_000), expected, timeoutMs, id),
     screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png`, fullPage: true })),
+    press: (key) => page.keyboard.press(key as Parameters<PpPage['keyboard']['press']>[0]),
+    typeText: (text) => page.keyboard.type(text),
+    focused: () => page.evaluate(focusedName),
+    evaluate: <T>(fn: () => T) => page.evaluate(fn) as Promise<T>,
   };
 }
 

@@ -3,6 +3,7 @@
 // stylesheet out. The .btn rules are the site's own (.btn, .btn.secondary, .btn.small).
 export const CHARGE_CSS = `
 :host{display:block !important;color:#2b2b2b !important}
+*{box-sizing:border-box}
 .row{display:flex;align-items:center;gap:10px;margin:6px 0}
 label{width:180px}
 input{font:inherit;padding:4px 6px;border:1px solid #bbb;border-radius:3px;width:110px;text-align:right}
