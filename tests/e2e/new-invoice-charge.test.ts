@@ -12,6 +12,8 @@ import { payOnElementPage, simulatorAccountId } from './harness/stripe-payments'
 const CUSTOMER = '502';
 /** The first new-invoice form after a reset reserves this number. */
 const NEW_NUMBER = '1055';
+/** Stripe's test card that asks for 3-D Secure on every charge. */
+const THREE_DS_CARD = '4000002760003184';
 
 async function paymentIntents(simulatorUrl: string, account: string): Promise<{ status: string }[]> {
   const res = await fetch(`${simulatorUrl}/v1/payment_intents?limit=100`, {
@@ -25,6 +27,7 @@ async function connectWithCard(
   t: { browserName: string; world: { siteUrl: string; simulatorUrl: string | null } },
   browser: E2EBrowser,
   label: string,
+  card = '4242424242424242',
 ) {
   const name = `${label} ${t.browserName} ${Date.now()}`;
   await connectStripeAccount(browser, t.world.siteUrl, { newAccountName: name });
@@ -32,16 +35,25 @@ async function connectWithCard(
   const page = await browser.newPage();
   await page.goto(`${t.world.siteUrl}/invoices/1042`);
   await page.click('stripe-card-add');
-  await payOnElementPage(await browser.waitForPage(/\/card\//), '4242424242424242', /Card saved/);
-  await page.waitForText('stripe-card-summary', /4242/, 20_000);
+  const cardPage = await browser.waitForPage(/\/card\//);
+  if (card === THREE_DS_CARD) {
+    // Saving this card asks for the bank's 3-D Secure once; charging it later asks again.
+    await cardPage.fill('card-number', card);
+    await cardPage.fill('card-expiry', '12 / 34');
+    await cardPage.fill('card-cvc', '123');
+    await cardPage.fill('card-postal', '12345');
+    await cardPage.click('card-submit');
+    await cardPage.click('threeds-complete');
+  } else await payOnElementPage(cardPage, card, /Card saved/);
+  await page.waitForText('stripe-card-summary', new RegExp(card.slice(-4)), 20_000);
   await page.close();
   return account;
 }
 
-async function newInvoice(browser: E2EBrowser, siteUrl: string): Promise<E2EPage> {
+async function newInvoice(browser: E2EBrowser, siteUrl: string, last4 = '4242'): Promise<E2EPage> {
   const page = await browser.newPage();
   await page.goto(`${siteUrl}/invoices/new?customer=${CUSTOMER}`);
-  await page.waitForText('stripe-card-summary', /Visa •••• 4242/, 20_000);
+  await page.waitForText('stripe-card-summary', new RegExp(`Visa •••• ${last4}`), 20_000);
   return page;
 }
 
@@ -143,5 +155,27 @@ describeEachBrowser('charging while creating an invoice', (t) => {
     await page.waitForUrl(new RegExp(`/invoices/${NEW_NUMBER}$`), 30_000);
     await page.waitForText('stripe-charged', /Charged \$56\.29 to Visa •••• 4242/, 20_000);
     expect((await paymentIntents(t.world.simulatorUrl ?? '', account)).map((pi) => pi.status)).toEqual(['succeeded']);
+  });
+
+  it("leaves the consultant on the saved invoice with the customer's authentication link when the bank asks for 3-D Secure", async () => {
+    const browser = t.browser();
+    const account = await connectWithCard(t, browser, '3DS new invoice', THREE_DS_CARD);
+    const page = await newInvoice(browser, t.world.siteUrl, '3184');
+    await page.fillCss('input[name=line_product]', 'Satin Hands Pampering Set');
+    await page.fillCss('input[name=line_qty]', '1');
+    await page.fillCss('input[name=line_price]', '52.00');
+    await page.waitForTextCss('#balanceDue', /\$56\.29/);
+    await page.fill('stripe-amount', '56.29');
+    await page.click('invoice-continue');
+    await page.waitForText('stripe-warning', /Clicking Confirm will charge/);
+    await page.click('invoice-confirm');
+    await page.waitForUrl(new RegExp(`/invoices/${NEW_NUMBER}$`), 30_000);
+    expect(await page.waitForText('stripe-history-note', /authenticate/, 20_000)).toMatch(/The invoice was saved/);
+    expect(await page.waitForText('stripe-waiting', /Waiting for the customer to authenticate \$56\.29/)).toBeTruthy();
+    expect(await page.textOf('stripe-auth-link')).toMatch(/\/pay\//);
+    expect(await page.textCss('#balanceDue')).toBe('$56.29');
+    expect((await paymentIntents(t.world.simulatorUrl ?? '', account)).map((pi) => pi.status)).toEqual([
+      'requires_action',
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import type { PaymentSummary } from '../../../../shared/api';
 import { ChargeHistory } from './history-view';
 import { mountBeside } from './charge-mount';
 import { chargeStore, type ChargeStore } from './charge-store';
-import { takeLandingNote } from './landing-note';
+import { readLandingNote } from './landing-note';
 import { stripeNote } from '../../components/stripe-note';
 import {
   findConfirmButton,
@@ -76,9 +76,14 @@ export default defineFeature({
   init(signal, { ctx, document }) {
     const store = chargeStore(document);
     // What the new-invoice Confirm that brought the consultant here has to say (charge-confirm).
-    const number = findInvoiceParts(document).number?.value.trim();
-    const landing = number ? takeLandingNote(document.defaultView, number) : null;
-    if (landing) store.set({ historyNote: landing });
+    const showLandingNote = () => {
+      const number = findInvoiceParts(document).number?.value.trim();
+      const landing = number ? readLandingNote(document.defaultView, number) : null;
+      if (landing) store.set({ historyNote: landing });
+    };
+    if (document.readyState === 'loading')
+      document.addEventListener('DOMContentLoaded', showLandingNote, { once: true, signal });
+    else showLandingNote();
     let seen: unknown = null;
     const unsubscribe = store.subscribe((state) => {
       if (!state.stripe?.ok || state.stripe === seen || state.flight.kind !== 'idle') return;
