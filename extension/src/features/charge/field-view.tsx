@@ -4,7 +4,7 @@ import { amountCheckOf, useChargeState, type ChargeStore } from './charge-store'
 const BRANDS: Record<string, string> = { amex: 'American Express', diners: 'Diners Club', unionpay: 'UnionPay' };
 
 /** "visa" → "Visa", as the consultant reads it on the card. */
-export function brandName(brand: string): string {
+function brandName(brand: string): string {
   return BRANDS[brand] ?? brand.charAt(0).toUpperCase() + brand.slice(1);
 }
 
@@ -13,7 +13,7 @@ export function cardName(card: { brand: string; last4: string }): string {
   return `${brandName(card.brand)} •••• ${card.last4}`;
 }
 
-export function cardText(card: CardSummary): string {
+function cardText(card: CardSummary): string {
   return `${cardName(card)} exp ${String(card.expMonth).padStart(2, '0')}/${String(card.expYear).slice(-2)}`;
 }
 
