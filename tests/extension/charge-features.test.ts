@@ -165,4 +165,35 @@ describe('charge features without the Stripe field', () => {
     expect(panel?.textContent).not.toMatch(/pi_|acct_|visa /);
     running.abort();
   });
+
+  it('never records again a Stripe payment the site listed and then reversed (refunded)', async () => {
+    const doc = openPage('invoice-with-history');
+    const reversedNote = Array.from(doc.querySelectorAll('#paymentHistory tbody tr'))
+      .find((row) => row.classList.contains('reversed'))
+      ?.querySelectorAll('td')[3];
+    if (!reversedNote) throw new Error('fixture lost its reversed payment');
+    reversedNote.textContent = 'Stripe Visa ••••4242 pi_3Abc';
+    const asked = backgroundAnswers({
+      'account:status': { ok: true, state: 'connected', account: fakeAccount() },
+      'charges:list': {
+        ok: true,
+        payments: [payment({ invoiceNumber: '1047', amountMinor: 6712, refundedMinor: 6712, recordedOnSite: false })],
+        card,
+      },
+      'charges:recorded': { ok: true },
+    });
+    const running = new AbortController();
+    await chargeHistory.init(running.signal, {
+      ctx: fakeCtx,
+      document: doc,
+      url: new URL('http://127.0.0.1:8788/invoices/1047'),
+    });
+    await vi.waitFor(() =>
+      expect(asked.filter((m) => m.type === 'charges:recorded')).toEqual([
+        { type: 'charges:recorded', paymentId: 'pay_abcdef123456' },
+      ]),
+    );
+    expect(findOtherPaymentFields(doc)?.amount.value).toBe('');
+    running.abort();
+  });
 });

@@ -23,12 +23,15 @@ const TRIED_KEY = 'qtsb-recording-';
 /**
  * A payment Stripe took that the site does not show yet (the customer authenticated later, or the
  * page went away before Confirm): written into the Other Payment row and confirmed through the
- * site's own Continue → Confirm, once per tab; once the site lists it, the worker is told.
+ * site's own Continue → Confirm, once per tab; once the site lists it (or listed it and reversed it),
+ * the worker is told.
  */
 async function reconcile(doc: Document, store: ChargeStore, payments: PaymentSummary[]): Promise<void> {
   const unrecorded = payments.filter((p) => p.status === 'succeeded' && !p.recordedOnSite && p.paymentIntentId);
   if (unrecorded.length === 0) return;
-  const onSite = readRecordedPayments(doc).filter((r) => !r.reversed);
+  // A row naming the payment, even reversed since (a refund, or the consultant's own choice), means
+  // the site has had it: recording it again would count money Stripe gave back or the consultant took off.
+  const onSite = readRecordedPayments(doc);
   const missing: PaymentSummary[] = [];
   for (const payment of unrecorded) {
     if (onSite.some((r) => r.note.includes(payment.paymentIntentId ?? ''))) {
