@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // and the simulator, all started once by the global setup. One file at a time: two cores.
 export default defineConfig({
   test: {
-    include: ['tests/e2e/**/*.test.ts', 'tests/sim/**/*.browser.test.ts'],
+    include: ['tests/e2e/**/*.test.ts', 'tests/sim/**/*.browser.test.ts', 'tests/sandbox/**/*.browser.test.ts'],
     globalSetup: ['./tests/e2e/harness/global-setup.ts'],
     fileParallelism: false,
     testTimeout: 90_000,

@@ -15,7 +15,7 @@ const usd = (cents: number) => formatMinor(cents, 'usd');
 /** Presses Tab until the element with the test id has focus, as a keyboard user would reach it. */
 async function tabTo(page: E2EPage, testId: string): Promise<void> {
   for (let i = 0; i < 200; i += 1) {
-    if ((await page.focusedTestId()) === testId) return;
+    if ((await page.focused()) === testId) return;
     await page.press('Tab');
   }
   throw new Error(`Tab never reached ${testId}`);
@@ -45,18 +45,18 @@ describeEachBrowser('refunding from the invoice lists', (t) => {
     // Keyboard only: Enter opens the dialog with focus on the amount, Escape closes it and gives focus back.
     await tabTo(paid, 'stripe-refund');
     await paid.press('Enter');
-    await expect.poll(() => paid.focusedTestId()).toBe('stripe-refund-amount');
+    await expect.poll(() => paid.focused()).toBe('stripe-refund-amount');
     expect(await paid.textOf('stripe-refund-dialog')).toContain(`Amount to refund (up to ${usd(chargedCents)})`);
     await paid.press('Escape');
     await expect.poll(() => paid.count('stripe-refund-dialog')).toBe(0);
-    expect(await paid.focusedTestId()).toBe('stripe-refund');
+    expect(await paid.focused()).toBe('stripe-refund');
 
     await paid.press('Enter');
-    await expect.poll(() => paid.focusedTestId()).toBe('stripe-refund-amount');
+    await expect.poll(() => paid.focused()).toBe('stripe-refund-amount');
     // The whole amount is selected on opening: typing replaces it. Too much is refused in the dialog.
     for (const key of ['9', '9', '9', '9', 'Enter']) await paid.press(key);
     expect(await paid.waitForText('stripe-refund-problem', /At most/)).toContain(usd(chargedCents));
-    expect(await paid.focusedTestId()).toBe('stripe-refund-amount');
+    expect(await paid.focused()).toBe('stripe-refund-amount');
     await paid.fill('stripe-refund-amount', '10');
     const left = chargedCents - 1000;
     expect(await paid.waitForText('stripe-refund-afterwards', /\$10\.00 due/)).toBe(
@@ -68,7 +68,7 @@ describeEachBrowser('refunding from the invoice lists', (t) => {
       `Refunded $10.00 to ${CARD}. Invoice ${NORMAL_SALE} now shows ${usd(left)} paid and $10.00 due, in Unpaid Invoices.`,
     );
     expect(await paid.count('stripe-refund-dialog')).toBe(0);
-    expect(await paid.focusedTestId()).toBe('stripe-refund');
+    expect(await paid.focused()).toBe('stripe-refund');
     await paid.screenshot(t.artifact('refund-partial-paid-list.png'));
 
     // The invoice is now on the Unpaid list, and what is left can still be refunded there.
@@ -99,7 +99,7 @@ describeEachBrowser('refunding from the invoice lists', (t) => {
     );
     // Nothing is left to refund: no green arrow, and focus on the red marker.
     expect(await unpaid.count('stripe-refund')).toBe(0);
-    expect(await unpaid.focusedTestId()).toBe('stripe-refunded');
+    expect(await unpaid.focused()).toBe('stripe-refunded');
     await unpaid.screenshot(t.artifact('refund-rest-unpaid-list.png'));
 
     const invoice = await browser.newPage();

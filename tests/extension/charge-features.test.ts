@@ -120,4 +120,80 @@ describe('charge features without the Stripe field', () => {
     expect(panel()?.textContent).toContain('Paid');
     running.abort();
   });
+
+  it('records on the invoice a charge whose recording failed when the invoice is opened again, in words without ids', async () => {
+    const doc = openPage('invoice-unpaid');
+    const session = new Map<string, string>();
+    Object.defineProperty(doc.defaultView, 'sessionStorage', {
+      configurable: true,
+      value: {
+        getItem: (key: string) => session.get(key) ?? null,
+        setItem: (key: string, value: string) => void session.set(key, value),
+        removeItem: (key: string) => void session.delete(key),
+      },
+    });
+    // A new invoice saved and charged, whose Other Payment post did not make it: now opened as 1042.
+    session.set(
+      'qtsb-landing-note-1042',
+      JSON.stringify({ text: 'The invoice was saved.', until: Date.now() + 9_999 }),
+    );
+    backgroundAnswers({
+      'account:status': { ok: true, state: 'connected', account: fakeAccount() },
+      'charges:list': { ok: true, payments: [payment({ amountMinor: 5846, recordedOnSite: false })], card },
+    });
+    const clicked: string[] = [];
+    for (const button of Array.from(doc.querySelectorAll('button')))
+      button.addEventListener('click', () => clicked.push(button.textContent ?? ''));
+    const running = new AbortController();
+    await chargeHistory.init(running.signal, {
+      ctx: fakeCtx,
+      document: doc,
+      url: new URL('http://127.0.0.1:8788/invoices/1042'),
+    });
+    await vi.waitFor(() => expect(clicked).toEqual(['Continue', 'Confirm']));
+    const fields = findOtherPaymentFields(doc);
+    expect([fields?.type.value, fields?.amount.value, fields?.note.value]).toEqual([
+      'Other Credit Card',
+      '58.46',
+      'Stripe Visa ••••4242 pi_3Abc',
+    ]);
+    const panel = doc
+      .querySelector('stripe-charge-history')
+      ?.shadowRoot?.querySelector('[data-testid="stripe-status"]');
+    expect(panel?.textContent).toContain('Recording the Stripe payment of $58.46 on the invoice');
+    expect(panel?.textContent).toContain('Charged $58.46 to Visa •••• 4242 on');
+    expect(panel?.textContent).not.toMatch(/pi_|acct_|visa /);
+    running.abort();
+  });
+
+  it('never records again a Stripe payment the site listed and then reversed (refunded)', async () => {
+    const doc = openPage('invoice-with-history');
+    const reversedNote = Array.from(doc.querySelectorAll('#paymentHistory tbody tr'))
+      .find((row) => row.classList.contains('reversed'))
+      ?.querySelectorAll('td')[3];
+    if (!reversedNote) throw new Error('fixture lost its reversed payment');
+    reversedNote.textContent = 'Stripe Visa ••••4242 pi_3Abc';
+    const asked = backgroundAnswers({
+      'account:status': { ok: true, state: 'connected', account: fakeAccount() },
+      'charges:list': {
+        ok: true,
+        payments: [payment({ invoiceNumber: '1047', amountMinor: 6712, refundedMinor: 6712, recordedOnSite: false })],
+        card,
+      },
+      'charges:recorded': { ok: true },
+    });
+    const running = new AbortController();
+    await chargeHistory.init(running.signal, {
+      ctx: fakeCtx,
+      document: doc,
+      url: new URL('http://127.0.0.1:8788/invoices/1047'),
+    });
+    await vi.waitFor(() =>
+      expect(asked.filter((m) => m.type === 'charges:recorded')).toEqual([
+        { type: 'charges:recorded', paymentId: 'pay_abcdef123456' },
+      ]),
+    );
+    expect(findOtherPaymentFields(doc)?.amount.value).toBe('');
+    running.abort();
+  });
 });

@@ -177,3 +177,86 @@ export function readRecordedPayments(doc: ParentNode): RecordedPayment[] {
     ];
   });
 }
+
+/**
+ * Calls `onChange` once after each burst of changes to the invoice form: what the consultant types
+ * or picks, and the totals the site's own script writes as they do. Observed, not polled; stops
+ * with `signal`.
+ */
+export function watchInvoiceForm(doc: Document, signal: AbortSignal, onChange: () => void): void {
+  const form = invoiceForm(doc);
+  if (!form || signal.aborted) return;
+  let queued = false;
+  const changed = () => {
+    if (queued) return;
+    queued = true;
+    queueMicrotask(() => {
+      queued = false;
+      if (!signal.aborted) onChange();
+    });
+  };
+  const View = doc.defaultView?.MutationObserver ?? MutationObserver;
+  const observer = new View(changed);
+  observer.observe(form, { subtree: true, childList: true, characterData: true });
+  form.addEventListener('input', changed, { signal });
+  form.addEventListener('change', changed, { signal });
+  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+}
+
+/** The review step's row of buttons (Back, Confirm): what is said before Confirm goes above it. Found whenever Confirm is. */
+export function findReviewActions(doc: ParentNode): Element | null {
+  return findConfirmButton(doc)?.parentElement ?? null;
+}
+
+/** The body of the review step's payment list (Payment Type, Amount) that the site rebuilds at each Continue. */
+function reviewPaymentsBody(doc: ParentNode): HTMLTableSectionElement | null {
+  const review = findReviewStep(doc);
+  const table = review ? tableWithHeaders(review, ['Payment Type', 'Amount']) : null;
+  return table?.querySelector('tbody') ?? null;
+}
+
+/** The review step's list of the payments entered, which the Stripe payment joins as a row. */
+export function findReviewPayments(doc: ParentNode): Element | null {
+  return reviewPaymentsBody(doc)?.closest('table') ?? null;
+}
+
+const OUR_ROW = 'data-qtsb-payment';
+
+/**
+ * Shows a payment the site does not know about as a row of its own review list (or removes it when
+ * `payment` is null), and hides the site's "no payments entered" row while it is there. Idempotent:
+ * safe to call whenever the site rebuilds the list.
+ */
+export function showReviewPayment(doc: Document, payment: { label: string; amountText: string } | null): void {
+  const body = reviewPaymentsBody(doc);
+  if (!body) return;
+  const ours = body.querySelector<HTMLTableRowElement>(`tr[${OUR_ROW}]`);
+  // The site's row saying nothing was entered is its only row spanning the whole table.
+  const nothingEntered = Array.from(body.querySelectorAll('tr')).find(
+    (row) => row !== ours && row.querySelectorAll('td').length === 1,
+  );
+  if (nothingEntered && nothingEntered.hidden !== (payment !== null)) nothingEntered.hidden = payment !== null;
+  if (!payment) return void ours?.remove();
+  const cells = ours ? Array.from(ours.querySelectorAll('td')).map(textOf) : [];
+  if (ours && cells[0] === payment.label && cells[1] === payment.amountText && body.lastElementChild === ours) return;
+  ours?.remove();
+  const row = doc.createElement('tr');
+  row.setAttribute(OUR_ROW, '');
+  const label = doc.createElement('td');
+  label.textContent = payment.label;
+  const amount = doc.createElement('td');
+  amount.textContent = payment.amountText;
+  // Aligned as the site aligns its amounts: the class of the Amount header.
+  const header = Array.from(body.closest('table')?.querySelectorAll('thead th') ?? []).find(
+    (th) => textOf(th) === 'Amount',
+  );
+  amount.className = header?.className ?? '';
+  row.append(label, amount);
+  body.append(row);
+}
+
+/** The message the site shows when it refuses to save (a form sent back with an alert), or null. */
+export function readSiteRefusal(doc: ParentNode): string | null {
+  const alert = doc.querySelector('main [role="alert"]') ?? doc.querySelector('[role="alert"]');
+  return textOf(alert) || null;
+}

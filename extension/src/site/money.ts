@@ -20,3 +20,17 @@ export function parseSiteDate(text: string): string | null {
   const m = /^(\d{2})\/(\d{2})\/(\d{4})/.exec(text.trim());
   return m ? `${m[3]}-${m[1]}-${m[2]}` : null;
 }
+
+/** 123450 → "$1,234.50", as the site prints money (its pages are in US dollars). */
+export function formatSiteMoney(cents: number): string {
+  const abs = Math.abs(cents);
+  const whole = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${cents < 0 ? '-' : ''}$${whole}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** A moment (ms since 1970) as the site prints a date, "MM/DD/YYYY", on the consultant's calendar. */
+export function formatSiteDate(epochMs: number): string {
+  const d = new Date(epochMs);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(d.getMonth() + 1)}/${two(d.getDate())}/${d.getFullYear()}`;
+}

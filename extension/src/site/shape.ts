@@ -6,6 +6,7 @@ import {
   findInvoiceParts,
   findOtherPaymentFields,
   findPaymentFields,
+  findReviewPayments,
   findReviewStep,
 } from './invoice';
 import { findInvoiceListTable } from './lists';
@@ -37,6 +38,7 @@ export const paymentFields: ShapeCheck = { name: 'payment fields', find: findPay
 export const continueButton: ShapeCheck = { name: 'Continue button', find: findContinueButton };
 export const reviewStep: ShapeCheck = { name: 'review step', find: findReviewStep };
 export const confirmButton: ShapeCheck = { name: 'Confirm button', find: findConfirmButton };
+export const reviewPayments: ShapeCheck = { name: 'review payments table', find: findReviewPayments };
 export const otherPaymentRow: ShapeCheck = {
   name: 'Other Payment row',
   find: (doc) => findOtherPaymentFields(doc)?.container ?? null,

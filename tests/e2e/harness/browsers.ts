@@ -45,13 +45,15 @@ export interface E2EPage {
   overflowingFrames(): Promise<number>;
   /** The text of every element with the test id, on the page and in each of its frames (Stripe's). */
   textsEverywhere(testId: string): Promise<string[]>;
-  /** Evaluates a script (an expression, awaited if a promise) in the page's own world; returns its value. */
-  evaluate<T>(expression: string): Promise<T>;
+  /** Types text into whatever has the focus, key by key. */
+  typeText(text: string): Promise<void>;
+  /** The test id (else name, else id) of the focused element, looking into shadow roots; null for none. */
+  focused(): Promise<string | null>;
+  /** Runs `script` (a function, or an expression awaited if a promise) in the page; answers its value (JSON only). */
+  evaluate<T>(script: string | (() => T)): Promise<T>;
   close(): Promise<void>;
   /** Presses a key ("Tab", "Enter", "Escape") on whatever has focus, as a keyboard user would. */
   press(key: string): Promise<void>;
-  /** The test id of the focused element, looking inside the extension's shadow roots; null when it has none. */
-  focusedTestId(): Promise<string | null>;
   /** Chooses an option of a <select> by its value (inside the extension's shadow roots too). */
   selectOption(testId: string, value: string): Promise<void>;
   /** The rendered size in CSS pixels of the element with the test id (a click or tap target). */
@@ -60,6 +62,13 @@ export interface E2EPage {
 
 const measureWidths = () => ({ document: document.documentElement.scrollWidth, viewport: window.innerWidth });
 const overflows = () => document.documentElement.scrollWidth > window.innerWidth;
+/** Runs in the page: the element that really has the focus, through shadow roots, named for a test. */
+function focusedName(): string | null {
+  let el = document.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  if (!el || el === document.body) return null;
+  return el.getAttribute('data-testid') ?? el.getAttribute('name') ?? (el.id || el.tagName.toLowerCase());
+}
 
 export interface E2EBrowser {
   name: BrowserName;
@@ -74,11 +83,6 @@ export interface E2EBrowser {
 const sel = (testId: string) => `[data-testid="${testId}"]`;
 
 /** Runs in the page: the focused element, followed into open shadow roots. */
-function deepFocusedTestId(): string | null {
-  let el = document.activeElement;
-  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-  return el?.getAttribute('data-testid') ?? null;
-}
 
 async function poll<T>(read: () => Promise<T | null>, timeoutMs: number, what: string): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -167,7 +171,6 @@ function playwrightPage(page: PwPage): E2EPage {
       pollText(() => page.locator(sel(id)).first().innerText({ timeout: 1_000 }), expected, timeoutMs, id),
     screenshot: async (path) => void (await page.screenshot({ path, fullPage: true })),
     press: (key) => page.keyboard.press(key),
-    focusedTestId: () => page.evaluate(deepFocusedTestId),
     selectOption: async (id, value) => void (await (await playwrightLocate(page, sel(id))).selectOption(value)),
     sizeOf: async (id) =>
       (await playwrightLocate(page, sel(id))).evaluate((el) => {
@@ -187,7 +190,9 @@ function playwrightPage(page: PwPage): E2EPage {
       for (const frame of page.frames()) texts.push(...(await frame.locator(sel(id)).allInnerTexts()));
       return texts;
     },
-    evaluate: <T>(expression: string) => page.evaluate(expression) as Promise<T>,
+    typeText: (text) => page.keyboard.type(text),
+    focused: () => page.evaluate(focusedName),
+    evaluate: <T>(script: string | (() => T)) => page.evaluate(script) as Promise<T>,
   };
 }
 
@@ -251,7 +256,6 @@ function puppeteerPage(page: PpPage): E2EPage {
     waitForText: (id, expected, timeoutMs = 10_000) => pollText(() => text(id, 1_000), expected, timeoutMs, id),
     screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png`, fullPage: true })),
     press: (key) => page.keyboard.press(key as Parameters<PpPage['keyboard']['press']>[0]),
-    focusedTestId: () => page.evaluate(deepFocusedTestId),
     selectOption: async (id, value) => {
       const handle = await page.waitForSelector(deep(id), { timeout: 10_000 });
       if (!handle) throw new Error(`${id} not found`);
@@ -290,7 +294,9 @@ function puppeteerPage(page: PpPage): E2EPage {
         texts.push(...(await frame.$$eval(sel(id), (els) => els.map((el) => (el as HTMLElement).innerText))));
       return texts;
     },
-    evaluate: <T>(expression: string) => page.evaluate(expression) as Promise<T>,
+    typeText: (text) => page.keyboard.type(text),
+    focused: () => page.evaluate(focusedName),
+    evaluate: <T>(script: string | (() => T)) => page.evaluate(script) as Promise<T>,
   };
 }
 

@@ -32,6 +32,8 @@ export async function chargeWholeBalance(browser: E2EBrowser, siteUrl: string, n
   await invoice.click('invoice-continue');
   await invoice.waitForText('stripe-warning', /Clicking Confirm will charge/);
   await invoice.click('invoice-confirm');
+  // The site's own script shows $0.00 as soon as the payment is typed in; the saved invoice says it was charged.
+  await invoice.waitForText('stripe-charged', /Charged/, 30_000);
   await invoice.waitForTextCss('#balanceDue', /\$0\.00/, 30_000);
   await invoice.close();
   return due;

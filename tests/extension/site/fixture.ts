@@ -13,6 +13,7 @@ export type FixtureName =
   | 'invoice-email'
   | 'invoice-new'
   | 'invoice-new-with-customer'
+  | 'invoice-new-refused'
   | 'invoice-no-email-customer'
   | 'invoice-paid-propay'
   | 'invoice-partly-paid'
@@ -42,6 +43,7 @@ export const FIXTURE_PAGE_URLS: Record<FixtureName, string> = {
   'invoice-email': 'http://127.0.0.1:8788/invoices/1042/email',
   'invoice-new': 'http://127.0.0.1:8788/invoices/new',
   'invoice-new-with-customer': 'http://127.0.0.1:8788/invoices/new?customer=503',
+  'invoice-new-refused': 'http://127.0.0.1:8788/invoices/new',
   'invoice-no-email-customer': 'http://127.0.0.1:8788/invoices/1044',
   'invoice-paid-propay': 'http://127.0.0.1:8788/invoices/1041',
   'invoice-partly-paid': 'http://127.0.0.1:8788/invoices/1046',

@@ -6,8 +6,11 @@ import {
   findPaymentFields,
   findReviewStep,
   readInvoice,
+  findReviewActions,
   readRecordedPayments,
+  readSiteRefusal,
   recordOtherPayment,
+  showReviewPayment,
 } from '../../../extension/src/site/invoice';
 import { fixture } from './fixture';
 
@@ -47,7 +50,7 @@ describe('reading the invoice form', () => {
 
   it('reads the number a new invoice will be saved under once a customer is chosen', () => {
     expect(readInvoice(fixture('invoice-new-with-customer'))).toMatchObject({
-      number: '1055',
+      number: '1056',
       customer: { id: '503', name: 'Linda Okafor' },
       totalCents: 0,
     });
@@ -184,5 +187,48 @@ describe('reading recorded payments', () => {
 
   it('reads no payments on a new invoice', () => {
     expect(readRecordedPayments(fixture('invoice-new'))).toEqual([]);
+  });
+});
+
+describe('the review step', () => {
+  const rows = (doc: Document) =>
+    Array.from(doc.querySelectorAll('#reviewPayments tbody tr'))
+      .filter((row) => !row.hasAttribute('hidden'))
+      .map((row) => Array.from(row.querySelectorAll('td'), (td) => td.textContent));
+
+  it('finds the row of Back and Confirm, where what is said before Confirm goes', () => {
+    const actions = findReviewActions(fixture('invoice-review-step'));
+    expect(Array.from(actions?.querySelectorAll('button') ?? [], (b) => b.textContent)).toEqual(['Back', 'Confirm']);
+  });
+
+  it('adds the Stripe payment as a row of the site list, after the payments the site listed, once', () => {
+    const doc = fixture('invoice-review-step');
+    const stripe = { label: 'Stripe — Visa •••• 4242', amountText: '$56.29' };
+    showReviewPayment(doc, stripe);
+    showReviewPayment(doc, stripe);
+    expect(rows(doc)).toEqual([
+      ['Cash', '$5.00'],
+      ['ProPay Credit Card', '$20.00'],
+      ['Stripe — Visa •••• 4242', '$56.29'],
+    ]);
+    expect(doc.querySelector('#reviewPayments tbody tr:last-child td:last-child')?.getAttribute('class')).toBe('num');
+    showReviewPayment(doc, null);
+    expect(rows(doc)).toHaveLength(2);
+  });
+
+  it("hides the site's 'No payments entered' row while the Stripe payment is the only one", () => {
+    const doc = fixture('invoice-review-step');
+    const body = doc.querySelector('#reviewPayments tbody');
+    if (!body) throw new Error('fixture lost its review list');
+    body.innerHTML = '<tr><td colspan="2" class="muted">No payments entered. Confirm saves the invoice only.</td></tr>';
+    showReviewPayment(doc, { label: 'Stripe — Visa •••• 4242', amountText: '$56.29' });
+    expect(rows(doc)).toEqual([['Stripe — Visa •••• 4242', '$56.29']]);
+    showReviewPayment(doc, null);
+    expect(rows(doc)).toEqual([['No payments entered. Confirm saves the invoice only.']]);
+  });
+
+  it('reads why the site refused to save a new invoice, and nothing on a page it accepted', () => {
+    expect(readSiteRefusal(fixture('invoice-new-refused'))).toBe('Add at least one product to the invoice.');
+    expect(readSiteRefusal(fixture('invoice-unpaid'))).toBeNull();
   });
 });

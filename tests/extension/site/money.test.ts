@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { centsToInputText, parseDollarText, parseSiteDate } from '../../../extension/src/site/money';
+import {
+  centsToInputText,
+  formatSiteDate,
+  formatSiteMoney,
+  parseDollarText,
+  parseSiteDate,
+} from '../../../extension/src/site/money';
 
 describe("reading the site's money", () => {
   it('reads dollar text as whole cents', () => {
@@ -27,5 +33,19 @@ describe("reading the site's money", () => {
   it("reads the site's dates", () => {
     expect(parseSiteDate('03/05/2025')).toBe('2025-03-05');
     expect(parseSiteDate('Reversed')).toBeNull();
+  });
+});
+
+describe('writing money and dates as the site prints them', () => {
+  it('prints cents as the site prints dollars, and reads back the same', () => {
+    for (const cents of [0, 7, 5629, 123450, 100000029, -500])
+      expect(parseDollarText(formatSiteMoney(cents))).toBe(cents);
+    expect(formatSiteMoney(123450)).toBe('$1,234.50');
+  });
+
+  it('prints a moment as the site prints a date, MM/DD/YYYY', () => {
+    const moment = new Date(2026, 2, 5, 14, 30).getTime();
+    expect(formatSiteDate(moment)).toBe('03/05/2026');
+    expect(parseSiteDate(formatSiteDate(moment))).toBe('2026-03-05');
   });
 });

@@ -34,6 +34,7 @@ export const RENAMED: Record<string, Rename> = {
   [shape.continueButton.name]: retitle('button', 'Continue', 'Next'),
   [shape.reviewStep.name]: setAttribute('#reviewStep', 'id', 'confirmStep'),
   [shape.confirmButton.name]: retitle('button', 'Confirm', 'Save Invoice'),
+  [shape.reviewPayments.name]: retitle('#reviewPayments th', 'Payment Type', 'Method'),
   [shape.otherPaymentRow.name]: retitle('#otherPayment label', 'Amount', 'Amount Received'),
   [shape.invoiceListColumns.name]: retitle('th', 'Balance', 'Amount Due'),
   [shape.paymentGateways.name]: retitle('h2', 'Payment Gateways', 'Gateways'),

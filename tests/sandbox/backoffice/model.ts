@@ -67,6 +67,8 @@ export interface BackofficeState {
   customers: Customer[];
   invoices: Invoice[];
   nextInvoiceNumber: number;
+  /** Numbers handed to new-invoice forms that are open and not saved yet (absent in older data files). */
+  reservedInvoiceNumbers?: string[];
   nextPaymentId: number;
   taxRateBp: number;
   emailTemplate: { subject: string; body: string };

@@ -83,6 +83,30 @@ describe('recording payments with Confirm', () => {
     expect(await listedInvoices(site.url, 'unpaid')).toContain('1055');
   });
 
+  it('gives each open new-invoice form its own number, so two windows save two invoices', async () => {
+    const numbers = await Promise.all(
+      [0, 1].map(async () => text((await getPage(`${site.url}/invoices/new`)).document, '#invoiceNumber')),
+    );
+    expect(numbers).toEqual(['1055', '1056']);
+    const save = (number: string) =>
+      fetch(`${site.url}/invoices/new`, {
+        method: 'POST',
+        redirect: 'manual',
+        body: new URLSearchParams({
+          invoice_number: number,
+          customer_id: '506',
+          invoice_type: 'NormalSale',
+          line_product: 'Satin Lips Set',
+          line_qty: '1',
+          line_price: '26',
+        }),
+      });
+    // The second window confirms first: its number is still its own.
+    expect((await save('1056')).headers.get('location')).toBe('/invoices/1056');
+    expect((await save('1055')).headers.get('location')).toBe('/invoices/1055');
+    expect((await save('1057')).status).toBe(409);
+  });
+
   it('refuses to save a second invoice under a number already taken', async () => {
     const first = await submitInvoice(site.url, '/invoices/new?customer=506', {
       line_product: 'Satin Lips Set',

@@ -50,11 +50,12 @@ function takeFlash(req: IncomingMessage, res: ServerResponse): string | undefine
   return FLASH_TEXT[match[1]];
 }
 
-function newInvoiceDraft(store: Store, customerId: string): Invoice {
+/** A new invoice form's contents; `number` is the one reserved when the form was first opened. */
+function newInvoiceDraft(store: Store, customerId: string, number: string): Invoice {
   const state = store.state();
   const known = state.customers.some((c) => c.id === customerId);
   return {
-    number: String(state.nextInvoiceNumber),
+    number,
     date: store.today(),
     customerId: known ? customerId : '',
     kind: 'NormalSale',
@@ -74,8 +75,10 @@ async function postInvoice(
   const parsed = parseInvoiceForm(await readForm(req), state);
   const isNew = existing === null;
   const refuse = (status: number, message: string, entered: Parameters<typeof invoiceFormPage>[0]['entered']): void => {
-    const base = existing ?? newInvoiceDraft(store, '');
     const draft = parsed.ok ? parsed.submission : parsed.draft;
+    // A refused new invoice keeps the number its form reserved (a number another window took gets a new one).
+    const reserved = (state.reservedInvoiceNumbers ?? []).includes(draft.number) && !store.findInvoice(draft.number);
+    const base = existing ?? newInvoiceDraft(store, '', reserved ? draft.number : store.reserveInvoiceNumber());
     const invoice: Invoice = {
       ...base,
       customerId: draft.customerId,
@@ -135,7 +138,7 @@ export async function route(req: IncomingMessage, res: ServerResponse, store: St
       200,
       invoiceFormPage({
         state,
-        invoice: newInvoiceDraft(store, url.searchParams.get('customer') ?? ''),
+        invoice: newInvoiceDraft(store, url.searchParams.get('customer') ?? '', store.reserveInvoiceNumber()),
         isNew: true,
         ...(notice ? { notice: { kind: 'success', text: notice } } : {}),
       }),

@@ -80,6 +80,14 @@ async function main(): Promise<void> {
     });
     if (recorded.status !== 303) throw new Error(`recording on 1047 answered ${recorded.status}`);
     await save('invoice-with-history.html', '/invoices/1047');
+    // A new invoice the site refuses to save (no product line): the form again, with its message.
+    const refused = await submitInvoice(site.url, '/invoices/new?customer=503', { payment_cash: '5.00' });
+    if (refused.status !== 422) throw new Error(`the refused new invoice answered ${refused.status}`);
+    writeFileSync(
+      join(FIXTURE_DIR, 'invoice-new-refused.html'),
+      (await refused.text()).replaceAll(site.url, STABLE_ORIGIN),
+    );
+    console.log('saved invoice-new-refused.html (POST /invoices/new without a product, 422)');
     await saveReviewStep(site.url);
   } finally {
     await site.close();

@@ -38,6 +38,8 @@ export interface Store {
   state(): BackofficeState;
   findInvoice(number: string): Invoice | undefined;
   saveInvoice(submission: InvoiceSubmission, isNew: boolean): SaveResult;
+  /** The number a new-invoice form is opened with; no other form gets it. */
+  reserveInvoiceNumber(): string;
   reversePayment(invoiceNumber: string, paymentId: string): SaveResult;
   saveEmailTemplate(subject: string, body: string): void;
   /** Keeps the email as sent: the site's mail server sends exactly what the form posted. */
@@ -86,7 +88,7 @@ export function openStore(dataFile: string, today: () => string = siteClock()): 
         return { ok: false, status: 422, message: 'Add at least one product to the invoice.' };
       let invoice: Invoice;
       if (isNew) {
-        if (findInvoice(submission.number) || submission.number !== String(current.nextInvoiceNumber)) {
+        if (findInvoice(submission.number) || !(current.reservedInvoiceNumbers ?? []).includes(submission.number)) {
           return {
             ok: false,
             status: 409,
@@ -127,10 +129,20 @@ export function openStore(dataFile: string, today: () => string = siteClock()): 
         ...current,
         invoices,
         nextPaymentId,
-        nextInvoiceNumber: isNew ? current.nextInvoiceNumber + 1 : current.nextInvoiceNumber,
+        reservedInvoiceNumbers: (current.reservedInvoiceNumbers ?? []).filter((n) => !isNew || n !== invoice.number),
       };
       persist();
       return { ok: true, number: invoice.number };
+    },
+    reserveInvoiceNumber() {
+      const number = String(current.nextInvoiceNumber);
+      current = {
+        ...current,
+        nextInvoiceNumber: current.nextInvoiceNumber + 1,
+        reservedInvoiceNumbers: [...(current.reservedInvoiceNumbers ?? []), number],
+      };
+      persist();
+      return number;
     },
     reversePayment(invoiceNumber, paymentId) {
       const invoice = findInvoice(invoiceNumber);

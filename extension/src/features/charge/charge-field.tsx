@@ -1,13 +1,24 @@
 import { ChargeField } from './field-view';
 import { mountBeside } from './charge-mount';
-import { chargeStore, failureText, loadStripeState } from './charge-store';
+import { chargeStore, failureText, followInvoice, loadStripeState } from './charge-store';
 import { findPaymentFields, readInvoice } from '../../site/invoice';
 import { invoicePageUrls, isInvoicePage } from '../../site/pages';
 import { askBackground } from '../../utils/ask-background';
 import { INVOICE_SHAPE } from '../../site/shape';
 import { defineFeature } from '../registry';
 
-/** The Stripe payment field beside the site's own, with the customer's card on file (Add card / Edit). */
+/** The element once the parser is past it, so a row appended to it comes after the site's own rows. */
+function whenParsed(find: (root: ParentNode) => Element | null): (root: ParentNode) => Element | null {
+  return (root) => {
+    const found = find(root);
+    return found && (found.ownerDocument.readyState !== 'loading' || found.nextSibling) ? found : null;
+  };
+}
+
+/**
+ * The Stripe payment field, a row of the site's own "Payment Received" box, with the customer's card
+ * on file (Add card / Edit). It follows the invoice as the site totals it while the consultant types.
+ */
 export default defineFeature({
   id: 'charge-field',
   appliesTo: isInvoicePage,
@@ -30,28 +41,17 @@ export default defineFeature({
       if (reply.ok) store.set({ stripe: reply });
       else await reload().then(() => store.set({ cardProblem: failureText(reply) }));
     };
-    // The customer (and so the card on file) changes when the consultant picks another one.
-    let shown: ReturnType<typeof readInvoice> = null;
-    document.addEventListener(
-      'change',
-      () => {
-        const now = readInvoice(document);
-        if (now?.number === shown?.number && now?.customer.id === shown?.customer.id) return;
-        shown = now;
-        void reload();
-      },
-      { signal },
-    );
     // Drawn as soon as the payment fields are parsed, from what the page holds; the invoice is read
     // once the page is whole, and the connection and card on file fill in when the background answers.
     mountBeside(ctx, document, signal, {
       name: 'stripe-charge-field',
-      find: findPaymentFields,
-      append: 'after',
+      find: whenParsed(findPaymentFields),
+      append: 'last',
       view: () => <ChargeField store={store} onEditCard={() => void editCard()} />,
     });
     const start = () => {
-      shown = readInvoice(document);
+      // The customer (and so the card on file) and the totals change as the consultant works.
+      followInvoice(document, store, signal);
       void reload();
     };
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true, signal });

@@ -2,14 +2,17 @@ import type { PaymentSummary } from '../../../../shared/api';
 import { ChargeHistory } from './history-view';
 import { mountBeside } from './charge-mount';
 import { chargeStore, type ChargeStore } from './charge-store';
+import { readLandingNote } from './landing-note';
 import { stripeNote } from '../../components/stripe-note';
 import {
   findConfirmButton,
   findContinueButton,
+  findInvoiceParts,
   findOtherPaymentFields,
   readRecordedPayments,
   recordOtherPayment,
 } from '../../site/invoice';
+import { formatSiteMoney } from '../../site/money';
 import { existingInvoicePageUrls, isInvoicePage } from '../../site/pages';
 import { askBackground } from '../../utils/ask-background';
 import { confirmButton, continueButton, otherPaymentRow, reviewStep } from '../../site/shape';
@@ -20,12 +23,15 @@ const TRIED_KEY = 'qtsb-recording-';
 /**
  * A payment Stripe took that the site does not show yet (the customer authenticated later, or the
  * page went away before Confirm): written into the Other Payment row and confirmed through the
- * site's own Continue → Confirm, once per tab; once the site lists it, the worker is told.
+ * site's own Continue → Confirm, once per tab; once the site lists it (or listed it and reversed it),
+ * the worker is told.
  */
 async function reconcile(doc: Document, store: ChargeStore, payments: PaymentSummary[]): Promise<void> {
   const unrecorded = payments.filter((p) => p.status === 'succeeded' && !p.recordedOnSite && p.paymentIntentId);
   if (unrecorded.length === 0) return;
-  const onSite = readRecordedPayments(doc).filter((r) => !r.reversed);
+  // A row naming the payment, even reversed since (a refund, or the consultant's own choice), means
+  // the site has had it: recording it again would count money Stripe gave back or the consultant took off.
+  const onSite = readRecordedPayments(doc);
   const missing: PaymentSummary[] = [];
   for (const payment of unrecorded) {
     if (onSite.some((r) => r.note.includes(payment.paymentIntentId ?? ''))) {
@@ -45,7 +51,7 @@ async function reconcile(doc: Document, store: ChargeStore, payments: PaymentSum
   const tried = `${TRIED_KEY}${next.id}`;
   if (doc.defaultView?.sessionStorage.getItem(tried)) {
     store.set({
-      historyNote: `Stripe took ${next.paymentIntentId} but the invoice does not show it: add it in Other Payment as "${stripeNote(next)}".`,
+      historyNote: `Stripe took a payment of ${formatSiteMoney(next.amountMinor)} that the invoice does not show: add it in Other Payment as "${stripeNote(next)}".`,
     });
     return;
   }
@@ -54,12 +60,12 @@ async function reconcile(doc: Document, store: ChargeStore, payments: PaymentSum
     recordOtherPayment(doc, { amountCents: next.amountMinor, note: stripeNote(next) }) !== 'filled'
   ) {
     store.set({
-      historyNote: `Stripe took ${next.paymentIntentId}; clear the Other Payment row and reload to record it on the invoice.`,
+      historyNote: `Stripe took a payment of ${formatSiteMoney(next.amountMinor)}: clear the Other Payment row and reload to record it on the invoice.`,
     });
     return;
   }
   doc.defaultView?.sessionStorage.setItem(tried, '1');
-  store.set({ historyNote: `Recording the Stripe payment ${next.paymentIntentId} on the invoice…` });
+  store.set({ historyNote: `Recording the Stripe payment of ${formatSiteMoney(next.amountMinor)} on the invoice…` });
   findContinueButton(doc)?.click();
   findConfirmButton(doc)?.click();
 }
@@ -72,6 +78,15 @@ export default defineFeature({
   needs: [otherPaymentRow, continueButton, reviewStep, confirmButton],
   init(signal, { ctx, document }) {
     const store = chargeStore(document);
+    // What the new-invoice Confirm that brought the consultant here has to say (charge-confirm).
+    const showLandingNote = () => {
+      const number = findInvoiceParts(document).number?.value.trim();
+      const landing = number ? readLandingNote(document.defaultView, number) : null;
+      if (landing) store.set({ historyNote: landing });
+    };
+    if (document.readyState === 'loading')
+      document.addEventListener('DOMContentLoaded', showLandingNote, { once: true, signal });
+    else showLandingNote();
     let seen: unknown = null;
     const unsubscribe = store.subscribe((state) => {
       if (!state.stripe?.ok || state.stripe === seen || state.flight.kind !== 'idle') return;

@@ -1,6 +1,6 @@
 import type { Replies } from '../../background/messages';
 import type { StripeFailure } from '../../background/protocol';
-import { readInvoice, type InvoiceOnPage } from '../../site/invoice';
+import { readInvoice, watchInvoiceForm, type InvoiceOnPage } from '../../site/invoice';
 import { askBackground } from '../../utils/ask-background';
 import { checkAmount, type AmountCheck } from './charge-amount';
 
@@ -11,6 +11,8 @@ import { checkAmount, type AmountCheck } from './charge-amount';
 
 export type Flight =
   | { kind: 'idle' }
+  /** A new invoice is being saved on the site before its card is charged. */
+  | { kind: 'saving' }
   | { kind: 'charging' }
   | { kind: 'editing-card' }
   | { kind: 'failed'; message: string; canRetry: boolean }
@@ -28,6 +30,8 @@ export interface ChargeState {
   cardProblem: string | null;
   /** What the history is doing about a payment Stripe took but the site does not show yet. */
   historyNote: string | null;
+  /** Raised each time the site's review opens: the red warning takes the focus once per raise. */
+  warningFocusRequest: number;
 }
 
 export interface ChargeStore {
@@ -37,6 +41,8 @@ export interface ChargeStore {
 }
 
 const stores = new WeakMap<Document, ChargeStore>();
+/** Stores whose Stripe state some feature has asked for already. */
+const loading = new WeakSet<ChargeStore>();
 
 export function chargeStore(doc: Document): ChargeStore {
   const known = stores.get(doc);
@@ -49,6 +55,7 @@ export function chargeStore(doc: Document): ChargeStore {
     flight: { kind: 'idle' },
     cardProblem: null,
     historyNote: null,
+    warningFocusRequest: 0,
   };
   const listeners = new Set<(state: ChargeState) => void>();
   const store: ChargeStore = {
@@ -64,10 +71,9 @@ export function chargeStore(doc: Document): ChargeStore {
   };
   stores.set(doc, store);
   // After the features' synchronous start: unless a feature loaded it meanwhile (the Stripe field
-  // does, and changes the state), the store loads itself.
-  const initial = state;
+  // does), the store loads itself.
   queueMicrotask(() => {
-    if (state === initial) void loadStripeState(store, readInvoice(doc));
+    if (!loading.has(store)) void loadStripeState(store, readInvoice(doc));
   });
   return store;
 }
@@ -84,6 +90,7 @@ export function failureText(reply: { ok: false; message?: string; error?: { mess
 
 /** Asks again for the connection and the invoice's Stripe state (after a customer change, a card edit, a charge). */
 export async function loadStripeState(store: ChargeStore, invoice: InvoiceOnPage | null): Promise<void> {
+  loading.add(store);
   store.set({ invoice });
   const [account, stripe] = await Promise.all([
     askBackground({ type: 'account:status' }),
@@ -91,11 +98,42 @@ export async function loadStripeState(store: ChargeStore, invoice: InvoiceOnPage
       ? askBackground({ type: 'charges:list', invoiceNumber: invoice.number, customerId: invoice.customer.id })
       : Promise.resolve(null),
   ]);
-  if (store.get().invoice !== invoice) return;
+  // The totals may have moved meanwhile; the answer still holds while it is the same invoice and customer.
+  if (!sameInvoice(store.get().invoice, invoice)) return;
   store.set({
     account: account.ok ? account : { ok: false, code: 'internal', message: failureText(account) },
     stripe: stripe && (stripe.ok ? stripe : { ok: false, code: 'internal', message: failureText(stripe) }),
   });
+}
+
+function sameInvoice(a: InvoiceOnPage | null, b: InvoiceOnPage | null): boolean {
+  return a?.number === b?.number && a?.customer.id === b?.customer.id;
+}
+
+function sameTotals(a: InvoiceOnPage | null, b: InvoiceOnPage | null): boolean {
+  return (
+    a?.totalCents === b?.totalCents &&
+    a?.paidCents === b?.paidCents &&
+    a?.balanceDueCents === b?.balanceDueCents &&
+    a?.kind === b?.kind &&
+    a?.currency === b?.currency
+  );
+}
+
+/** Reads the invoice again now; asks the background again only when it is another invoice or customer. */
+export function refreshInvoice(doc: Document, store: ChargeStore): void {
+  const now = readInvoice(doc);
+  const shown = store.get().invoice;
+  if (!sameInvoice(now, shown)) void loadStripeState(store, now);
+  else if (!sameTotals(now, shown)) store.set({ invoice: now });
+}
+
+/**
+ * Follows the invoice as the site changes it: the customer picked, and the totals its own script
+ * writes as the consultant types lines and payments. No polling: the form is observed.
+ */
+export function followInvoice(doc: Document, store: ChargeStore, signal: AbortSignal): void {
+  watchInvoiceForm(doc, signal, () => refreshInvoice(doc, store));
 }
 
 /** Whether Confirm should charge, and if not, why the Stripe field says no. */

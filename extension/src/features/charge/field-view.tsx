@@ -1,9 +1,20 @@
 import type { CardSummary } from '../../../../shared/api';
 import { amountCheckOf, useChargeState, type ChargeStore } from './charge-store';
 
-export function cardText(card: CardSummary): string {
-  const brand = card.brand.charAt(0).toUpperCase() + card.brand.slice(1);
-  return `${brand} •••• ${card.last4} exp ${String(card.expMonth).padStart(2, '0')}/${String(card.expYear).slice(-2)}`;
+const BRANDS: Record<string, string> = { amex: 'American Express', diners: 'Diners Club', unionpay: 'UnionPay' };
+
+/** "visa" → "Visa", as the consultant reads it on the card. */
+function brandName(brand: string): string {
+  return BRANDS[brand] ?? brand.charAt(0).toUpperCase() + brand.slice(1);
+}
+
+/** "Visa •••• 4242" */
+export function cardName(card: { brand: string; last4: string }): string {
+  return `${brandName(card.brand)} •••• ${card.last4}`;
+}
+
+function cardText(card: CardSummary): string {
+  return `${cardName(card)} exp ${String(card.expMonth).padStart(2, '0')}/${String(card.expYear).slice(-2)}`;
 }
 
 export interface ChargeFieldProps {
@@ -11,12 +22,16 @@ export interface ChargeFieldProps {
   onEditCard: () => void;
 }
 
-/** The Stripe payment field, laid out like the site's own rows, with the card on file beside it. */
+/** The Stripe payment field, laid out like the site's own rows (label, amount box), with the card on file beside it. */
 export function ChargeField({ store, onEditCard }: ChargeFieldProps) {
   const state = useChargeState(store);
   const check = amountCheckOf(state);
   const { stripe, flight } = state;
-  const busy = flight.kind === 'charging' || flight.kind === 'editing-card' || flight.kind === 'recording';
+  const busy =
+    flight.kind === 'saving' ||
+    flight.kind === 'charging' ||
+    flight.kind === 'editing-card' ||
+    flight.kind === 'recording';
   const usable = check.kind !== 'disabled';
   const connected = state.account?.ok && state.account.state === 'connected' && state.invoice;
   const card = stripe?.ok ? stripe.card : null;
@@ -46,7 +61,7 @@ export function ChargeField({ store, onEditCard }: ChargeFieldProps) {
             {card && <span data-testid="stripe-card-summary">{cardText(card)}</span>}
             <button
               type="button"
-              class="link"
+              class="btn small secondary"
               disabled={busy}
               data-testid={card ? 'stripe-card-edit' : 'stripe-card-add'}
               onClick={onEditCard}

@@ -1,18 +1,38 @@
-import { formatMinor } from '../../../../shared/money';
-import { cardText } from './field-view';
+import { formatSiteMoney } from '../../site/money';
+import { cardName } from './field-view';
 import { amountCheckOf, useChargeState, type ChargeStore } from './charge-store';
+
+const focusedRequest = new WeakMap<ChargeStore, number>();
+
+/** Focuses the warning once for each time the review opened, so a keyboard or screen reader user is told first. */
+function focusOnOpen(store: ChargeStore, request: number) {
+  return (el: HTMLElement | null) => {
+    if (!el || request === 0 || focusedRequest.get(store) === request) return;
+    focusedRequest.set(store, request);
+    el.focus();
+  };
+}
 
 export interface ChargeReviewProps {
   store: ChargeStore;
   onCheckAgain: () => void;
 }
 
-/** In the site's review step: the red warning before Confirm, then where the charge stands. */
+/**
+ * In the site's review step, above its Back and Confirm: the red warning (announced, and focused after
+ * Continue by charge-confirm), then where the charge stands.
+ */
 export function ChargeReview({ store, onCheckAgain }: ChargeReviewProps) {
   const state = useChargeState(store);
   const { flight, stripe, invoice } = state;
   const check = amountCheckOf(state);
   const card = stripe?.ok ? stripe.card : null;
+  if (flight.kind === 'saving')
+    return (
+      <p role="status">
+        <span class="spin" /> Saving the invoice…
+      </p>
+    );
   if (flight.kind === 'charging') {
     return (
       <p class="warn" role="status">
@@ -31,7 +51,7 @@ export function ChargeReview({ store, onCheckAgain }: ChargeReviewProps) {
       <p class="warn" role="alert" data-testid="stripe-charge-error">
         {flight.message}{' '}
         {flight.canRetry && (
-          <button type="button" class="link" data-testid="stripe-check-again" onClick={onCheckAgain}>
+          <button type="button" class="btn small secondary" data-testid="stripe-check-again" onClick={onCheckAgain}>
             Check again
           </button>
         )}
@@ -53,14 +73,26 @@ export function ChargeReview({ store, onCheckAgain }: ChargeReviewProps) {
   if (check.kind !== 'ok' || !invoice) return null;
   if (!card)
     return (
-      <p class="warn" data-testid="stripe-warning">
+      <p
+        class="warn"
+        role="alert"
+        tabIndex={-1}
+        data-testid="stripe-warning"
+        ref={focusOnOpen(store, state.warningFocusRequest)}
+      >
         No card on file for this customer: add one in the Stripe field before Confirm.
       </p>
     );
   return (
-    <p class="warn" data-testid="stripe-warning">
-      Clicking Confirm will charge the customer's Credit/Debit card {cardText(card)}:{' '}
-      {formatMinor(check.minor, invoice.currency)} through Stripe.
+    <p
+      class="warn"
+      role="alert"
+      tabIndex={-1}
+      data-testid="stripe-warning"
+      ref={focusOnOpen(store, state.warningFocusRequest)}
+    >
+      Clicking Confirm will charge the customer's Credit/Debit card ({cardName(card)}): {formatSiteMoney(check.minor)}{' '}
+      through Stripe.
     </p>
   );
 }

@@ -76,7 +76,8 @@ function linesTable(invoice: Invoice): SafeHtml {
 
 function totalsTable(invoice: Invoice): SafeHtml {
   const rate = `${Math.floor(invoice.taxRateBp / 100)}.${String(invoice.taxRateBp % 100).padStart(2, '0')}%`;
-  return html`<table class="totals" id="invoiceTotals">
+  // The site's script totals as the consultant types; it starts from the rate and what is already recorded.
+  return html`<table class="totals" id="invoiceTotals" data-tax-rate-bp="${invoice.taxRateBp}" data-recorded-paid="${paidCents(invoice)}">
 <tr><th>Subtotal</th><td id="subtotal">${dollars(subtotalCents(invoice))}</td></tr>
 <tr><th>Sales Tax (${rate})</th><td id="salesTax">${dollars(taxCents(invoice))}</td></tr>
 <tr class="grand"><th>Invoice Total</th><td id="invoiceTotal">${dollars(totalCents(invoice))}</td></tr>
