@@ -23,7 +23,7 @@ export async function countHit(db: Db, key: string, now: number, windowMs: numbe
 }
 
 /** Windows last ten minutes; a day later a counter (keyed by a visitor's IP address) serves nothing. */
-export const RATE_LIMIT_KEPT_MS = 24 * 60 * 60_000;
+const RATE_LIMIT_KEPT_MS = 24 * 60 * 60_000;
 
 /** Forgets counters whose window ended long ago, so visitors' IP addresses are not kept. */
 export function pruneRateLimits(db: Db, now: number) {
