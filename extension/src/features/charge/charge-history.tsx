@@ -14,7 +14,7 @@ import {
   recordOtherPayment,
 } from '../../site/invoice';
 import { formatSiteMoney } from '../../site/money';
-import { existingInvoicePageUrls, isInvoicePage } from '../../site/pages';
+import { existingInvoicePageUrls, isInvoicePage, isNewInvoicePage } from '../../site/pages';
 import { askBackground } from '../../utils/ask-background';
 import { confirmButton, continueButton, otherPaymentRow, reviewStep } from '../../site/shape';
 import { defineFeature } from '../registry';
@@ -77,7 +77,8 @@ async function reconcile(doc: Document, store: ChargeStore, payments: PaymentSum
 /** The invoice's Stripe history, and recording on the site what Stripe took while the invoice was closed. */
 export default defineFeature({
   id: 'charge-history',
-  appliesTo: isInvoicePage,
+  // A new invoice has no Stripe history yet: no empty "No Stripe payments" box on it.
+  appliesTo: (url) => isInvoicePage(url) && !isNewInvoicePage(url),
   testUrls: existingInvoicePageUrls,
   needs: [otherPaymentRow, continueButton, reviewStep, confirmButton],
   init(signal, { ctx, document }) {

@@ -1,7 +1,9 @@
+import { SITE_BUTTON_CSS } from '../../components/site-buttons';
+
 // Looks like one of the site's own payment rows, buttons and notices; the font comes from the page
 // (see shadow-mount.tsx), the rest is copied here because the shadow root keeps the site's
-// stylesheet out. The .btn rules are the site's own (.btn, .btn.secondary, .btn.small).
-export const CHARGE_CSS = `
+// stylesheet out. Buttons are the site's own (components/site-buttons.ts).
+export const CHARGE_CSS = `${SITE_BUTTON_CSS}
 :host{display:block !important;color:#2b2b2b !important}
 *{box-sizing:border-box}
 .row{display:flex;align-items:center;gap:10px;margin:6px 0}
@@ -13,12 +15,6 @@ input[aria-invalid=true]{border-color:#d00000}
 .warn{font-weight:bold}
 .warn:focus{outline:2px solid #b22a6a;outline-offset:2px}
 .done{color:#217a21;font-weight:bold;margin:4px 0}
-button{font:inherit;cursor:pointer}
-.btn{font:inherit;padding:7px 18px;border-radius:4px;border:1px solid #8c1c51;background:#b22a6a;color:#fff;cursor:pointer}
-.btn.secondary{background:#fff;color:#8c1c51}
-.btn.small{padding:2px 10px;font-size:12px}
-.btn:disabled{opacity:.55;cursor:default}
-.btn:focus-visible{outline:2px solid #8c1c51;outline-offset:2px}
 .spin{display:inline-block;width:10px;height:10px;border:2px solid #ccc;border-top-color:#a1245f;border-radius:50%;animation:s 1s linear infinite;vertical-align:middle}
 @keyframes s{to{transform:rotate(360deg)}}
 table{border-collapse:collapse;font-size:12px;margin:4px 0}

@@ -1,9 +1,9 @@
 import { Component } from 'preact';
+import { SITE_BUTTON_CSS } from '../../components/site-buttons';
 import type { MessageError, Replies } from '../../background/messages';
 
-export const PAY_LINK_CSS = `
+export const PAY_LINK_CSS = `${SITE_BUTTON_CSS}
 :host{display:block !important;margin:8px 0 !important;font-size:13px !important;line-height:1.4 !important;color:#2b2b2b !important}
-button{font:inherit;cursor:pointer}
 a{color:#0969da;word-break:break-all}
 .problem{color:#cf222e}
 `;
@@ -42,7 +42,7 @@ export class PayLinkPanel extends Component<{ getLink: () => Promise<Reply> }, S
     const { busy, url, copied, problem } = this.state;
     return (
       <div>
-        <button type="button" data-testid="stripe-pay-link" disabled={busy} onClick={this.get}>
+        <button type="button" class="btn secondary" data-testid="stripe-pay-link" disabled={busy} onClick={this.get}>
           {busy ? 'Getting the Stripe payment link…' : 'Stripe payment link'}
         </button>{' '}
         {url && (
@@ -50,7 +50,7 @@ export class PayLinkPanel extends Component<{ getLink: () => Promise<Reply> }, S
             <a href={url} target="_blank" rel="noreferrer" data-testid="stripe-pay-link-url">
               {url}
             </a>{' '}
-            <button type="button" data-testid="stripe-pay-link-copy" onClick={this.copy}>
+            <button type="button" class="btn small secondary" data-testid="stripe-pay-link-copy" onClick={this.copy}>
               {copied ? 'Copied' : 'Copy'}
             </button>
           </span>

@@ -1,11 +1,12 @@
-// The row's markers and the refund dialog, inside each row's shadow root. Buttons copy the site's own
-// (.btn: magenta, white text; .btn.secondary: outlined) so the dialog reads as part of the back office.
-export const REFUND_CSS = `
+import { SITE_BUTTON_CSS } from '../../components/site-buttons';
+
+// The row's markers and the refund dialog, inside each row's shadow root. Buttons are the site's own
+// (components/site-buttons.ts), so the dialog reads as part of the back office.
+export const REFUND_CSS = `${SITE_BUTTON_CSS}
 :host{display:inline-block !important;margin-left:6px !important;font-size:12px !important;line-height:1.4 !important;color:#2b2b2b !important;vertical-align:middle !important}
 [hidden]{display:none !important}
-button{font:inherit;cursor:pointer}
 .marker{display:inline-flex;align-items:center;justify-content:center;min-width:24px;min-height:24px;padding:2px;border:0;border-radius:4px;background:none;vertical-align:middle}
-.marker:focus-visible,.btn:focus-visible,input:focus-visible,select:focus-visible{outline:2px solid #0969da;outline-offset:1px}
+.marker:focus-visible,input:focus-visible,select:focus-visible{outline:2px solid #0969da;outline-offset:1px}
 .green{color:#1a7f37}.red{color:#cf222e}.muted{color:#595959}
 .row-line{display:block;max-width:22em;margin:2px 0 0}.row-line:empty{margin:0}
 .problem{color:#b3261e}
@@ -23,7 +24,4 @@ select{width:100%}
 dialog p{margin:10px 0 0}
 .afterwards{font-weight:bold;min-height:1.45em}
 .buttons{display:flex;flex-wrap:wrap;justify-content:flex-end;gap:8px;margin-top:16px}
-.btn{font:inherit;min-height:32px;padding:6px 16px;border-radius:4px;border:1px solid #8c1c51;background:#b22a6a;color:#fff}
-.btn.secondary{background:#fff;color:#8c1c51}
-.btn:disabled{opacity:.6;cursor:default}
 `;
