@@ -199,4 +199,23 @@ describe('the schedule settles what was left unknown', () => {
     expect(row?.revokedAt).not.toBeNull();
     expect((await api(acct.auth, 'GET', '/account')).status).toBe(401);
   });
+
+  it("forgets a visitor's rate-limit counter (keyed by IP address) a day after its window, and keeps today's", async () => {
+    const now = Date.now();
+    await env.DB.batch([
+      env.DB.prepare('INSERT INTO rate_limits (key, window_start, count) VALUES (?, ?, 3)').bind(
+        'redeem:198.51.100.7',
+        now - 2 * DAY,
+      ),
+      env.DB.prepare('INSERT INTO rate_limits (key, window_start, count) VALUES (?, ?, 1)').bind(
+        'redeem:198.51.100.8',
+        now - 60_000,
+      ),
+    ]);
+    await runSchedule();
+    const { results } = await env.DB.prepare("SELECT key FROM rate_limits WHERE key LIKE 'redeem:198.51.100.%'").all<{
+      key: string;
+    }>();
+    expect(results.map((row) => row.key)).toEqual(['redeem:198.51.100.8']);
+  });
 });

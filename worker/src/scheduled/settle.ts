@@ -6,6 +6,7 @@ import { expireWaitingCharge } from '../charges/expire-waiting';
 import { LINK_LIFETIME_MS, selectPayLinkIntents } from '../db/queries/links';
 import { applyRefundOutcome, recomputeRefunded, selectUnsettledRefunds } from '../db/queries/refunds';
 import { selectPaymentById } from '../db/queries/payments';
+import { pruneRateLimits } from '../db/queries/rate-limits';
 import { revokeIdleTokens } from '../db/queries/tokens';
 import { audit } from '../db/queries/audit';
 import * as schema from '../db/schema';
@@ -27,7 +28,8 @@ export interface SettleReport {
  * The Cron Trigger: settles what webhooks and requests did not. Charges and refunds whose outcome
  * was never heard are asked of Stripe again with their stored keys while Stripe remembers them,
  * and looked up by our ids in metadata after that: never created a second time. Charges whose
- * customer never authenticated are canceled once their link expires. Idle tokens end.
+ * customer never authenticated are canceled once their link expires. Idle tokens end; rate-limit
+ * counters (keyed by visitors' IP addresses) are forgotten a day after their window.
  */
 export async function settleUnknown(env: Env, now = Date.now()): Promise<SettleReport> {
   const db = drizzle(env.DB, { schema });
@@ -36,6 +38,7 @@ export async function settleUnknown(env: Env, now = Date.now()): Promise<SettleR
     selectUnsettledRefunds(db, now - REFUND_GRACE_MS, BATCH),
     selectAbandonedCharges(db, now - LINK_LIFETIME_MS.authenticate, BATCH),
     revokeIdleTokens(db, now),
+    pruneRateLimits(db, now),
   ]);
   for (const charge of charges) {
     const [[payment], payLinks] = await db.batch([

@@ -1,4 +1,4 @@
-// Inline SVG drawn by Preact (no innerHTML): a bare arrow for "can be refunded", a filled disc for
+// Inline SVG drawn by Preact (elements, never markup from strings): a bare arrow for "can be refunded", a filled disc for
 // "refunded", so the two differ in shape and not only in colour. Each is decorative: the button
 // around it carries the words.
 

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { lt, sql } from 'drizzle-orm';
 import type { Db } from '../../env';
 import { rateLimits } from '../schema';
 
@@ -20,4 +20,12 @@ export async function countHit(db: Db, key: string, now: number, windowMs: numbe
     })
     .returning({ count: rateLimits.count });
   return row?.count ?? 1;
+}
+
+/** Windows last ten minutes; a day later a counter (keyed by a visitor's IP address) serves nothing. */
+const RATE_LIMIT_KEPT_MS = 24 * 60 * 60_000;
+
+/** Forgets counters whose window ended long ago, so visitors' IP addresses are not kept. */
+export function pruneRateLimits(db: Db, now: number) {
+  return db.delete(rateLimits).where(lt(rateLimits.windowStart, now - RATE_LIMIT_KEPT_MS));
 }
