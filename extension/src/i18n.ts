@@ -17,8 +17,9 @@ type ValuesOf<K extends MessageKey> = GeneratedI18nStructure[K]['substitutions']
 
 // WXT types getMessage's names from .wxt/ (made by `wxt prepare`), which a clean clone lacks; the
 // keys are checked above instead.
-const getMessage = (name: string, values?: string[]): string =>
-  (browser.i18n.getMessage as (name: string, substitutions?: string[]) => string)(name, values);
+// Without .wxt/ the type has no getMessage at all, hence the cast through unknown.
+const messages = browser.i18n as unknown as { getMessage(name: string, substitutions?: string[]): string };
+const getMessage = (name: string, values?: string[]): string => messages.getMessage(name, values);
 
 export const i18n = {
   /** The message `group.key` of en.yml, with its $1…$9 filled from `values`. */

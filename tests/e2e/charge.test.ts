@@ -71,7 +71,9 @@ describeEachBrowser('charging an invoice with Stripe', (t) => {
     await invoice.click('invoice-confirm');
     const history = await invoice.waitForText('stripe-status', /Paid/, 30_000);
     expect(history).toMatch(/4242/);
-    expect(await invoice.textCss('#paymentHistory')).toMatch(/Other Credit Card[\s\S]*Stripe Visa ••••4242 pi_/);
+    const recorded = await invoice.textCss('#paymentHistory');
+    expect(recorded).toMatch(/Other Credit Card[\s\S]*Stripe — Visa •••• 4242 \(ref [A-Za-z0-9]{8}\)/);
+    expect(recorded).not.toMatch(/pi_/);
     expect(await balanceDue(invoice)).toBe('0.00');
 
     const paid = await browser.newPage();
@@ -133,7 +135,7 @@ describeEachBrowser('charging an invoice with Stripe', (t) => {
       if (/Paid/.test(text)) break;
     }
     await invoice.waitForText('stripe-status', /Paid/, 5_000);
-    const payments = await invoice.waitForTextCss('#paymentHistory', /Stripe .*pi_/, 20_000);
-    expect(payments).toMatch(/Other Credit Card[\s\S]*\$30\.00[\s\S]*Stripe Visa ••••3184 pi_/);
+    const payments = await invoice.waitForTextCss('#paymentHistory', /Stripe .*\(ref /, 20_000);
+    expect(payments).toMatch(/Other Credit Card[\s\S]*\$30\.00[\s\S]*Stripe — Visa •••• 3184 \(ref [A-Za-z0-9]{8}\)/);
   });
 });

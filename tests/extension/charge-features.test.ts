@@ -37,7 +37,7 @@ function payment(overrides: Partial<PaymentSummary> = {}): PaymentSummary {
     feeMinor: 59,
     netMinor: 941,
     refundedMinor: 0,
-    paymentIntentId: 'pi_3Abc',
+    paymentIntentId: 'pi_3QaBc0000000000000Hq4Lm9Tz',
     chargeId: 'ch_1',
     message: null,
     failureCode: null,
@@ -155,7 +155,7 @@ describe('charge features without the Stripe field', () => {
     expect([fields?.type.value, fields?.amount.value, fields?.note.value]).toEqual([
       'Other Credit Card',
       '58.46',
-      'Stripe Visa ••••4242 pi_3Abc',
+      'Stripe — Visa •••• 4242 (ref Hq4Lm9Tz)',
     ]);
     const panel = doc
       .querySelector('stripe-charge-history')
@@ -166,34 +166,40 @@ describe('charge features without the Stripe field', () => {
     running.abort();
   });
 
-  it('never records again a Stripe payment the site listed and then reversed (refunded)', async () => {
-    const doc = openPage('invoice-with-history');
-    const reversedNote = Array.from(doc.querySelectorAll('#paymentHistory tbody tr'))
-      .find((row) => row.classList.contains('reversed'))
-      ?.querySelectorAll('td')[3];
-    if (!reversedNote) throw new Error('fixture lost its reversed payment');
-    reversedNote.textContent = 'Stripe Visa ••••4242 pi_3Abc';
-    const asked = backgroundAnswers({
-      'account:status': { ok: true, state: 'connected', account: fakeAccount() },
-      'charges:list': {
-        ok: true,
-        payments: [payment({ invoiceNumber: '1047', amountMinor: 6712, refundedMinor: 6712, recordedOnSite: false })],
-        card,
-      },
-      'charges:recorded': { ok: true },
-    });
-    const running = new AbortController();
-    await chargeHistory.init(running.signal, {
-      ctx: fakeCtx,
-      document: doc,
-      url: new URL('http://127.0.0.1:8788/invoices/1047'),
-    });
-    await vi.waitFor(() =>
-      expect(asked.filter((m) => m.type === 'charges:recorded')).toEqual([
-        { type: 'charges:recorded', paymentId: 'pay_abcdef123456' },
-      ]),
-    );
-    expect(findOtherPaymentFields(doc)?.amount.value).toBe('');
-    running.abort();
-  });
+  it.each([
+    ['as this version names it', 'Stripe — Visa •••• 4242 (ref Hq4Lm9Tz)'],
+    ['as older versions named it, by the whole PaymentIntent id', 'Stripe Visa ••••4242 pi_3QaBc0000000000000Hq4Lm9Tz'],
+  ])(
+    'never records again a Stripe payment the site listed and then reversed (refunded), its note written %s',
+    async (_how, note) => {
+      const doc = openPage('invoice-with-history');
+      const reversedNote = Array.from(doc.querySelectorAll('#paymentHistory tbody tr'))
+        .find((row) => row.classList.contains('reversed'))
+        ?.querySelectorAll('td')[3];
+      if (!reversedNote) throw new Error('fixture lost its reversed payment');
+      reversedNote.textContent = note;
+      const asked = backgroundAnswers({
+        'account:status': { ok: true, state: 'connected', account: fakeAccount() },
+        'charges:list': {
+          ok: true,
+          payments: [payment({ invoiceNumber: '1047', amountMinor: 6712, refundedMinor: 6712, recordedOnSite: false })],
+          card,
+        },
+        'charges:recorded': { ok: true },
+      });
+      const running = new AbortController();
+      await chargeHistory.init(running.signal, {
+        ctx: fakeCtx,
+        document: doc,
+        url: new URL('http://127.0.0.1:8788/invoices/1047'),
+      });
+      await vi.waitFor(() =>
+        expect(asked.filter((m) => m.type === 'charges:recorded')).toEqual([
+          { type: 'charges:recorded', paymentId: 'pay_abcdef123456' },
+        ]),
+      );
+      expect(findOtherPaymentFields(doc)?.amount.value).toBe('');
+      running.abort();
+    },
+  );
 });

@@ -30,7 +30,7 @@ function payment(overrides: Partial<PaymentSummary> = {}): PaymentSummary {
     feeMinor: null,
     netMinor: null,
     refundedMinor: 0,
-    paymentIntentId: 'pi_3NewInvoice',
+    paymentIntentId: 'pi_3QnEwInvoice0000Rf7xK2pD',
     chargeId: 'ch_1',
     message: null,
     failureCode: null,
@@ -126,7 +126,14 @@ describe('Confirm on a new invoice', () => {
       }),
     ]);
     expect(await historyOf('1055')).toEqual([
-      [expect.any(String), 'Other Credit Card', '$56.29', 'Stripe Visa ••••4242 pi_3NewInvoice', 'Received', 'Reverse'],
+      [
+        expect.any(String),
+        'Other Credit Card',
+        '$56.29',
+        'Stripe — Visa •••• 4242 (ref Rf7xK2pD)',
+        'Received',
+        'Reverse',
+      ],
     ]);
   });
 

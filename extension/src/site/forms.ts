@@ -1,3 +1,4 @@
+import { noteNamesPayment } from '../components/stripe-note';
 import { selectedOption } from './dom';
 import { readRecordedPayments, recordOtherPayment } from './invoice';
 
@@ -30,14 +31,14 @@ export function formSubmission(form: HTMLFormElement, pageUrl: string): FormSubm
   return { url: new URL(form.getAttribute('action') ?? '', pageUrl).href, body };
 }
 
-/** The Reverse forms of the payments the invoice still counts whose note names `reference` (a Stripe PaymentIntent id). */
+/** The Reverse forms of the payments the invoice still counts whose note names the Stripe PaymentIntent. */
 export function reverseSubmissionsFor(
   doc: ParentNode,
-  reference: string,
+  paymentIntentId: string,
   pageUrl: string,
 ): { amountCents: number; submission: FormSubmission | null }[] {
   return readRecordedPayments(doc)
-    .filter((payment) => !payment.reversed && payment.note.includes(reference))
+    .filter((payment) => !payment.reversed && noteNamesPayment(payment.note, paymentIntentId))
     .map((payment) => {
       const form = payment.reverseButton?.closest('form');
       return { amountCents: payment.amountCents, submission: form ? formSubmission(form, pageUrl) : null };

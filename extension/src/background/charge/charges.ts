@@ -7,6 +7,7 @@ import {
   type SiteInvoice,
 } from '../../../../shared/api';
 import { defineAttemptStore, mayHaveReachedStripe, oneAtATime } from '../attempts';
+import { i18n } from '../../i18n';
 import { markDisconnected } from '../connect/account-state';
 import type { AttemptReply, StripeFailure } from '../protocol';
 import { callApi, type ApiResult } from '../worker-client';
@@ -24,8 +25,6 @@ export interface InvoiceStripeReply {
 export type ChargeReply = AttemptReply<PaymentSummary>;
 
 const SETTLED = new Set<PaymentSummary['status']>(['succeeded', 'failed', 'canceled', 'requires_action']);
-const UNKNOWN_SENTENCE =
-  'Stripe has not said yet whether the card was charged. Check again in a moment; it will not charge twice.';
 export const chargeAttempts = defineAttemptStore('local:chargeAttempts', 'att');
 
 function failure(result: Extract<ApiResult<unknown>, { ok: false }>): StripeFailure {
@@ -64,11 +63,11 @@ async function chargeReply(payment: PaymentSummary): Promise<ChargeReply> {
       return {
         ok: true,
         outcome: 'failed',
-        message: payment.message ?? 'The charge did not go through.',
+        message: payment.message ?? i18n.t('charge.didNotGoThrough'),
         record: payment,
       };
     default:
-      return { ok: true, outcome: 'unknown', message: payment.message ?? UNKNOWN_SENTENCE, record: payment };
+      return { ok: true, outcome: 'unknown', message: payment.message ?? i18n.t('charge.unknown'), record: payment };
   }
 }
 

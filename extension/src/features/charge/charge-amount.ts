@@ -1,4 +1,5 @@
 import { formatMinor, minorUnitDigits, parseAmountInput } from '../../../../shared/money';
+import { i18n } from '../../i18n';
 
 // What the Stripe field says as the consultant types: the amount to charge, or why it cannot be.
 
@@ -22,15 +23,15 @@ export function checkAmount(text: string, limits: AmountLimits): AmountCheck {
   if (limits.accountCurrency.toLowerCase() !== currency) {
     return {
       kind: 'disabled',
-      reason: `Your Stripe account charges in ${limits.accountCurrency.toUpperCase()}; this invoice is in ${currency.toUpperCase()}.`,
+      reason: i18n.t('charge.otherCurrency', [limits.accountCurrency.toUpperCase(), currency.toUpperCase()]),
     };
   }
-  if (limits.balanceDueMinor <= 0) return { kind: 'disabled', reason: 'Nothing is left to pay on this invoice.' };
+  if (limits.balanceDueMinor <= 0) return { kind: 'disabled', reason: i18n.t('charge.nothingDue') };
   const parsed = parseAmountInput(text, currency);
-  const balance = formatMinor(limits.balanceDueMinor, currency);
+  const moreThanDue = () => i18n.t('charge.moreThanDue', [formatMinor(limits.balanceDueMinor, currency)]);
   if (parsed.ok) {
     return parsed.minor > limits.balanceDueMinor
-      ? { kind: 'invalid', reason: `That is more than the balance due (${balance}).` }
+      ? { kind: 'invalid', reason: moreThanDue() }
       : { kind: 'ok', minor: parsed.minor };
   }
   switch (parsed.reason) {
@@ -41,14 +42,14 @@ export function checkAmount(text: string, limits: AmountLimits): AmountCheck {
         kind: 'invalid',
         reason:
           minorUnitDigits(currency) === 0
-            ? `${currency.toUpperCase()} amounts have no decimals.`
-            : 'Use at most two decimals (cents).',
+            ? i18n.t('charge.noDecimals', [currency.toUpperCase()])
+            : i18n.t('charge.twoDecimals'),
       };
     case 'not_positive':
-      return { kind: 'invalid', reason: 'Enter an amount more than zero.' };
+      return { kind: 'invalid', reason: i18n.t('charge.notPositive') };
     case 'too_large':
-      return { kind: 'invalid', reason: `That is more than the balance due (${balance}).` };
+      return { kind: 'invalid', reason: moreThanDue() };
     case 'not_a_number':
-      return { kind: 'invalid', reason: 'Enter an amount in numbers, like 25.00.' };
+      return { kind: 'invalid', reason: i18n.t('charge.notANumber') };
   }
 }

@@ -2,10 +2,10 @@ import type { PaymentSummary } from '../../../../shared/api';
 import { mountBeside } from './charge-mount';
 import { ChargeReview } from './review-view';
 import { amountCheckOf, chargeStore, failureText, followInvoice, refreshInvoice, type Flight } from './charge-store';
-import { cardName } from './field-view';
 import { leaveLandingNote } from './landing-note';
 import { saveThenCharge } from './new-invoice-charge';
-import { stripeNote } from '../../components/stripe-note';
+import { cardName, stripeNote } from '../../components/stripe-note';
+import { i18n } from '../../i18n';
 import {
   findConfirmButton,
   findOtherPaymentFields,
@@ -59,19 +59,18 @@ export default defineFeature({
       if (payment.recordedOnSite)
         return settle({
           kind: 'failed',
-          message: 'Stripe already took this payment and it is recorded on the invoice; nothing more was charged.',
+          message: i18n.t('charge.alreadyRecorded'),
           canRetry: false,
         });
       const filled = recordOtherPayment(document, { amountCents: payment.amountMinor, note: stripeNote(payment) });
       if (filled !== 'filled' || !confirm?.form) {
         return settle({
           kind: 'failed',
-          message:
-            'The card was charged but the payment could not be written into the invoice form. Reload the invoice: it will be recorded then.',
+          message: i18n.t('charge.notWritten'),
           canRetry: false,
         });
       }
-      settle({ kind: 'recording', message: 'Charged. Recording the payment on the invoice…' });
+      settle({ kind: 'recording', message: i18n.t('charge.recording') });
       store.set({ amountText: '' });
       // The site's own Confirm records it; the reloaded invoice then tells the worker (charge-history).
       letThrough = true;
@@ -126,11 +125,8 @@ export default defineFeature({
       const check = amountCheckOf(store.get());
       const other = findOtherPaymentFields(document)?.amount.value.trim();
       let problem = check.kind === 'ok' || check.kind === 'empty' ? null : check.reason;
-      if (!problem && !(state.stripe?.ok && state.stripe.card))
-        problem = 'No card on file for this customer: add one in the Stripe field first.';
-      if (!problem && other)
-        problem =
-          'The Stripe payment is recorded in the Other Payment row: clear that row, or take that payment separately.';
+      if (!problem && !(state.stripe?.ok && state.stripe.card)) problem = i18n.t('charge.noCardAtConfirm');
+      if (!problem && other) problem = i18n.t('charge.otherRowTaken');
       if (problem) return store.set({ flight: { kind: 'failed', message: problem, canRetry: false } });
       charge();
     };
@@ -145,7 +141,7 @@ export default defineFeature({
       showReviewPayment(
         document,
         check.kind === 'ok' && card && stillToCharge
-          ? { label: `Stripe — ${cardName(card)}`, amountText: formatSiteMoney(check.minor) }
+          ? { label: i18n.t('charge.reviewRow', [cardName(card)]), amountText: formatSiteMoney(check.minor) }
           : null,
       );
     };

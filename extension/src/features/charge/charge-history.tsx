@@ -3,7 +3,8 @@ import { ChargeHistory } from './history-view';
 import { mountBeside } from './charge-mount';
 import { chargeStore, type ChargeStore } from './charge-store';
 import { readLandingNote } from './landing-note';
-import { stripeNote } from '../../components/stripe-note';
+import { noteNamesPayment, stripeNote } from '../../components/stripe-note';
+import { i18n } from '../../i18n';
 import {
   findConfirmButton,
   findContinueButton,
@@ -27,14 +28,17 @@ const TRIED_KEY = 'qtsb-recording-';
  * the worker is told.
  */
 async function reconcile(doc: Document, store: ChargeStore, payments: PaymentSummary[]): Promise<void> {
-  const unrecorded = payments.filter((p) => p.status === 'succeeded' && !p.recordedOnSite && p.paymentIntentId);
+  const unrecorded = payments.filter(
+    (p): p is PaymentSummary & { paymentIntentId: string } =>
+      p.status === 'succeeded' && !p.recordedOnSite && !!p.paymentIntentId,
+  );
   if (unrecorded.length === 0) return;
   // A row naming the payment, even reversed since (a refund, or the consultant's own choice), means
   // the site has had it: recording it again would count money Stripe gave back or the consultant took off.
   const onSite = readRecordedPayments(doc);
   const missing: PaymentSummary[] = [];
   for (const payment of unrecorded) {
-    if (onSite.some((r) => r.note.includes(payment.paymentIntentId ?? ''))) {
+    if (onSite.some((r) => noteNamesPayment(r.note, payment.paymentIntentId))) {
       const reply = await askBackground({ type: 'charges:recorded', paymentId: payment.id });
       const current = store.get().stripe;
       if (reply.ok && current?.ok)
@@ -51,7 +55,7 @@ async function reconcile(doc: Document, store: ChargeStore, payments: PaymentSum
   const tried = `${TRIED_KEY}${next.id}`;
   if (doc.defaultView?.sessionStorage.getItem(tried)) {
     store.set({
-      historyNote: `Stripe took a payment of ${formatSiteMoney(next.amountMinor)} that the invoice does not show: add it in Other Payment as "${stripeNote(next)}".`,
+      historyNote: i18n.t('charge.addByHand', [formatSiteMoney(next.amountMinor), stripeNote(next)]),
     });
     return;
   }
@@ -60,12 +64,12 @@ async function reconcile(doc: Document, store: ChargeStore, payments: PaymentSum
     recordOtherPayment(doc, { amountCents: next.amountMinor, note: stripeNote(next) }) !== 'filled'
   ) {
     store.set({
-      historyNote: `Stripe took a payment of ${formatSiteMoney(next.amountMinor)}: clear the Other Payment row and reload to record it on the invoice.`,
+      historyNote: i18n.t('charge.clearOtherRow', [formatSiteMoney(next.amountMinor)]),
     });
     return;
   }
   doc.defaultView?.sessionStorage.setItem(tried, '1');
-  store.set({ historyNote: `Recording the Stripe payment of ${formatSiteMoney(next.amountMinor)} on the invoice…` });
+  store.set({ historyNote: i18n.t('charge.recordingLater', [formatSiteMoney(next.amountMinor)]) });
   findContinueButton(doc)?.click();
   findConfirmButton(doc)?.click();
 }

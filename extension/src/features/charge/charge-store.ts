@@ -1,6 +1,7 @@
 import type { Replies } from '../../background/messages';
 import type { StripeFailure } from '../../background/protocol';
 import { readInvoice, watchInvoiceForm, type InvoiceOnPage } from '../../site/invoice';
+import { i18n } from '../../i18n';
 import { askBackground } from '../../utils/ask-background';
 import { checkAmount, type AmountCheck } from './charge-amount';
 
@@ -85,7 +86,7 @@ export function useChargeState(store: ChargeStore): ChargeState {
 
 /** A background answer that is not the happy one, as the sentence to show. */
 export function failureText(reply: { ok: false; message?: string; error?: { message: string } }): string {
-  return reply.error?.message ?? reply.message ?? 'Something went wrong.';
+  return reply.error?.message ?? reply.message ?? i18n.t('charge.somethingWrong');
 }
 
 /** Asks again for the connection and the invoice's Stripe state (after a customer change, a card edit, a charge). */
@@ -139,18 +140,15 @@ export function followInvoice(doc: Document, store: ChargeStore, signal: AbortSi
 /** Whether Confirm should charge, and if not, why the Stripe field says no. */
 export function amountCheckOf(state: ChargeState): AmountCheck {
   const { account, invoice } = state;
-  if (!account) return { kind: 'disabled', reason: 'Checking your Stripe connection…' };
+  if (!account) return { kind: 'disabled', reason: i18n.t('charge.checkingConnection') };
   if (!account.ok) return { kind: 'disabled', reason: account.message };
   if (account.state !== 'connected') {
     return {
       kind: 'disabled',
-      reason:
-        account.state === 'never'
-          ? 'Stripe is not connected yet. Connect your Stripe account in Stripe Settings (Account tab).'
-          : 'Stripe disconnected — reconnect in Stripe Settings.',
+      reason: account.state === 'never' ? i18n.t('charge.notConnected') : i18n.t('reconnect.sentence'),
     };
   }
-  if (!invoice) return { kind: 'disabled', reason: 'Choose the customer first.' };
+  if (!invoice) return { kind: 'disabled', reason: i18n.t('charge.chooseCustomer') };
   return checkAmount(state.amountText, {
     balanceDueMinor: invoice.balanceDueCents,
     invoiceCurrency: invoice.currency,

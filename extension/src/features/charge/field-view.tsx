@@ -1,20 +1,15 @@
 import type { CardSummary } from '../../../../shared/api';
+import { cardName } from '../../components/stripe-note';
+import { i18n } from '../../i18n';
 import { amountCheckOf, useChargeState, type ChargeStore } from './charge-store';
 
-const BRANDS: Record<string, string> = { amex: 'American Express', diners: 'Diners Club', unionpay: 'UnionPay' };
-
-/** "visa" → "Visa", as the consultant reads it on the card. */
-function brandName(brand: string): string {
-  return BRANDS[brand] ?? brand.charAt(0).toUpperCase() + brand.slice(1);
-}
-
-/** "Visa •••• 4242" */
-export function cardName(card: { brand: string; last4: string }): string {
-  return `${brandName(card.brand)} •••• ${card.last4}`;
-}
-
+/** "Visa •••• 4242 exp 12/34" */
 function cardText(card: CardSummary): string {
-  return `${cardName(card)} exp ${String(card.expMonth).padStart(2, '0')}/${String(card.expYear).slice(-2)}`;
+  return i18n.t('charge.cardWithExpiry', [
+    cardName(card),
+    String(card.expMonth).padStart(2, '0'),
+    String(card.expYear).slice(-2),
+  ]);
 }
 
 export interface ChargeFieldProps {
@@ -37,19 +32,19 @@ export function ChargeField({ store, onEditCard }: ChargeFieldProps) {
   const card = stripe?.ok ? stripe.card : null;
   let note = check.kind === 'disabled' || check.kind === 'invalid' ? check.reason : '';
   if (!note && stripe && !stripe.ok) note = stripe.message;
-  if (!note && stripe?.ok && !card) note = 'No card on file for this customer: add one to charge it.';
+  if (!note && stripe?.ok && !card) note = i18n.t('charge.noCard');
   if (state.cardProblem) note = state.cardProblem;
-  if (flight.kind === 'editing-card') note = 'Enter the card in the Stripe window; this updates when it closes.';
+  if (flight.kind === 'editing-card') note = i18n.t('charge.cardWindow');
   return (
     <div class="stripe">
       <div class="row">
-        <label for="stripe-amount">Stripe</label>
+        <label for="stripe-amount">{i18n.t('charge.fieldLabel')}</label>
         <input
           id="stripe-amount"
           type="text"
           class="amount"
           inputMode="decimal"
-          placeholder="0.00"
+          placeholder={i18n.t('charge.amountPlaceholder')}
           data-testid="stripe-amount"
           value={state.amountText}
           disabled={!usable || busy}
@@ -66,7 +61,7 @@ export function ChargeField({ store, onEditCard }: ChargeFieldProps) {
               data-testid={card ? 'stripe-card-edit' : 'stripe-card-add'}
               onClick={onEditCard}
             >
-              {card ? 'Edit' : 'Add card'}
+              {i18n.t(card ? 'charge.editCard' : 'charge.addCard')}
             </button>
           </>
         )}

@@ -1,23 +1,32 @@
 import type { PaymentSummary } from '../../../../shared/api';
 import { formatMinor } from '../../../../shared/money';
+import { cardName } from '../../components/stripe-note';
+import { i18n } from '../../i18n';
 import { formatSiteDate, formatSiteMoney } from '../../site/money';
 import { useChargeState, type ChargeStore } from './charge-store';
-import { cardName } from './field-view';
-import { chargedText } from './new-invoice-charge';
 
-const RESULT: Record<PaymentSummary['status'], string> = {
-  pending: 'Processing',
-  unknown: 'Not known yet',
-  requires_action: 'Waiting for the customer to authenticate',
-  succeeded: 'Paid',
-  failed: 'Declined',
-  canceled: 'Canceled',
-};
+const RESULT = {
+  pending: 'charge.resultPending',
+  unknown: 'charge.resultUnknown',
+  requires_action: 'charge.resultRequiresAction',
+  succeeded: 'charge.resultSucceeded',
+  failed: 'charge.resultFailed',
+  canceled: 'charge.resultCanceled',
+} as const satisfies Record<PaymentSummary['status'], string>;
 
 /** In the site's money format when the invoice is in its currency (US dollars), else the currency's own. */
 function money(minor: number | null, currency: string): string {
   if (minor === null) return '—';
   return currency.toLowerCase() === 'usd' ? formatSiteMoney(minor) : formatMinor(minor, currency);
+}
+
+/** "Charged $56.29 to Visa •••• 4242 on 12/02/2026." */
+function chargedOnText(payment: PaymentSummary): string {
+  const amount = formatSiteMoney(payment.amountMinor);
+  const day = formatSiteDate(payment.createdAt);
+  return payment.card
+    ? i18n.t('charge.chargedToCardOn', [amount, cardName(payment.card), day])
+    : i18n.t('charge.chargedOn', [amount, day]);
 }
 
 /** The invoice's Stripe attempts: date, amount, card, result, Stripe fee and net, in the site's formats. */
@@ -28,7 +37,7 @@ export function ChargeHistory({ store }: { store: ChargeStore }) {
   const waiting = stripe.payments.filter((p) => p.status === 'requires_action' && p.authenticationUrl);
   return (
     <div data-testid="stripe-status">
-      <strong>Stripe payments</strong>
+      <strong>{i18n.t('charge.historyHeading')}</strong>
       {note && (
         <p class="note" role="status" data-testid="stripe-history-note">
           {note}
@@ -36,32 +45,29 @@ export function ChargeHistory({ store }: { store: ChargeStore }) {
       )}
       {charged.map((p) => (
         <p key={`charged-${p.id}`} class="done" data-testid="stripe-charged">
-          {chargedText(p)} on {formatSiteDate(p.createdAt)}.
+          {chargedOnText(p)}
         </p>
       ))}
       {waiting.map((p) => (
         <div key={`waiting-${p.id}`} class="warn" role="status" data-testid="stripe-waiting">
-          <p>
-            Waiting for the customer to authenticate {money(p.amountMinor, p.currency)} with their bank. Send them this
-            link:
-          </p>
+          <p>{i18n.t('charge.waitingFor', [money(p.amountMinor, p.currency)])}</p>
           <a href={p.authenticationUrl ?? ''} target="_blank" rel="noreferrer" data-testid="stripe-auth-link">
             {p.authenticationUrl}
           </a>
         </div>
       ))}
       {stripe.payments.length === 0 ? (
-        <p class="note">No Stripe payments on this invoice yet.</p>
+        <p class="note">{i18n.t('charge.noPayments')}</p>
       ) : (
         <table>
           <thead>
             <tr>
-              <th>Date</th>
-              <th>Amount</th>
-              <th>Card</th>
-              <th>Result</th>
-              <th>Stripe fee</th>
-              <th>Net</th>
+              <th>{i18n.t('charge.columnDate')}</th>
+              <th>{i18n.t('charge.columnAmount')}</th>
+              <th>{i18n.t('charge.columnCard')}</th>
+              <th>{i18n.t('charge.columnResult')}</th>
+              <th>{i18n.t('charge.columnFee')}</th>
+              <th>{i18n.t('charge.columnNet')}</th>
             </tr>
           </thead>
           <tbody>
@@ -71,8 +77,8 @@ export function ChargeHistory({ store }: { store: ChargeStore }) {
                 <td>{money(p.amountMinor, p.currency)}</td>
                 <td>{p.card ? cardName(p.card) : '—'}</td>
                 <td>
-                  {RESULT[p.status]}
-                  {p.refundedMinor > 0 && ` (refunded ${money(p.refundedMinor, p.currency)})`}
+                  {i18n.t(RESULT[p.status])}
+                  {p.refundedMinor > 0 && ` ${i18n.t('charge.resultRefunded', [money(p.refundedMinor, p.currency)])}`}
                   {p.status !== 'succeeded' && p.message && <div class="bad">{p.message}</div>}
                 </td>
                 <td>{money(p.feeMinor, p.currency)}</td>

@@ -1,6 +1,7 @@
 import type { PaymentSummary, SiteInvoice } from '../../../../shared/api';
 import type { ReplyTo } from '../../background/messages';
-import { stripeNote } from '../../components/stripe-note';
+import { cardName, stripeNote } from '../../components/stripe-note';
+import { i18n } from '../../i18n';
 import { formSubmission, otherPaymentSubmission } from '../../site/forms';
 import { findInvoiceParts, readInvoice, readSiteRefusal, type InvoiceOnPage } from '../../site/invoice';
 import { formatSiteMoney } from '../../site/money';
@@ -8,7 +9,6 @@ import { isInvoicePage, isNewInvoicePage } from '../../site/pages';
 import { toSiteInvoice } from '../../site/site-invoice';
 import { postSiteForm, type SiteIo } from '../../utils/site-fetch';
 import { failureText, type Flight } from './charge-store';
-import { cardName } from './field-view';
 
 // Confirm on a NEW invoice with a Stripe amount. The order is what keeps the money right:
 //   1. save the invoice through the site's own form, as the browser would post it (refused → stop:
@@ -34,9 +34,6 @@ export interface NewInvoiceDeps {
 
 type Saved = { ok: true; doc: Document; url: string; invoice: InvoiceOnPage } | { ok: false; message: string };
 
-const NOT_REACHED =
-  'The site could not be reached, so the invoice was not saved and the card was not charged. Check your connection and press Confirm again.';
-
 async function saveOnSite(io: SiteIo, form: HTMLFormElement, pageUrl: string, number: string): Promise<Saved> {
   const submission = formSubmission(form, pageUrl);
   let response: Response;
@@ -45,21 +42,23 @@ async function saveOnSite(io: SiteIo, form: HTMLFormElement, pageUrl: string, nu
     response = await io.fetch(submission.url, { method: 'POST', body: submission.body, credentials: 'same-origin' });
     doc = io.parse(await response.text());
   } catch {
-    return { ok: false, message: NOT_REACHED };
+    return { ok: false, message: i18n.t('charge.siteNotReached') };
   }
   // Saved means: the site answered with the invoice itself, under the number this form showed.
   const landed = URL.canParse(response.url) ? new URL(response.url) : null;
   const invoice = response.ok ? readInvoice(doc) : null;
   if (landed && isInvoicePage(landed) && !isNewInvoicePage(landed) && invoice?.number === number)
     return { ok: true, doc, url: landed.href, invoice };
-  const refusal = readSiteRefusal(doc) ?? 'The site did not save the invoice.';
-  return { ok: false, message: `${refusal} Nothing was charged.` };
+  const refusal = readSiteRefusal(doc) ?? i18n.t('charge.siteDidNotSave');
+  return { ok: false, message: i18n.t('charge.nothingCharged', [refusal]) };
 }
 
-/** "Charged $56.29 to Visa •••• 4242" */
-export function chargedText(payment: PaymentSummary): string {
-  const card = payment.card ? ` to ${cardName(payment.card)}` : '';
-  return `Charged ${formatSiteMoney(payment.amountMinor)}${card}`;
+/** "Charged $56.29 to Visa •••• 4242. Recording the payment on the invoice…" */
+function chargedRecordingText(payment: PaymentSummary): string {
+  const amount = formatSiteMoney(payment.amountMinor);
+  return payment.card
+    ? i18n.t('charge.chargedToCardRecording', [amount, cardName(payment.card)])
+    : i18n.t('charge.chargedRecording', [amount]);
 }
 
 async function record(deps: NewInvoiceDeps, saved: Extract<Saved, { ok: true }>, payment: PaymentSummary) {
@@ -78,7 +77,7 @@ export async function saveThenCharge(
 ): Promise<NewInvoiceOutcome> {
   const form = findInvoiceParts(doc).form;
   const number = findInvoiceParts(doc).number?.value.trim() ?? '';
-  if (!form || !number) return { kind: 'refused', message: 'This invoice form cannot be saved from here.' };
+  if (!form || !number) return { kind: 'refused', message: i18n.t('charge.cannotSave') };
   deps.onStep({ kind: 'saving' });
   const saved = await saveOnSite(deps.io, form, deps.pageUrl, number);
   if (!saved.ok) return { kind: 'refused', message: saved.message };
@@ -91,16 +90,13 @@ export async function saveThenCharge(
 
   deps.onStep({ kind: 'charging' });
   const reply = await deps.charge(toSiteInvoice(saved.invoice));
-  if (!reply.ok) return done(`The invoice was saved. The card was not charged: ${failureText(reply)}`);
-  if (reply.outcome === 'requires_action')
-    return done(
-      "The invoice was saved. The customer's bank asks them to authenticate the payment: send them the link in Stripe payments below.",
-    );
+  if (!reply.ok) return done(i18n.t('charge.savedNotCharged', [failureText(reply)]));
+  if (reply.outcome === 'requires_action') return done(i18n.t('charge.savedAuthenticate'));
   if (reply.outcome === 'pending' || reply.outcome === 'unknown')
-    return done(`The invoice was saved. ${reply.message}`);
-  if (reply.outcome !== 'succeeded') return done(`The invoice was saved. The card was not charged: ${reply.message}`);
+    return done(i18n.t('charge.savedThen', [reply.message]));
+  if (reply.outcome !== 'succeeded') return done(i18n.t('charge.savedNotCharged', [reply.message]));
 
-  deps.onStep({ kind: 'recording', message: `${chargedText(reply.record)}. Recording the payment on the invoice…` });
+  deps.onStep({ kind: 'recording', message: chargedRecordingText(reply.record) });
   // Not recorded now → recorded when the saved invoice opens (charge-history), from the worker's record.
   await record(deps, saved, reply.record);
   return done(null);

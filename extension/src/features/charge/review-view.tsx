@@ -1,5 +1,6 @@
+import { cardName } from '../../components/stripe-note';
+import { i18n } from '../../i18n';
 import { formatSiteMoney } from '../../site/money';
-import { cardName } from './field-view';
 import { amountCheckOf, useChargeState, type ChargeStore } from './charge-store';
 
 const focusedRequest = new WeakMap<ChargeStore, number>();
@@ -30,13 +31,13 @@ export function ChargeReview({ store, onCheckAgain }: ChargeReviewProps) {
   if (flight.kind === 'saving')
     return (
       <p role="status">
-        <span class="spin" /> Saving the invoice…
+        <span class="spin" /> {i18n.t('charge.saving')}
       </p>
     );
   if (flight.kind === 'charging') {
     return (
       <p class="warn" role="status">
-        <span class="spin" /> Charging the card through Stripe… Please wait.
+        <span class="spin" /> {i18n.t('charge.charging')}
       </p>
     );
   }
@@ -52,7 +53,7 @@ export function ChargeReview({ store, onCheckAgain }: ChargeReviewProps) {
         {flight.message}{' '}
         {flight.canRetry && (
           <button type="button" class="btn small secondary" data-testid="stripe-check-again" onClick={onCheckAgain}>
-            Check again
+            {i18n.t('charge.checkAgain')}
           </button>
         )}
       </p>
@@ -61,7 +62,7 @@ export function ChargeReview({ store, onCheckAgain }: ChargeReviewProps) {
   if (flight.kind === 'waiting') {
     return (
       <div class="warn" role="status" data-testid="stripe-waiting">
-        <p>Waiting for the customer to authenticate the payment with their bank. Send them this link:</p>
+        <p>{i18n.t('charge.waiting')}</p>
         {flight.authenticationUrl && (
           <a href={flight.authenticationUrl} target="_blank" rel="noreferrer" data-testid="stripe-auth-link">
             {flight.authenticationUrl}
@@ -80,7 +81,7 @@ export function ChargeReview({ store, onCheckAgain }: ChargeReviewProps) {
         data-testid="stripe-warning"
         ref={focusOnOpen(store, state.warningFocusRequest)}
       >
-        No card on file for this customer: add one in the Stripe field before Confirm.
+        {i18n.t('charge.noCardWarning')}
       </p>
     );
   return (
@@ -91,8 +92,7 @@ export function ChargeReview({ store, onCheckAgain }: ChargeReviewProps) {
       data-testid="stripe-warning"
       ref={focusOnOpen(store, state.warningFocusRequest)}
     >
-      Clicking Confirm will charge the customer's Credit/Debit card ({cardName(card)}): {formatSiteMoney(check.minor)}{' '}
-      through Stripe.
+      {i18n.t('charge.warning', [cardName(card), formatSiteMoney(check.minor)])}
     </p>
   );
 }
