@@ -4,7 +4,7 @@ import { parseMessagesFile } from '@wxt-dev/i18n/build';
 import { describe, expect, it } from 'vitest';
 import { i18n } from '../../extension/src/i18n';
 import { localeStructureText, STRUCTURE_FILE } from '../../scripts/lib/i18n-structure';
-import { wordsInCode, wordsInSource, type WordsInCode } from './words-in-code';
+import { wordsInCode, wordsInSource } from './words-in-code';
 
 const srcDir = join(import.meta.dirname, '../../extension/src');
 
@@ -23,16 +23,6 @@ const FOLDERS_WITH_WORDS = ['features', 'components', 'background', 'utils', 'en
 
 /** Card brands are names, the same in every language; a card's label puts them in a message. */
 const BRAND_NAMES = new Set(['American Express', 'Diners Club']);
-
-/**
- * The charge flow's files are moved to en.yml on the charge branch; on this branch they still hold
- * their words. Once both branches are merged this list is empty and is deleted.
- */
-const CONVERTED_ON_THE_CHARGE_BRANCH = ['features/charge/', 'background/charge/', 'components/stripe-note.ts'];
-
-function isAllowed({ file, text }: WordsInCode): boolean {
-  return BRAND_NAMES.has(text) || CONVERTED_ON_THE_CHARGE_BRANCH.some((prefix) => file.startsWith(prefix));
-}
 
 describe("the extension's words", () => {
   it('come from locales/en.yml, whose key types are up to date (else run `npx tsx scripts/i18n-types.ts`)', async () => {
@@ -55,7 +45,7 @@ describe("the extension's words", () => {
   });
 
   it('are not written in the code: no text on screen and no sentence outside i18n.t', () => {
-    const written = wordsInCode(srcDir, FOLDERS_WITH_WORDS).filter((words) => !isAllowed(words));
+    const written = wordsInCode(srcDir, FOLDERS_WITH_WORDS).filter(({ text }) => !BRAND_NAMES.has(text));
     expect(written.map(({ file, text }) => `${file}: ${text}`)).toEqual([]);
   });
 

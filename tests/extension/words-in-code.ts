@@ -15,7 +15,7 @@ interface Node {
 }
 
 /** One piece of text found in the code: the file (relative to extension/src) and the text, `${…}` read as X. */
-export interface WordsInCode {
+interface WordsInCode {
   file: string;
   text: string;
 }

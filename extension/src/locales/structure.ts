@@ -148,7 +148,6 @@ export type GeneratedI18nStructure = {
   'refund.noRefund': { substitutions: 0; plural: false };
   'refund.whyNoRefund': { substitutions: 0; plural: false };
   'refund.theCard': { substitutions: 0; plural: false };
-  'refund.card': { substitutions: 2; plural: false };
   'refund.paidList': { substitutions: 0; plural: false };
   'refund.unpaidList': { substitutions: 0; plural: false };
   'refund.afterwards': { substitutions: 4; plural: false };

@@ -1,6 +1,7 @@
 import type { InvoiceStripeStatus } from '../../../../shared/api';
 import type { REFUND_REASONS } from '../../../../shared/statuses';
 import { formatMinor } from '../../../../shared/money';
+import { cardName } from '../../components/stripe-note';
 import { i18n } from '../../i18n';
 import { siteDateText } from '../../site/lists';
 
@@ -21,22 +22,9 @@ export function reasonLabel(reason: RefundReason): string {
   return i18n.t(REASON_WORDS[reason]);
 }
 
-// Card brands are names, the same in every language.
-const BRANDS: Record<string, string> = {
-  amex: 'American Express',
-  diners: 'Diners Club',
-  discover: 'Discover',
-  jcb: 'JCB',
-  mastercard: 'Mastercard',
-  unionpay: 'UnionPay',
-  visa: 'Visa',
-};
-
 /** "Visa •••• 4242", or "the card" when the payments were made with no card or several. */
 export function cardLabel(card: InvoiceStripeStatus['card']): string {
-  if (!card) return i18n.t('refund.theCard');
-  const brand = BRANDS[card.brand] ?? card.brand.charAt(0).toUpperCase() + card.brand.slice(1);
-  return i18n.t('refund.card', [brand, card.last4]);
+  return card ? cardName(card) : i18n.t('refund.theCard');
 }
 
 /** What the site's invoice counts, as its list row shows it. */
