@@ -39,7 +39,7 @@ export const settingsRequestSchema = z.strictObject({
   stripeIsDefaultGateway: z.boolean('stripeIsDefaultGateway must be true or false'),
 });
 
-/** Why a Connect attempt ended without a token; the extension turns each into a sentence. */
+/** Why a Connect attempt ended without a token; the extension turns each into a sentence (locales/en.yml). */
 export const CONNECT_FAILURES = [
   'access_denied',
   'account_refused',
@@ -48,15 +48,6 @@ export const CONNECT_FAILURES = [
   'failed',
 ] as const;
 export type ConnectFailure = (typeof CONNECT_FAILURES)[number];
-
-export const CONNECT_FAILURE_MESSAGES: Record<ConnectFailure, string> = {
-  access_denied: 'You chose not to connect a Stripe account. Nothing was changed.',
-  account_refused:
-    'Stripe would not connect that account. If it is the account of your MK My Shop, it is reserved for online Shop orders: connect or create a different Stripe account.',
-  expired: 'That connection attempt expired. Click Connect Your Stripe Account to start again.',
-  stripe_unavailable: 'Stripe could not be reached to finish connecting. Please try again in a minute.',
-  failed: 'Connecting to Stripe did not finish. Please try again.',
-};
 
 // ---- Customers and cards ----------------------------------------------------------------------
 

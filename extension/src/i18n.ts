@@ -17,9 +17,12 @@ type ValuesOf<K extends MessageKey> = GeneratedI18nStructure[K]['substitutions']
 
 // WXT types getMessage's names from .wxt/ (made by `wxt prepare`), which a clean clone lacks; the
 // keys are checked above instead.
-// Without .wxt/ the type has no getMessage at all, hence the cast through unknown.
-const messages = browser.i18n as unknown as { getMessage(name: string, substitutions?: string[]): string };
-const getMessage = (name: string, values?: string[]): string => messages.getMessage(name, values);
+// Without .wxt/ the type has no getMessage at all, hence the cast through unknown. Read at call time:
+// the site adapter (site/forms.ts, through components/stripe-note.ts) is imported by Node tests that
+// have no browser and never ask for a message.
+type Messages = { getMessage(name: string, substitutions?: string[]): string };
+const getMessage = (name: string, values?: string[]): string =>
+  (browser.i18n as unknown as Messages).getMessage(name, values);
 
 export const i18n = {
   /** The message `group.key` of en.yml, with its $1…$9 filled from `values`. */

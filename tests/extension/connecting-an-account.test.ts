@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { CONNECT_FAILURE_MESSAGES } from '../../shared/api';
 import { challengeFor, connectAttempt, makeVerifier } from '../../extension/src/background/connect/connect';
 import { handleMessage } from '../../extension/src/background/handle-message';
 import { consultantToken, workerUrlOverride } from '../../extension/src/background/storage';
@@ -126,7 +125,12 @@ describe('connecting a Stripe account', () => {
     const w = await useWorker();
     await startFromSettings();
     await landOnDone(`#error=${error}`);
-    const sentence = error === 'something_new' ? CONNECT_FAILURE_MESSAGES.failed : CONNECT_FAILURE_MESSAGES[error];
+    const sentence = {
+      access_denied: 'You chose not to connect a Stripe account. Nothing was changed.',
+      account_refused:
+        'Stripe would not connect that account. If it is the account of your MK My Shop, it is reserved for online Shop orders: connect or create a different Stripe account.',
+      something_new: 'Connecting to Stripe did not finish. Please try again.',
+    }[error];
     expect(await settingsView()).toMatchObject({ state: 'never', connectFailure: sentence });
     expect(w.seen.some((r) => r.path === '/connect/redeem')).toBe(false);
     expect(openOptionsPage).toHaveBeenCalledOnce();
@@ -138,7 +142,10 @@ describe('connecting a Stripe account', () => {
     const attempt = await connectAttempt.getValue();
     await connectAttempt.setValue({ verifier: attempt?.verifier ?? '', createdAt: Date.now() - 11 * 60_000 });
     await landOnDone(`#code=${CODE}`);
-    expect(await settingsView()).toMatchObject({ state: 'never', connectFailure: CONNECT_FAILURE_MESSAGES.expired });
+    expect(await settingsView()).toMatchObject({
+      state: 'never',
+      connectFailure: 'That connection attempt expired. Click Connect Your Stripe Account to start again.',
+    });
     expect(w.seen.some((r) => r.path === '/connect/redeem')).toBe(false);
   });
 

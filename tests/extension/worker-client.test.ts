@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { accountSummarySchema } from '../../shared/api';
 import { accountStatus, rememberConnection } from '../../extension/src/background/connect/account-state';
-import { callApi, NOT_CONNECTED_MESSAGE, type ApiRequest } from '../../extension/src/background/worker-client';
+import { callApi, type ApiRequest } from '../../extension/src/background/worker-client';
 import { consultantToken, workerUrlOverride } from '../../extension/src/background/storage';
 import { closedPortUrl, fakeAccount, startFakeWorker, type FakeWorker } from './fake-worker-server';
 
@@ -59,7 +59,12 @@ describe('calling the worker API', () => {
       body: { error: { code: 'not_connected', message: 'Stripe disconnected — reconnect in Stripe Settings.' } },
     }));
     const result = await callApi(getAccount, accountSummarySchema);
-    expect(result).toMatchObject({ ok: false, code: 'not_connected', message: NOT_CONNECTED_MESSAGE, status: 401 });
+    expect(result).toMatchObject({
+      ok: false,
+      code: 'not_connected',
+      message: 'Stripe disconnected — reconnect in Stripe Settings.',
+      status: 401,
+    });
     expect(await accountStatus()).toMatchObject({ state: 'disconnected', account: { id: 'acct_1JanesBeautyStudio' } });
     expect(await consultantToken.getValue()).toBeNull();
   });

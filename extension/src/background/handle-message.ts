@@ -1,4 +1,5 @@
 import type { z } from 'zod/mini';
+import { i18n } from '../i18n';
 import { isConnectDonePage } from './connect/connect-sender';
 import { flows } from './flows';
 import { messageError, type BackgroundDeps, type SenderInfo, type SenderKind } from './protocol';
@@ -27,19 +28,19 @@ export async function handleMessage(raw: unknown, sender: SenderInfo, deps: Back
   const senderKind = isConnectDonePage(sender, policy, await currentWorkerUrl())
     ? 'connect-page'
     : classifySender(sender, policy);
-  if (senderKind === null) return messageError('forbidden-sender', 'This sender may not talk to the Stripe bridge.');
+  if (senderKind === null) return messageError('forbidden-sender', i18n.t('background.forbiddenSender'));
   const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
   const route = typeof type === 'string' && Object.hasOwn(routes, type) ? routes[type] : undefined;
-  if (typeof type !== 'string' || !route) return messageError('invalid-message', 'Unknown message type.');
+  if (typeof type !== 'string' || !route) return messageError('invalid-message', i18n.t('background.unknownMessage'));
   const parsed = route.schema.safeParse(raw);
-  if (!parsed.success) return messageError('invalid-message', `Malformed "${type}" message.`);
+  if (!parsed.success) return messageError('invalid-message', i18n.t('background.malformedMessage', [type]));
   if (!route.senders.includes(senderKind))
-    return messageError('forbidden-sender', `"${type}" is only available from Stripe Settings.`);
+    return messageError('forbidden-sender', i18n.t('background.settingsOnly', [type]));
   try {
     const handle = route.handle as (message: unknown, deps: BackgroundDeps, sender: SenderInfo) => Promise<unknown>;
     return await handle(parsed.data, deps, sender);
   } catch (error) {
     console.error(`[stripe-bridge] "${type}" failed`, error);
-    return messageError('internal', 'Something went wrong inside the extension. Reload the page and try again.');
+    return messageError('internal', i18n.t('background.internal'));
   }
 }

@@ -2,6 +2,7 @@ import { hc, type ClientRequestOptions } from 'hono/client';
 import { safeParse, type $ZodType } from 'zod/v4/core';
 import { isErrorBody } from '../../../shared/errors';
 import type { AppType } from '../../../worker/src/app-type';
+import { i18n } from '../i18n';
 import { markDisconnected } from './connect/account-state';
 import { currentWorkerUrl } from './settings/worker-url';
 import { consultantToken } from './storage';
@@ -27,9 +28,6 @@ export type ApiResult<T> =
 /** A charge can wait on Stripe; beyond this the consultant is better told than left looking at a spinner. */
 const API_TIMEOUT_MS = 30_000;
 
-export const NOT_CONNECTED_MESSAGE = 'Stripe disconnected — reconnect in Stripe Settings.';
-const NEVER_CONNECTED_MESSAGE = 'Stripe is not connected yet. Connect your Stripe account in Stripe Settings.';
-
 /** Codes the client makes itself (the worker's own codes are in shared/errors.ts). */
 type ClientErrorCode = 'not_connected' | 'worker_unreachable' | 'worker_timeout' | 'bad_response' | 'http_error';
 
@@ -52,7 +50,7 @@ export async function callApi<T>(
   timeoutMs = API_TIMEOUT_MS,
 ): Promise<ApiResult<T>> {
   const token = await consultantToken.getValue();
-  if (!token) return failure('not_connected', NEVER_CONNECTED_MESSAGE, 401);
+  if (!token) return failure('not_connected', i18n.t('worker.neverConnected'), 401);
   const workerUrl = await currentWorkerUrl();
   let response: Response;
   try {
@@ -60,13 +58,9 @@ export async function callApi<T>(
     response = await request(api, { init: { signal: AbortSignal.timeout(timeoutMs) } });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'TimeoutError') {
-      return failure(
-        'worker_timeout',
-        `The Stripe bridge worker did not answer within ${timeoutMs / 1000} seconds.`,
-        0,
-      );
+      return failure('worker_timeout', i18n.t('worker.timeout', [timeoutMs / 1000]), 0);
     }
-    return failure('worker_unreachable', `The Stripe bridge worker could not be reached at ${workerUrl}.`, 0);
+    return failure('worker_unreachable', i18n.t('worker.unreachable', [workerUrl]), 0);
   }
 
   let body: unknown;
@@ -78,23 +72,15 @@ export async function callApi<T>(
 
   if (response.status === 401) {
     await markDisconnected(token);
-    return failure('not_connected', NOT_CONNECTED_MESSAGE, 401);
+    return failure('not_connected', i18n.t('reconnect.sentence'), 401);
   }
   if (!response.ok) {
     if (isErrorBody(body)) return failure(body.error.code, body.error.message, response.status);
-    return failure(
-      'http_error',
-      `The Stripe bridge worker answered with an error (HTTP ${response.status}).`,
-      response.status,
-    );
+    return failure('http_error', i18n.t('worker.httpError', [response.status]), response.status);
   }
   const parsed = safeParse(schema, body);
   if (!parsed.success) {
-    return failure(
-      'bad_response',
-      'The Stripe bridge worker gave an answer this extension does not understand. Is the extension up to date?',
-      response.status,
-    );
+    return failure('bad_response', i18n.t('worker.badResponse'), response.status);
   }
   return { ok: true, data: parsed.data, status: response.status };
 }

@@ -1,4 +1,5 @@
 import { MatchPattern } from 'wxt/utils/match-patterns';
+import { i18n } from '../i18n';
 
 // Pure checks on a back-office address a consultant adds in Stripe Settings, shared by the options
 // page (to answer before the browser asks for access) and the background (which trusts no page).
@@ -14,19 +15,15 @@ export function normaliseSiteAddress(text: string, builtInMatches: readonly stri
   try {
     url = new URL(text.trim());
   } catch {
-    return { ok: false, reason: 'That is not a web address (expected something like https://office.example.com).' };
+    return { ok: false, reason: i18n.t('address.notAnAddress', ['https://office.example.com']) };
   }
   const local = url.hostname === '127.0.0.1' || url.hostname === 'localhost';
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
-    return {
-      ok: false,
-      reason: 'The back-office address must start with https:// (plain http only for 127.0.0.1 or localhost).',
-    };
+    return { ok: false, reason: i18n.t('address.siteHttps') };
   }
-  if (url.username || url.password)
-    return { ok: false, reason: 'The back-office address must not contain a user name or password.' };
+  if (url.username || url.password) return { ok: false, reason: i18n.t('address.siteCredentials') };
   if (builtInMatches.some((pattern) => new MatchPattern(pattern).includes(`${url.origin}/`))) {
-    return { ok: false, reason: `Stripe controls already run on ${url.hostname}; there is nothing to add.` };
+    return { ok: false, reason: i18n.t('address.siteBuiltIn', [url.hostname]) };
   }
   return { ok: true, origin: url.origin };
 }

@@ -1,3 +1,5 @@
+import { i18n } from '../i18n';
+
 // Pure checks on a worker address, shared by Stripe Settings (to answer before asking the browser
 // for access) and the background (which re-checks: it trusts no page).
 
@@ -12,16 +14,12 @@ export function normaliseWorkerUrl(text: string): WorkerAddress {
   try {
     url = new URL(text.trim());
   } catch {
-    return { ok: false, reason: 'That is not a web address (expected something like https://bridge.example.com).' };
+    return { ok: false, reason: i18n.t('address.notAnAddress', ['https://bridge.example.com']) };
   }
   const local = url.hostname === '127.0.0.1' || url.hostname === 'localhost';
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
-    return {
-      ok: false,
-      reason: 'The worker address must start with https:// (plain http only for 127.0.0.1 or localhost).',
-    };
+    return { ok: false, reason: i18n.t('address.workerHttps') };
   }
-  if (url.username || url.password)
-    return { ok: false, reason: 'The worker address must not contain a user name or password.' };
+  if (url.username || url.password) return { ok: false, reason: i18n.t('address.workerCredentials') };
   return { ok: true, origin: url.origin };
 }

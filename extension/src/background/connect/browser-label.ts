@@ -1,3 +1,5 @@
+import { i18n } from '../../i18n';
+
 /** How a consultant recognises a browser in the list of signed-in browsers: "Firefox on Windows". */
 export function browserLabel(userAgent: string): string {
   const browserName = /Edg\//.test(userAgent)
@@ -8,7 +10,7 @@ export function browserLabel(userAgent: string): string {
         ? 'Chrome'
         : /Safari\//.test(userAgent)
           ? 'Safari'
-          : 'A browser';
+          : null;
   const system = /Windows/.test(userAgent)
     ? 'Windows'
     : /Mac OS X|Macintosh/.test(userAgent)
@@ -20,5 +22,6 @@ export function browserLabel(userAgent: string): string {
           : /Linux/.test(userAgent)
             ? 'Linux'
             : null;
-  return system ? `${browserName} on ${system}` : browserName;
+  const name = browserName ?? i18n.t('browsers.aBrowser');
+  return system ? i18n.t('connect.browserOn', [name, system]) : name;
 }

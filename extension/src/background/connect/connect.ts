@@ -1,6 +1,5 @@
 import { storage } from 'wxt/utils/storage';
 import {
-  CONNECT_FAILURE_MESSAGES,
   CONNECT_FAILURES,
   redeemResponseSchema,
   type ConnectFailure,
@@ -8,6 +7,7 @@ import {
 } from '../../../../shared/api';
 import { safeParse } from 'zod/v4/core';
 import { isErrorBody } from '../../../../shared/errors';
+import { i18n } from '../../i18n';
 import { rememberConnection } from './account-state';
 import { workerClient } from '../worker-client';
 import { browserLabel } from './browser-label';
@@ -31,6 +31,18 @@ export const connectAttempt = storage.defineItem<ConnectAttempt | null>('local:c
 
 /** The sentence Stripe Settings shows for the last failed attempt; cleared when a new one starts. */
 export const connectFailure = storage.defineItem<string | null>('local:connectFailure', { fallback: null, version: 1 });
+
+/** The sentence Stripe Settings shows for each way a Connect attempt can end without a token. */
+function failureSentence(failure: ConnectFailure): string {
+  const keys = {
+    access_denied: 'connect.accessDenied',
+    account_refused: 'connect.accountRefused',
+    expired: 'connect.expired',
+    stripe_unavailable: 'connect.stripeUnavailable',
+    failed: 'connect.failed',
+  } as const satisfies Record<ConnectFailure, string>;
+  return i18n.t(keys[failure]);
+}
 
 function base64url(bytes: Uint8Array): string {
   let binary = '';
@@ -87,12 +99,12 @@ async function redeem(
       { init: { signal: AbortSignal.timeout(REDEEM_TIMEOUT_MS) } },
     );
   } catch {
-    return `The Stripe bridge worker could not be reached at ${workerUrl} to finish connecting. Please try again.`;
+    return i18n.t('connect.workerUnreachable', [workerUrl]);
   }
   const body: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) return isErrorBody(body) ? body.error.message : CONNECT_FAILURE_MESSAGES.failed;
+  if (!response.ok) return isErrorBody(body) ? body.error.message : failureSentence('failed');
   const parsed = safeParse(redeemResponseSchema, body);
-  return parsed.success ? parsed.data : CONNECT_FAILURE_MESSAGES.failed;
+  return parsed.success ? parsed.data : failureSentence('failed');
 }
 
 /**
@@ -110,9 +122,9 @@ export async function finishConnect(
   await connectAttempt.setValue(null);
   const fail = (sentence: string) => connectFailure.setValue(sentence);
 
-  if (end.kind === 'error') return fail(CONNECT_FAILURE_MESSAGES[end.failure]);
-  if (end.kind === 'unreadable') return fail(CONNECT_FAILURE_MESSAGES.failed);
-  if (!attempt || now - attempt.createdAt > CONNECT_ATTEMPT_LIFETIME_MS) return fail(CONNECT_FAILURE_MESSAGES.expired);
+  if (end.kind === 'error') return fail(failureSentence(end.failure));
+  if (end.kind === 'unreadable') return fail(failureSentence('failed'));
+  if (!attempt || now - attempt.createdAt > CONNECT_ATTEMPT_LIFETIME_MS) return fail(failureSentence('expired'));
 
   const result = await redeem(workerUrl, end.code, attempt.verifier, fetchImpl);
   if (typeof result === 'string') return fail(result);

@@ -6,6 +6,7 @@ import {
   type AccountSummary,
   type Session,
 } from '../../../../shared/api';
+import { i18n } from '../../i18n';
 import { messageError, on, type BackgroundDeps, type MessageError } from '../protocol';
 import { checkWorkerHealth } from '../settings/health';
 import { currentWorkerUrl } from '../settings/worker-url';
@@ -103,8 +104,7 @@ export const connectMessages = {
     const workerUrl = await currentWorkerUrl();
     // Checked first: a tab on a dead address would show the browser's error page instead of words.
     const health = await checkWorkerHealth(workerUrl, deps.fetch);
-    if (!health.ok)
-      return messageError('worker-unreachable', `Stripe cannot be connected right now: ${health.reason}.`);
+    if (!health.ok) return messageError('worker-unreachable', i18n.t('connect.cannotStart', [health.reason]));
     await browser.tabs.create({ url: await beginConnect(workerUrl), active: true });
     return done;
   }),

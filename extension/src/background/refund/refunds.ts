@@ -6,6 +6,7 @@ import {
   type RefundSummary,
 } from '../../../../shared/api';
 import { defineAttemptStore, mayHaveReachedStripe, oneAtATime } from '../attempts';
+import { i18n } from '../../i18n';
 import type { AttemptReply, StripeFailure } from '../protocol';
 import { callApi } from '../worker-client';
 
@@ -27,10 +28,6 @@ export type RefundReply = AttemptReply<RefundRecord>;
 
 const refundAttempts = defineAttemptStore('local:refundAttempts', 'rfd');
 
-const UNKNOWN_SENTENCE =
-  'Stripe has not said yet whether the refund went through. Try again in a moment: it will not refund twice.';
-const PENDING_SENTENCE = 'Refund pending: Stripe sends it once your Stripe balance covers it.';
-
 export async function invoiceStatuses(
   numbers: string[],
   fetchImpl: typeof fetch,
@@ -51,11 +48,12 @@ export async function invoiceStatuses(
 function refundReply(record: RefundRecord): RefundReply {
   const { refunds } = record;
   const failed = refunds.find((r) => r.status === 'failed' || r.status === 'canceled');
-  if (failed) return { ok: true, outcome: 'failed', message: failed.message ?? 'The refund failed.', record };
+  if (failed) return { ok: true, outcome: 'failed', message: failed.message ?? i18n.t('refund.failed'), record };
   if (refunds.some((r) => r.status === 'unknown'))
-    return { ok: true, outcome: 'unknown', message: UNKNOWN_SENTENCE, record };
+    return { ok: true, outcome: 'unknown', message: i18n.t('refund.unknown'), record };
   const pending = refunds.find((r) => r.status === 'pending' || r.status === 'requires_action');
-  if (pending) return { ok: true, outcome: 'pending', message: pending.message ?? PENDING_SENTENCE, record };
+  if (pending)
+    return { ok: true, outcome: 'pending', message: pending.message ?? i18n.t('refund.pendingReply'), record };
   return { ok: true, outcome: 'succeeded', message: null, record };
 }
 

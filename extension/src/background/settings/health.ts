@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { i18n } from '../../i18n';
 import { workerClient } from '../worker-client';
 
 export type HealthReply = { ok: true; version: string } | { ok: false; reason: string };
@@ -17,18 +18,18 @@ export async function checkWorkerHealth(workerUrl: string, fetchImpl: typeof fet
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'TimeoutError') {
-      return { ok: false, reason: `worker did not answer within ${HEALTH_TIMEOUT_MS / 1000} seconds (${workerUrl})` };
+      return { ok: false, reason: i18n.t('worker.healthTimeout', [HEALTH_TIMEOUT_MS / 1000, workerUrl]) };
     }
-    return { ok: false, reason: `worker unreachable at ${workerUrl}` };
+    return { ok: false, reason: i18n.t('worker.healthUnreachable', [workerUrl]) };
   }
-  if (!response.ok) return { ok: false, reason: `worker answered with an error (HTTP ${response.status})` };
+  if (!response.ok) return { ok: false, reason: i18n.t('worker.healthHttpError', [response.status]) };
   let body: unknown;
   try {
     body = await response.json();
   } catch {
-    return { ok: false, reason: `${workerUrl} does not look like a Stripe bridge worker` };
+    return { ok: false, reason: i18n.t('worker.healthNotAWorker', [workerUrl]) };
   }
   const parsed = healthBody.safeParse(body);
-  if (!parsed.success) return { ok: false, reason: `${workerUrl} does not look like a Stripe bridge worker` };
+  if (!parsed.success) return { ok: false, reason: i18n.t('worker.healthNotAWorker', [workerUrl]) };
   return { ok: true, version: parsed.data.version };
 }

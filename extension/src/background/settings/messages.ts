@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { i18n } from '../../i18n';
 import { normaliseWorkerUrl } from '../../utils/worker-address';
 import { messageError, on } from '../protocol';
 import { workerUrlOverride } from '../storage';
@@ -23,15 +24,11 @@ export const settingsMessages = {
         await workerUrlOverride.setValue(null);
         return workerUrlSettings();
       }
-      if (!WORKER_ADDRESS_ALLOWED)
-        return messageError('invalid-setting', 'This version of the extension works with its own worker only.');
+      if (!WORKER_ADDRESS_ALLOWED) return messageError('invalid-setting', i18n.t('worker.ownOnly'));
       const normalised = normaliseWorkerUrl(message.url);
       if (!normalised.ok) return messageError('invalid-setting', normalised.reason);
       if (!(await deps.hasOriginAccess(normalised.origin))) {
-        return messageError(
-          'invalid-setting',
-          `The browser did not allow the extension to reach ${normalised.origin}.`,
-        );
+        return messageError('invalid-setting', i18n.t('worker.notAllowed', [normalised.origin]));
       }
       await workerUrlOverride.setValue(normalised.origin);
       return workerUrlSettings();

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { originPattern, siteMatches, sitePageMatches } from '../../config';
+import { i18n } from '../../i18n';
 import { sitePageScripts } from '../../site/pages';
 import { normaliseSiteAddress } from '../../utils/site-address';
 import { messageError, type MessageError } from '../protocol';
@@ -59,7 +60,7 @@ export async function setExtraSite(text: string, mode: string): Promise<ExtraSit
   const address = normaliseSiteAddress(text, siteMatches(mode));
   if (!address.ok) return messageError('invalid-setting', address.reason);
   if (!(await browser.permissions.contains({ origins: [originPattern(address.origin)] }))) {
-    return messageError('invalid-setting', `The browser did not allow the extension on ${address.origin}.`);
+    return messageError('invalid-setting', i18n.t('site.notAllowed', [address.origin]));
   }
   const previous = await extraSiteOrigin.getValue();
   await unregisterScripts();

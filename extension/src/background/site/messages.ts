@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod/mini';
 import { VERSION } from '../../../../shared/version';
+import { i18n } from '../../i18n';
 import { structureReport } from '../../site/structure';
 import { messageError, on, type SenderInfo } from '../protocol';
 import { extraSiteSettings, removeExtraSite, setExtraSite } from './extra-site';
@@ -41,7 +42,7 @@ export const siteMessages = {
     ['site-page'],
     async (message, _deps, sender) => {
       const report = await reportOfPage(sender, message.missing);
-      if (report === null) return messageError('internal', 'The page could not be read.');
+      if (report === null) return messageError('internal', i18n.t('background.pageUnreadable'));
       await lastSiteReport.setValue({ report, missing: message.missing, savedAt: new Date().toISOString() });
       return { ok: true as const, report };
     },

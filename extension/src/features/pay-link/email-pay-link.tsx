@@ -7,6 +7,7 @@ import { askBackground } from '../../utils/ask-background';
 import { fetchSitePage, pageIo } from '../../utils/site-fetch';
 import { backToInvoiceLink, emailMessage, emailPaymentLink } from '../../site/shape';
 import { mountShadow } from '../../components/shadow-mount';
+import { i18n } from '../../i18n';
 import { defineFeature } from '../registry';
 
 const NOTICE_CSS = `:host{display:block !important;margin:8px 0 !important;font-size:13px !important;line-height:1.4 !important}
@@ -47,8 +48,7 @@ export default defineFeature({
             'before',
             NOTICE_CSS,
             <p role="alert" data-testid="stripe-email-problem">
-              The Stripe payment link could not be made: {found.problem} If you send this email now, it links to your
-              other payment gateway.
+              {i18n.t('payLink.emailProblem', [found.problem])}
             </p>,
           );
           signal.addEventListener('abort', notice.remove);
@@ -94,7 +94,7 @@ async function stripeLinkFor(document: Document, url: URL, signal: AbortSignal):
   const page = await fetchSitePage(pageIo(win), new URL(back, url).href);
   const invoice = page && readInvoice(page);
   if (signal.aborted) return null;
-  if (!page || !invoice) return { problem: "this invoice's page could not be read." };
+  if (!page || !invoice) return { problem: i18n.t('payLink.pageUnreadable') };
   if (invoice.balanceDueCents <= 0) return null;
   const details = readInvoiceDetails(page);
   const link = await askBackground({

@@ -1,6 +1,7 @@
 import { Component } from 'preact';
 import { SITE_BUTTON_CSS } from '../../components/site-buttons';
 import type { MessageError, Replies } from '../../background/messages';
+import { i18n } from '../../i18n';
 
 export const PAY_LINK_CSS = `${SITE_BUTTON_CSS}
 :host{display:block !important;margin:8px 0 !important;font-size:13px !important;line-height:1.4 !important;color:#2b2b2b !important}
@@ -34,7 +35,7 @@ export class PayLinkPanel extends Component<{ getLink: () => Promise<Reply> }, S
       await navigator.clipboard.writeText(this.state.url);
       this.setState({ copied: true });
     } catch {
-      this.setState({ problem: 'The browser did not allow copying: select the link and copy it.' });
+      this.setState({ problem: i18n.t('payLink.copyFailed') });
     }
   };
 
@@ -43,7 +44,7 @@ export class PayLinkPanel extends Component<{ getLink: () => Promise<Reply> }, S
     return (
       <div>
         <button type="button" class="btn secondary" data-testid="stripe-pay-link" disabled={busy} onClick={this.get}>
-          {busy ? 'Getting the Stripe payment link…' : 'Stripe payment link'}
+          {i18n.t(busy ? 'payLink.getting' : 'payLink.get')}
         </button>{' '}
         {url && (
           <span>
@@ -51,7 +52,7 @@ export class PayLinkPanel extends Component<{ getLink: () => Promise<Reply> }, S
               {url}
             </a>{' '}
             <button type="button" class="btn small secondary" data-testid="stripe-pay-link-copy" onClick={this.copy}>
-              {copied ? 'Copied' : 'Copy'}
+              {i18n.t(copied ? 'payLink.copied' : 'payLink.copy')}
             </button>
           </span>
         )}

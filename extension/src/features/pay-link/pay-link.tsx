@@ -6,6 +6,7 @@ import { readInvoiceDetails } from '../../site/invoice-details';
 import { existingInvoicePageUrls, isInvoicePage, isNewInvoicePage } from '../../site/pages';
 import { askBackground } from '../../utils/ask-background';
 import { messageError } from '../../background/messages';
+import { i18n } from '../../i18n';
 import { INVOICE_SHAPE, otherPaymentRow } from '../../site/shape';
 import { defineFeature } from '../registry';
 
@@ -21,7 +22,7 @@ export default defineFeature({
   init(signal, { ctx, document }) {
     const getLink = async () => {
       const invoice = readInvoice(document);
-      if (!invoice) return messageError('invalid-message', 'Choose the customer first.');
+      if (!invoice) return messageError('invalid-message', i18n.t('payLink.chooseCustomer'));
       const details = readInvoiceDetails(document);
       return askBackground({
         type: 'pay-links:create',

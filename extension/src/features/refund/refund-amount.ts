@@ -1,23 +1,24 @@
 import { formatMinor, minorUnitDigits, parseAmountInput } from '../../../../shared/money';
+import { i18n } from '../../i18n';
 
 export type RefundAmountCheck = { ok: true; minor: number } | { ok: false; reason: string };
 
 /** What the consultant typed as a refund, checked before anything is sent: more than zero, never more than is refundable. */
 export function checkRefundAmount(text: string, refundableMinor: number, currency: string): RefundAmountCheck {
-  const most = `At most ${formatMinor(refundableMinor, currency)} can be refunded: what the card paid for this invoice, less refunds already made.`;
+  const most = i18n.t('refund.atMost', [formatMinor(refundableMinor, currency)]);
   const parsed = parseAmountInput(text, currency);
   if (parsed.ok) return parsed.minor > refundableMinor ? { ok: false, reason: most } : parsed;
   switch (parsed.reason) {
     case 'empty':
-      return { ok: false, reason: 'Enter the amount to refund.' };
+      return { ok: false, reason: i18n.t('refund.enterAmount') };
     case 'too_many_decimals':
-      return { ok: false, reason: `Use at most ${minorUnitDigits(currency)} decimals.` };
+      return { ok: false, reason: i18n.t('refund.decimals', [minorUnitDigits(currency)]) };
     case 'not_positive':
-      return { ok: false, reason: 'The refund must be more than zero.' };
+      return { ok: false, reason: i18n.t('refund.notPositive') };
     case 'too_large':
       return { ok: false, reason: most };
     default:
-      return { ok: false, reason: 'Enter an amount like 25.00.' };
+      return { ok: false, reason: i18n.t('refund.amountLike') };
   }
 }
 

@@ -3,6 +3,7 @@ import { RefundControl, type RefundAction } from './refund-control';
 import { REFUND_CSS } from './refund-styles';
 import { reflectRefundsOnSite } from './refund-sync';
 import { mountShadow } from '../../components/shadow-mount';
+import { i18n } from '../../i18n';
 import { readInvoiceRows, type InvoiceRow } from '../../site/lists';
 import { isInvoiceListPage, isPaidListPage, paidListPageUrls, unpaidListPageUrls } from '../../site/pages';
 import { askBackground } from '../../utils/ask-background';
@@ -49,7 +50,7 @@ export default defineFeature({
         const address = invoiceUrl(row);
         const synced = address
           ? await reflectRefundsOnSite(io, address)
-          : { problem: 'The invoice could not be found to update it.' };
+          : { problem: i18n.t('refund.invoiceNotFound') };
         return 'problem' in synced ? { status, refunded: true, problem: synced.problem } : { status, refunded: true };
       };
 

@@ -1,15 +1,14 @@
 import { Component, createRef } from 'preact';
 import type { InvoiceStripeStatus } from '../../../../shared/api';
 import { formatMinor } from '../../../../shared/money';
+import { i18n } from '../../i18n';
 import { InfoIcon, RefundArrowIcon, RefundedIcon } from './refund-icons';
 import { RefundDialog } from './refund-dialog';
 import {
   afterRefund,
   cardLabel,
   nowSentence,
-  PENDING_SENTENCE,
   refundedDetails,
-  RETURN_EXCHANGE,
   type RefundReason,
   type SiteAmounts,
 } from './refund-words';
@@ -77,9 +76,8 @@ export class RefundControl extends Component<Props, State> {
       this.closeDialog();
       return null;
     }
-    const money = (minor: number) => formatMinor(minor, next.currency);
     const now = afterRefund(site, amountMinor);
-    const done = `Refunded ${money(amountMinor)} to ${cardLabel(next.card)}.`;
+    const done = i18n.t('refund.done', [formatMinor(amountMinor, next.currency), cardLabel(next.card)]);
     this.setState({
       status: next,
       site: now,
@@ -99,11 +97,11 @@ export class RefundControl extends Component<Props, State> {
     if (kind === 'return_exchange') {
       return (
         <span data-testid="stripe-refund-unavailable">
-          <span class="muted">No Stripe refund</span>
+          <span class="muted">{i18n.t('refund.noRefund')}</span>
           <button
             type="button"
             class="marker muted"
-            aria-label="Why no Stripe refund"
+            aria-label={i18n.t('refund.whyNoRefund')}
             aria-expanded={detailsOpen}
             aria-controls="refund-why"
             data-testid="stripe-refund-why"
@@ -112,7 +110,7 @@ export class RefundControl extends Component<Props, State> {
             <InfoIcon />
           </button>
           <span id="refund-why" class="details" hidden={!detailsOpen}>
-            {RETURN_EXCHANGE}
+            {i18n.t('refund.returnExchange')}
           </span>
         </span>
       );
@@ -127,7 +125,7 @@ export class RefundControl extends Component<Props, State> {
             ref={this.marker}
             class="marker red"
             data-testid="stripe-refunded"
-            aria-label="Refunded to the card"
+            aria-label={i18n.t('refund.refundedMarker')}
             aria-describedby="refund-details"
             aria-expanded={detailsOpen}
             onClick={this.toggleDetails}
@@ -141,7 +139,7 @@ export class RefundControl extends Component<Props, State> {
             ref={this.arrow}
             class="marker green"
             data-testid="stripe-refund"
-            aria-label={`Refund invoice ${invoiceNumber} to the card, up to ${money(status.refundableMinor)}`}
+            aria-label={i18n.t('refund.arrow', [invoiceNumber, money(status.refundableMinor)])}
             aria-haspopup="dialog"
             onClick={() => this.setState({ dialogOpen: true })}
           >
@@ -151,7 +149,7 @@ export class RefundControl extends Component<Props, State> {
         {status.pendingRefundMinor > 0 && (
           <span class="muted" data-testid="stripe-refund-pending">
             {' '}
-            Refund of {money(status.pendingRefundMinor)} pending. {PENDING_SENTENCE}
+            {i18n.t('refund.pending', [money(status.pendingRefundMinor)])}
           </span>
         )}
         {status.refundedMinor > 0 && (

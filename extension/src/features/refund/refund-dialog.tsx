@@ -1,13 +1,14 @@
 import { Component, createRef } from 'preact';
 import type { InvoiceStripeStatus } from '../../../../shared/api';
 import { formatMinor } from '../../../../shared/money';
+import { i18n } from '../../i18n';
 import { amountInputText, checkRefundAmount } from './refund-amount';
 import {
   afterRefund,
   afterwardsSentence,
   cardLabel,
-  FUNDS_AND_FEES,
-  REASON_LABELS,
+  reasonLabel,
+  REFUND_REASON_CHOICES,
   type RefundReason,
   type SiteAmounts,
 } from './refund-words';
@@ -94,8 +95,8 @@ export class RefundDialog extends Component<Props, State> {
         onClose={this.props.onClose}
       >
         <form onSubmit={this.submit} noValidate>
-          <h2 id="refund-title">Refund invoice {invoiceNumber}</h2>
-          <label for="refund-amount">Amount to refund (up to {money(status.refundableMinor)})</label>
+          <h2 id="refund-title">{i18n.t('refund.dialogTitle', [invoiceNumber])}</h2>
+          <label for="refund-amount">{i18n.t('refund.amountLabel', [money(status.refundableMinor)])}</label>
           <div class="money">
             <span class="sign" aria-hidden="true">
               {currencySign(status.currency)}
@@ -113,7 +114,7 @@ export class RefundDialog extends Component<Props, State> {
               onInput={(e) => this.setState({ amountText: e.currentTarget.value, problem: null })}
             />
           </div>
-          <label for="refund-reason">Reason (optional)</label>
+          <label for="refund-reason">{i18n.t('refund.reasonLabel')}</label>
           <select
             id="refund-reason"
             data-testid="stripe-refund-reason"
@@ -121,17 +122,17 @@ export class RefundDialog extends Component<Props, State> {
             disabled={busy}
             onChange={(e) => this.setState({ reason: e.currentTarget.value as RefundReason | '' })}
           >
-            <option value="">No reason given</option>
-            {(Object.keys(REASON_LABELS) as RefundReason[]).map((key) => (
+            <option value="">{i18n.t('refund.noReason')}</option>
+            {REFUND_REASON_CHOICES.map((key) => (
               <option value={key} key={key}>
-                {REASON_LABELS[key]}
+                {reasonLabel(key)}
               </option>
             ))}
           </select>
           <p id="refund-afterwards" class="afterwards" data-testid="stripe-refund-afterwards" aria-live="polite">
             {check.ok ? afterwardsSentence(invoiceNumber, afterRefund(site, check.minor), status.currency) : ''}
           </p>
-          <p class="muted">{FUNDS_AND_FEES}</p>
+          <p class="muted">{i18n.t('refund.fundsAndFees')}</p>
           {problem && (
             <p class="problem" role="alert" data-testid="stripe-refund-problem">
               {problem}
@@ -145,10 +146,14 @@ export class RefundDialog extends Component<Props, State> {
               disabled={busy}
               onClick={() => this.dialog.current?.close()}
             >
-              Cancel
+              {i18n.t('refund.cancel')}
             </button>
             <button type="submit" class="btn" data-testid="stripe-refund-confirm" disabled={busy}>
-              {busy ? 'Refunding…' : check.ok ? `Refund ${money(check.minor)} to ${card}` : `Refund to ${card}`}
+              {busy
+                ? i18n.t('refund.refunding')
+                : check.ok
+                  ? i18n.t('refund.refundAmountTo', [money(check.minor), card])
+                  : i18n.t('refund.refundTo', [card])}
             </button>
           </div>
         </form>
