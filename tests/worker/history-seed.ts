@@ -54,8 +54,8 @@ export async function seedPaidHistory(
       .bind(accounts, now, refundEvery, firstNumber, invoices),
     db
       .prepare(
-        `INSERT INTO refunds (id, payment_id, amount_minor, idempotency_key, stripe_refund_id, status, created_at)
-         SELECT 'ref_' || p.id, p.id, 1000, 'seed-refund-' || p.id, 're_' || p.id, 'succeeded', ?2
+        `INSERT INTO refunds (id, account_id, payment_id, amount_minor, idempotency_key, stripe_refund_id, status, created_at)
+         SELECT 'ref_' || p.id, p.account_id, p.id, 1000, 'seed-refund-' || p.id, 're_' || p.id, 'succeeded', ?2
          FROM payments AS p WHERE p.account_id IN (SELECT value FROM json_each(?1)) AND p.refunded_minor = 1000 AND p.idempotency_key LIKE 'seed-%'
          ON CONFLICT DO NOTHING`,
       )

@@ -65,12 +65,13 @@ function renderElement(
 async function payLinkPage(c: Context<AppEnv>, link: LinkRow) {
   if (!link.invoiceId) return c.html(notFoundPage(NOT_FOUND), 404);
   const db = c.var.db;
-  const [paymentRows, [invoice]] = await db.batch([
+  const [paymentRows, [invoice], [account]] = await db.batch([
     selectInvoicePayments(db, link.accountId, link.invoiceId),
     selectInvoice(db, link.accountId, link.invoiceId),
+    selectAccount(db, link.accountId),
   ]);
   if (!invoice) return c.html(notFoundPage(NOT_FOUND), 404);
-  const business = await businessName(db, link.accountId);
+  const business = account?.businessName ?? null;
   const details = link.details;
   const invoiceDetails = details?.date ? { date: details.date, lines: details.lines } : null;
   if (paymentRows.some(isCardChargeInFlight)) return c.html(cardInFlightPage(business, invoice.number));

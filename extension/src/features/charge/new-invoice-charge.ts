@@ -75,8 +75,9 @@ export async function saveThenCharge(
   amountMinor: number,
   deps: NewInvoiceDeps,
 ): Promise<NewInvoiceOutcome> {
-  const form = findInvoiceParts(doc).form;
-  const number = findInvoiceParts(doc).number?.value.trim() ?? '';
+  const parts = findInvoiceParts(doc);
+  const form = parts.form;
+  const number = parts.number?.value.trim() ?? '';
   if (!form || !number) return { kind: 'refused', message: i18n.t('charge.cannotSave') };
   deps.onStep({ kind: 'saving' });
   const saved = await saveOnSite(deps.io, form, deps.pageUrl, number);

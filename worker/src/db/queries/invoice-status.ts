@@ -168,7 +168,7 @@ export function statusTotalsQuery(db: Db, accountId: string, numbers: string[]) 
       cardLast4: sql<string | null>`max(CASE WHEN ${payments.status} = 'succeeded' THEN ${payments.cardLast4} END)`,
       lastRefundAt: sql<
         number | null
-      >`max((SELECT max(coalesce(${refunds.updatedAt}, ${refunds.createdAt})) FROM ${refunds} WHERE ${refunds.paymentId} = ${payments.id} AND ${refunds.status} = 'succeeded'))`,
+      >`max((SELECT max(coalesce(${refunds.updatedAt}, ${refunds.createdAt})) FROM ${refunds} WHERE ${refunds.accountId} = ${accountId} AND ${refunds.paymentId} = ${payments.id} AND ${refunds.status} = 'succeeded'))`,
     })
     .from(invoices)
     .innerJoin(payments, eq(payments.invoiceId, invoices.id))
