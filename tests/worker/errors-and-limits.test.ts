@@ -1,6 +1,6 @@
 import { env, SELF } from 'cloudflare:test';
 import { Hono } from 'hono';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { randomSecret, sha256Base64Url } from '../../worker/src/crypto';
 import type { AppEnv } from '../../worker/src/env';
 import { onError, redact } from '../../worker/src/on-error';
@@ -32,6 +32,14 @@ describe('errors never leak', () => {
 });
 
 describe('rate limits', () => {
+  // The limits count in fixed ten-minute windows aligned to the clock; a test that crossed a window's
+  // edge would see its count restart. Each test takes a second or two, so it starts clear of an edge.
+  beforeEach(async () => {
+    const window = 10 * 60_000;
+    const left = window - (Date.now() % window);
+    if (left < 20_000) await new Promise((resolve) => setTimeout(resolve, left + 100));
+  }, 30_000);
+
   it('slows down a client that starts connections in a loop', async () => {
     const headers = { 'cf-connecting-ip': `203.0.113.${Math.floor(Math.random() * 200)}` };
     const challenge = await sha256Base64Url(randomSecret());
