@@ -19,7 +19,12 @@ import { statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { zip, type TargetBrowser } from 'wxt';
 import { DEFAULT_WORKER_URL, PRODUCTION_MODE } from '../extension/src/config';
-import { CONTENT_SCRIPT_BUDGET_BYTES, contentScriptSizes, sitePageLoads } from './lib/content-script-sizes';
+import {
+  CONTENT_SCRIPT_BUDGET_BYTES,
+  contentScriptSizes,
+  deferredScriptSizes,
+  sitePageLoads,
+} from './lib/content-script-sizes';
 
 const root = resolve(import.meta.dirname, '..');
 const extensionRoot = join(root, 'extension');
@@ -58,6 +63,9 @@ for (const { browser, folder } of targets) {
   }
   report.push('  content scripts (gzip, each):');
   for (const { file, gzipBytes } of contentScriptSizes(unpacked))
+    report.push(`    ${file.padEnd(38)} ${kb(gzipBytes).padStart(9)}`);
+  report.push('  deferred parts (gzip, each; run in the page once its script has started):');
+  for (const { file, gzipBytes } of deferredScriptSizes(unpacked))
     report.push(`    ${file.padEnd(38)} ${kb(gzipBytes).padStart(9)}`);
   report.push('  what a site page loads (gzip):');
   for (const load of sitePageLoads(unpacked, mode)) {

@@ -1,7 +1,7 @@
 // What a page of the consultant's site pays for the extension: the content scripts the built
 // manifest loads there, gzipped (DESIGN.md: ≤ 15 KB). Read from the unpacked build, so the figures
 // are those of the files and match patterns a browser actually gets.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { siteExampleOrigins } from '../../extension/src/config';
@@ -59,6 +59,17 @@ function gzipBytes(unpackedDir: string, file: string): number {
 /** Every content script of the build, gzipped, one by one. */
 export function contentScriptSizes(unpackedDir: string): ContentScriptSize[] {
   const files = [...new Set(manifestScripts(unpackedDir).flatMap((script) => script.js ?? []))].sort();
+  return files.map((file) => ({ file, gzipBytes: gzipBytes(unpackedDir, file) }));
+}
+
+/**
+ * The pages' deferred parts (extension/src/features/deferred.ts): run by the background in a page's
+ * content-script world after its script starts, so not part of what the page loads at first.
+ */
+export function deferredScriptSizes(unpackedDir: string): ContentScriptSize[] {
+  const files = readdirSync(unpackedDir)
+    .filter((file) => file.endsWith('-deferred.js'))
+    .sort();
   return files.map((file) => ({ file, gzipBytes: gzipBytes(unpackedDir, file) }));
 }
 

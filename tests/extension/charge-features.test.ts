@@ -3,13 +3,14 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ContentScriptContext } from '../../extension/src/utils/content-script-context';
 import type { PaymentSummary } from '../../shared/api';
 import type { Message } from '../../extension/src/background/messages';
 import chargeConfirm from '../../extension/src/features/charge/charge-confirm';
 import chargeHistory from '../../extension/src/features/charge/charge-history';
 import { chargeStore } from '../../extension/src/features/charge/charge-store';
 import { findConfirmButton, findOtherPaymentFields } from '../../extension/src/site/invoice';
+import { answerDeferredPart, forgetDeferredParts } from './deferred-part';
 import { fakeAccount } from './fake-worker-server';
 
 // Each charge feature stands alone: the invoice's Stripe state loads itself on first use, so Confirm
@@ -54,13 +55,16 @@ function backgroundAnswers(replies: Partial<Record<Message['type'], unknown>>): 
   const asked: Message[] = [];
   fakeBrowser.runtime.onMessage.addListener(((message: Message) => {
     asked.push(message);
-    return Promise.resolve(replies[message.type] ?? { ok: true });
+    return Promise.resolve(answerDeferredPart(message) ?? replies[message.type] ?? { ok: true });
   }) as Parameters<typeof fakeBrowser.runtime.onMessage.addListener>[0]);
   return asked;
 }
 
 describe('charge features without the Stripe field', () => {
-  beforeEach(() => fakeBrowser.reset());
+  beforeEach(() => {
+    fakeBrowser.reset();
+    forgetDeferredParts();
+  });
   afterEach(() => vi.unstubAllGlobals());
 
   it('charges on Confirm with the card on file though charge-field never started', async () => {
@@ -99,6 +103,84 @@ describe('charge features without the Stripe field', () => {
     await vi.waitFor(() =>
       expect(store.get().flight).toEqual({ kind: 'waiting', authenticationUrl: 'http://127.0.0.1:8787/pay/x' }),
     );
+    running.abort();
+  });
+
+  it('holds a Confirm made before the Confirm step has arrived, and charges once when it does', async () => {
+    const doc = openPage('invoice-review-step');
+    let arrive = () => undefined as void;
+    const asked: Message[] = [];
+    fakeBrowser.runtime.onMessage.addListener(((message: Message) => {
+      asked.push(message);
+      if (message.type === 'site:deferred-part')
+        return new Promise((resolve) => (arrive = () => resolve(answerDeferredPart(message))));
+      if (message.type === 'account:status')
+        return Promise.resolve({ ok: true, state: 'connected', account: fakeAccount() });
+      if (message.type === 'charges:list') return Promise.resolve({ ok: true, payments: [], card });
+      return Promise.resolve({ ok: true, outcome: 'requires_action', message: null, record: payment() });
+    }) as Parameters<typeof fakeBrowser.runtime.onMessage.addListener>[0]);
+    const running = new AbortController();
+    const started = chargeConfirm.init(running.signal, {
+      ctx: fakeCtx,
+      document: doc,
+      url: new URL('http://127.0.0.1:8788/invoices/1042'),
+    });
+    const store = chargeStore(doc);
+    await vi.waitFor(() => expect(store.get().stripe).toMatchObject({ ok: true, card }));
+    store.set({ amountText: '10.00' });
+    const form = findConfirmButton(doc)?.closest('form');
+    const Event = (doc.defaultView as unknown as typeof globalThis).Event;
+    // linkedom has no requestSubmit: the browser's fires the same submit event.
+    Object.assign(form ?? {}, {
+      requestSubmit: () => form?.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })),
+    });
+    const confirm = new Event('submit', { bubbles: true, cancelable: true });
+    form?.dispatchEvent(confirm);
+    form?.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    // The site did not get the Confirm, and nothing was charged yet.
+    expect(confirm.defaultPrevented).toBe(true);
+    expect(asked.filter((m) => m.type === 'charges:create')).toEqual([]);
+
+    arrive();
+    await started;
+    await vi.waitFor(() =>
+      expect(asked.filter((m) => m.type === 'charges:create')).toMatchObject([{ amountMinor: 1000 }]),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(asked.filter((m) => m.type === 'charges:create')).toHaveLength(1);
+    running.abort();
+  });
+
+  it('keeps holding a Confirm with a Stripe amount when the Confirm step cannot load, and says so', async () => {
+    const doc = openPage('invoice-review-step');
+    const asked: Message[] = [];
+    fakeBrowser.runtime.onMessage.addListener(((message: Message) => {
+      asked.push(message);
+      if (message.type === 'site:deferred-part')
+        return Promise.resolve({ ok: false, error: { code: 'internal', message: 'No such tab' } });
+      if (message.type === 'account:status')
+        return Promise.resolve({ ok: true, state: 'connected', account: fakeAccount() });
+      return Promise.resolve({ ok: true, payments: [], card });
+    }) as Parameters<typeof fakeBrowser.runtime.onMessage.addListener>[0]);
+    const running = new AbortController();
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await chargeConfirm.init(running.signal, {
+      ctx: fakeCtx,
+      document: doc,
+      url: new URL('http://127.0.0.1:8788/invoices/1042'),
+    });
+    const store = chargeStore(doc);
+    expect(store.get().cardProblem).toBe(
+      'The Stripe Confirm step did not load, so nothing can be charged: reload the page.',
+    );
+    store.set({ amountText: '10.00' });
+    const Event = (doc.defaultView as unknown as typeof globalThis).Event;
+    const confirm = new Event('submit', { bubbles: true, cancelable: true });
+    findConfirmButton(doc)?.closest('form')?.dispatchEvent(confirm);
+    expect(confirm.defaultPrevented).toBe(true);
+    expect(asked.filter((m) => m.type === 'charges:create')).toEqual([]);
+    expect(quiet).toHaveBeenCalled();
+    quiet.mockRestore();
     running.abort();
   });
 

@@ -1,7 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ContentScriptContext } from '../../extension/src/utils/content-script-context';
 import type { Message } from '../../extension/src/background/messages';
 import { featuresByScript } from '../../extension/src/features/all';
 import { missingFeatureShape, type Feature } from '../../extension/src/features/registry';

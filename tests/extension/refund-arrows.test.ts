@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ContentScriptContext } from '../../extension/src/utils/content-script-context';
 import type { InvoiceStripeStatus } from '../../shared/api';
 import type { Message } from '../../extension/src/background/messages';
 import { checkRefundAmount } from '../../extension/src/features/refund/refund-amount';

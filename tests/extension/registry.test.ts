@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ContentScriptContext } from '../../extension/src/utils/content-script-context';
 import { fakeBrowser } from 'wxt/testing';
 import { runFeatures, type Feature, type FeatureContext } from '../../extension/src/features/registry';
 

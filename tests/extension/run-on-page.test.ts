@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ContentScriptContext } from '../../extension/src/utils/content-script-context';
 import type { Feature } from '../../extension/src/features/registry';
 import { runFeaturesOnPage } from '../../extension/src/features/run-on-page';
 

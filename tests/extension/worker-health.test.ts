@@ -3,10 +3,11 @@ import { resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ContentScriptContext } from '../../extension/src/utils/content-script-context';
 import type { Message, Replies } from '../../extension/src/background/messages';
 import workerHealth from '../../extension/src/features/site-health/worker-health';
 import { findPaymentFields } from '../../extension/src/site/invoice';
+import { answerDeferredPart, forgetDeferredParts } from './deferred-part';
 
 const fixture = (name: string) => readFileSync(resolve(import.meta.dirname, 'fixtures', name), 'utf8');
 
@@ -23,6 +24,8 @@ function openInvoicePage() {
 function backgroundAnswers(reply: Replies['health']): Message[] {
   const asked: Message[] = [];
   fakeBrowser.runtime.onMessage.addListener(((message: Message) => {
+    const deferred = answerDeferredPart(message);
+    if (deferred) return Promise.resolve(deferred);
     asked.push(message);
     return Promise.resolve(reply);
   }) as Parameters<typeof fakeBrowser.runtime.onMessage.addListener>[0]);
@@ -40,6 +43,7 @@ function panelText(doc: Document): string | null {
 describe('worker health panel on the invoice page', () => {
   beforeEach(() => {
     fakeBrowser.reset();
+    forgetDeferredParts();
   });
   afterEach(() => {
     vi.unstubAllGlobals();
@@ -76,7 +80,8 @@ describe('worker health panel on the invoice page', () => {
   it('hides the line once Check again finds the worker answering', async () => {
     const doc = openInvoicePage();
     let reply: Replies['health'] = { ok: false, reason: 'worker unreachable at http://127.0.0.1:8787' };
-    fakeBrowser.runtime.onMessage.addListener((() => Promise.resolve(reply)) as Parameters<
+    fakeBrowser.runtime.onMessage.addListener(((message: Message) =>
+      Promise.resolve(answerDeferredPart(message) ?? reply)) as Parameters<
       typeof fakeBrowser.runtime.onMessage.addListener
     >[0]);
     await openOn(doc);

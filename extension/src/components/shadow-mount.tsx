@@ -1,5 +1,5 @@
 import { render, type ComponentChild } from 'preact';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ContentScriptContext } from '../utils/content-script-context';
 import { watchElement } from '../utils/watch-element';
 
 // One small mount helper for every panel we put on the site's pages. It does what WXT's

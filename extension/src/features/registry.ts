@@ -1,4 +1,4 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ContentScriptContext } from '../utils/content-script-context';
 import { missingShape, type ShapeCheck } from '../site/shape';
 
 // Each feature file registers itself here (as refined-github does); the content script runs every

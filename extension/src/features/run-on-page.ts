@@ -1,4 +1,4 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ContentScriptContext } from '../utils/content-script-context';
 import { showControlsOff } from '../components/controls-off';
 import { missingFeatureShape, runFeatures, type Feature, type FeatureContext } from './registry';
 

@@ -1,6 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { sitePageMatches } from '../config';
 import type { PagePaths } from '../site/pages';
+import type { ContentScriptContext } from '../utils/content-script-context';
 import type { Feature } from './registry';
 import { runFeaturesOnPage } from './run-on-page';
 
@@ -18,7 +19,8 @@ export function siteContentScript(paths: PagePaths, features: readonly Feature[]
     // (runFeaturesOnPage waits for the parsed page before checking its shape).
     runAt: 'document_start',
     main(ctx) {
-      runFeaturesOnPage(ctx, features);
+      // WXT constructs our ContentScriptContext here (the alias in wxt.config.ts); its types still name WXT's.
+      runFeaturesOnPage(ctx as unknown as ContentScriptContext, features);
     },
   });
 }

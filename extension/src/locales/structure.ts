@@ -34,6 +34,7 @@ export type GeneratedI18nStructure = {
   'charge.warning': { substitutions: 2; plural: false };
   'charge.noCardWarning': { substitutions: 0; plural: false };
   'charge.noCardAtConfirm': { substitutions: 0; plural: false };
+  'charge.confirmStepMissing': { substitutions: 0; plural: false };
   'charge.otherRowTaken': { substitutions: 0; plural: false };
   'charge.saving': { substitutions: 0; plural: false };
   'charge.charging': { substitutions: 0; plural: false };

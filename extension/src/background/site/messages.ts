@@ -18,10 +18,15 @@ const lastSiteReport = storage.defineItem<SavedSiteReport | null>('local:lastSit
   version: 1,
 });
 
+function senderTabId(sender: SenderInfo): number | null {
+  const tabId = (sender.tab as { id?: unknown } | undefined)?.id;
+  return typeof tabId === 'number' ? tabId : null;
+}
+
 /** Reads the sender's page in its top frame; the report code runs there, not in every page's content script. */
 async function reportOfPage(sender: SenderInfo, missing: string[]): Promise<string | null> {
-  const tabId = (sender.tab as { id?: unknown } | undefined)?.id;
-  if (typeof tabId !== 'number') return null;
+  const tabId = senderTabId(sender);
+  if (tabId === null) return null;
   const [result] = await browser.scripting.executeScript({
     target: { tabId, frameIds: [0] },
     func: structureReport,
@@ -31,6 +36,9 @@ async function reportOfPage(sender: SenderInfo, missing: string[]): Promise<stri
 }
 
 const fromSettings = ['extension-page'] as const;
+
+/** Each page kind's deferred part (features/deferred.ts), as WXT builds entrypoints/<kind>-deferred.ts. */
+const DEFERRED_SCRIPTS = { invoice: '/invoice-deferred.js' } as const;
 
 export const siteMessages = {
   /** From a page whose layout is unknown: the background reads its structure (it runs structureReport in the page). */
@@ -45,6 +53,22 @@ export const siteMessages = {
       if (report === null) return messageError('internal', i18n.t('background.pageUnreadable'));
       await lastSiteReport.setValue({ report, missing: message.missing, savedAt: new Date().toISOString() });
       return { ok: true as const, report };
+    },
+  ),
+  /** From a site page's script: the rest of its features, run in its own content-script world. */
+  'site:deferred-part': on(
+    z.strictObject({ type: z.literal('site:deferred-part'), part: z.enum(['invoice']) }),
+    ['site-page'],
+    async (message, _deps, sender) => {
+      const tabId = senderTabId(sender);
+      if (tabId === null) return messageError('internal', i18n.t('background.pageUnreadable'));
+      await browser.scripting.executeScript({
+        target: { tabId, frameIds: [sender.frameId ?? 0] },
+        files: [DEFERRED_SCRIPTS[message.part]],
+        // Not held until the page is idle: the consultant may already be at Continue.
+        injectImmediately: true,
+      });
+      return { ok: true as const };
     },
   ),
   'site-report:get': on(z.strictObject({ type: z.literal('site-report:get') }), fromSettings, async () => ({

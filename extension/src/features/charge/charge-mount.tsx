@@ -1,4 +1,4 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ContentScriptContext } from '../../utils/content-script-context';
 import { chargeStore } from './charge-store';
 import { CHARGE_CSS } from './charge-styles';
 import {
