@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { handleMessage } from '../../extension/src/background/handle-message';
 import { workerUrlOverride } from '../../extension/src/background/storage';
@@ -43,6 +43,30 @@ describe('background messages', () => {
   ])('refuses messages from %s', async (_name, sender) => {
     const reply = await handleMessage({ type: 'health' }, sender, fakeDeps());
     expect(errorCode(reply)).toBe('forbidden-sender');
+  });
+
+  it("runs a page's deferred part in the asking page's own frame, and nothing a sender names", async () => {
+    const run = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([]);
+    const reply = await handleMessage(
+      { type: 'site:deferred-part', part: 'invoice' },
+      contentScriptOn(invoicePage),
+      fakeDeps(),
+    );
+    expect(reply).toEqual({ ok: true });
+    expect(run).toHaveBeenCalledExactlyOnceWith({
+      target: { tabId: 7, frameIds: [0] },
+      files: ['/invoice-deferred.js'],
+      injectImmediately: true,
+    });
+    const file = await handleMessage(
+      { type: 'site:deferred-part', part: '../options.js' },
+      contentScriptOn(invoicePage),
+      fakeDeps(),
+    );
+    expect(errorCode(file)).toBe('invalid-message');
+    const settings = await handleMessage({ type: 'site:deferred-part', part: 'invoice' }, optionsPage(), fakeDeps());
+    expect(errorCode(settings)).toBe('forbidden-sender');
+    expect(run).toHaveBeenCalledOnce();
   });
 
   it('lets a site page ask for health but not change where the token is sent', async () => {

@@ -13,7 +13,7 @@ import { askBackground } from '../utils/ask-background';
 export type DeferredStart = Feature['init'];
 /** A page kind's deferred starts, by feature id. */
 export type DeferredStarts = Readonly<Record<string, DeferredStart>>;
-/** The page kinds with a deferred part (the background knows their files: background/site/deferred-scripts.ts). */
+/** The page kinds with a deferred part (the background knows their files: DEFERRED_SCRIPTS in background/site/messages.ts). */
 export type DeferredPart = 'invoice';
 
 /** The modules the deferred part uses from the page's script, by the names its build gives them. */
