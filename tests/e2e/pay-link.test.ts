@@ -63,9 +63,14 @@ describeEachBrowser('Stripe payment links', (t) => {
     await customer.goto(url);
     await payOnElementPage(customer, '4242424242424242', /./);
 
-    // Reopened, the invoice records the payment through the site's own Confirm, which reloads it:
-    // the payment is in the site's history once that reload is done.
-    await invoice.goto(`${t.world.siteUrl}/invoices/${UNPAID}`);
+    // Paid is decided by the webhook: reopen until the worker has heard it. Then the invoice records
+    // the payment through the site's own Confirm, which reloads it; the payment is in the site's
+    // history once that reload is done.
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      await invoice.goto(`${t.world.siteUrl}/invoices/${UNPAID}`);
+      const history = await invoice.waitForText('stripe-status', /\S/, 20_000);
+      if (/Charged/.test(history)) break;
+    }
     await invoice.waitForTextCss('#paymentHistory', /Other Credit Card[\s\S]*Stripe/, 30_000);
     await invoice.waitForTextCss('#balanceDue', /\$0\.00/, 30_000);
   });
