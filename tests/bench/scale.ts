@@ -143,6 +143,8 @@ export async function measureScale(bundlePath: string): Promise<Figure[]> {
 
     type Flow = (acct: Account, run: number) => Promise<{ status: number; text: string }>;
     const flows: Record<string, Flow> = {
+      // The floor every request pays (routing, no D1, no Stripe): the charge is held to 3× it.
+      health: () => call('/health'),
       'status, 500 invoices': (acct) =>
         call('/api/invoices/status', json(acct, { numbers: invoiceNumbers(FIRST, 500) })),
       'status, 5,000 invoices': (acct) =>
@@ -227,6 +229,13 @@ export async function measureScale(bundlePath: string): Promise<Figure[]> {
       });
       figures.push({ name: `${name}: large ÷ small`, value: ratio, unit: '×', budget });
     }
+    const p50 = (name: string) => median(timings.get(name)?.small ?? []);
+    figures.push({
+      name: 'charge ÷ health at p50 (500-payment account)',
+      value: round(p50('charge') / p50('health'), 2),
+      unit: '×',
+      budget: '≤ 3×',
+    });
     return figures;
   } finally {
     await mf.dispose();
