@@ -1,6 +1,5 @@
 import { drizzle } from 'drizzle-orm/d1';
-import { Hono } from 'hono';
-import { LinearRouter } from 'hono/router/linear-router';
+import { Hono } from './hono';
 import { requireToken, type ApiEnv } from './auth';
 import * as schema from './db/schema';
 import type { AppEnv, Db, Env } from './env';
@@ -41,9 +40,7 @@ function dbFor(binding: D1Database): Db {
   return db;
 }
 
-// LinearRouter matches without compiling a matcher first: a cold isolate answers its first request
-// sooner than with the default router, whose set-up is most of a first request's work.
-const app = new Hono<AppEnv>({ router: new LinearRouter() })
+const app = new Hono<AppEnv>()
   .use('*', async (c, next) => {
     c.set('requestId', c.req.header('cf-ray') ?? crypto.randomUUID());
     c.set('db', dbFor(c.env.DB));

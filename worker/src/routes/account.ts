@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from '../hono';
 import { settingsRequest } from '../../../shared/api-requests';
 import type { ApiEnv } from '../auth';
 import { disconnectStatements, setDefaultGateway, toSummary } from '../db/queries/accounts';

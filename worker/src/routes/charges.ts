@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from '../hono';
 import * as z from 'zod/mini';
 import { chargeRequest } from '../../../shared/api-requests';
 import { formatMinor } from '../../../shared/money';

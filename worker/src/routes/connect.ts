@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from '../hono';
 import type Stripe from 'stripe';
 import * as z from 'zod/mini';
 import type { ConnectFailure } from '../../../shared/api';

@@ -1,4 +1,5 @@
-import { Hono, type Context } from 'hono';
+import type { Context } from 'hono';
+import { Hono } from '../hono';
 import * as z from 'zod/mini';
 import { MAX_STATUS_INVOICES } from '../../../shared/limits';
 import { INVOICE_NUMBER_PATTERN } from '../../../shared/statuses';

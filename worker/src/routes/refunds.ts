@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from '../hono';
 import { refundRequest } from '../../../shared/api-requests';
 import { formatMinor } from '../../../shared/money';
 import type { ApiEnv } from '../auth';

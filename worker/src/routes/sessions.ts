@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from '../hono';
 import * as z from 'zod/mini';
 import type { ApiEnv } from '../auth';
 import { audit } from '../db/queries/audit';
