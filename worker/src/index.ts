@@ -1,7 +1,6 @@
 import { drizzle } from 'drizzle-orm/d1';
 import { Hono } from './hono';
 import { requireToken, type ApiEnv } from './auth';
-import * as schema from './db/schema';
 import type { AppEnv, Db, Env } from './env';
 import { settleUnknown } from './scheduled/settle';
 import { loadStripe } from './stripe/client';
@@ -31,12 +30,13 @@ const api = new Hono<ApiEnv>()
   .route('/', payLinks)
   .route('/', sessions);
 
-// Drizzle reads the whole schema each time it is made (its relational map): once per D1 binding,
-// not once per request.
+// Drizzle without the schema: every query names its tables, and with a schema Drizzle would build
+// its relational map (every table and index) at a cold isolate's first request, /health included.
+// One per D1 binding, not one per request.
 const dbs = new WeakMap<D1Database, Db>();
 function dbFor(binding: D1Database): Db {
   let db = dbs.get(binding);
-  if (!db) dbs.set(binding, (db = drizzle(binding, { schema })));
+  if (!db) dbs.set(binding, (db = drizzle(binding)));
   return db;
 }
 
