@@ -3,8 +3,7 @@ import type { ValidationTargets } from 'hono';
 import type * as core from 'zod/v4/core';
 import { AppError } from './errors';
 
-/** zValidator that answers bad input with our error body, naming the first field that is wrong. */
-export function validate<T extends core.$ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) {
+function validator<T extends core.$ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) {
   return zValidator(target, schema, (result) => {
     if (!result.success) {
       const issue = result.error.issues[0];
@@ -12,4 +11,18 @@ export function validate<T extends core.$ZodType, Target extends keyof Validatio
       throw new AppError(400, 'validation_failed', `${where}${issue?.message ?? 'invalid input'}`);
     }
   });
+}
+
+/**
+ * zValidator that answers bad input with our error body, naming the first field that is wrong. The
+ * schema is built by the first request that reaches it, not when the worker starts.
+ */
+export function validate<T extends core.$ZodType, Target extends keyof ValidationTargets>(
+  target: Target,
+  schema: () => T,
+) {
+  type Validator = ReturnType<typeof validator<T, Target>>;
+  let built: Validator | undefined;
+  const middleware: Validator = (c, next) => (built ??= validator(target, schema()))(c, next);
+  return middleware;
 }

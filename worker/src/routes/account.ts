@@ -1,5 +1,5 @@
-import { Hono } from 'hono';
-import { settingsRequestSchema } from '../../../shared/api';
+import { Hono } from '../hono';
+import { settingsRequest } from '../../../shared/api-requests';
 import type { ApiEnv } from '../auth';
 import { disconnectStatements, setDefaultGateway, toSummary } from '../db/queries/accounts';
 import { audit } from '../db/queries/audit';
@@ -9,7 +9,7 @@ import { validate } from '../validate';
 
 export const account = new Hono<ApiEnv>()
   .get('/account', (c) => c.json(toSummary(c.var.account)))
-  .put('/settings', validate('json', settingsRequestSchema), async (c) => {
+  .put('/settings', validate('json', settingsRequest), async (c) => {
     const { stripeIsDefaultGateway } = c.req.valid('json');
     const db = c.var.db;
     const [rows] = await db.batch([

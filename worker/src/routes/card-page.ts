@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from '../hono';
 import { selectAccount } from '../db/queries/accounts';
 import { findLiveLink } from '../db/queries/links';
 import { selectCustomerById } from '../db/queries/customers';

@@ -1,5 +1,5 @@
-import { Hono } from 'hono';
-import { cardLinkRequestSchema } from '../../../shared/api';
+import { Hono } from '../hono';
+import { cardLinkRequest } from '../../../shared/api-requests';
 import type { ApiEnv } from '../auth';
 import { audit } from '../db/queries/audit';
 import { newLink } from '../db/queries/links';
@@ -7,7 +7,7 @@ import { ensureCustomer } from '../stripe/customers';
 import { validate } from '../validate';
 
 /** A one-time link to the card page, where the Payment Element saves a card for off-session use. */
-export const cards = new Hono<ApiEnv>().post('/card-links', validate('json', cardLinkRequestSchema), async (c) => {
+export const cards = new Hono<ApiEnv>().post('/card-links', validate('json', cardLinkRequest), async (c) => {
   const { db, account, tokenId } = c.var;
   const stripe = await c.var.stripe();
   const now = Date.now();

@@ -1,6 +1,6 @@
-import { Hono } from 'hono';
+import { Hono } from '../hono';
 import * as z from 'zod/mini';
-import { chargeRequestSchema } from '../../../shared/api';
+import { chargeRequest } from '../../../shared/api-requests';
 import { formatMinor } from '../../../shared/money';
 import type { ApiEnv } from '../auth';
 import { chargeResponse } from '../charges/answer';
@@ -19,7 +19,7 @@ import { validate } from '../validate';
 import { invoicePayments } from './invoice-payments';
 
 export const charges = new Hono<ApiEnv>()
-  .post('/charges', validate('json', chargeRequestSchema), async (c) => {
+  .post('/charges', validate('json', chargeRequest), async (c) => {
     const { attemptId, invoice, amountMinor } = c.req.valid('json');
     const { db, account, tokenId } = c.var;
     const money = (minor: number) => formatMinor(minor, invoice.currency);
@@ -98,7 +98,9 @@ export const charges = new Hono<ApiEnv>()
   .route('/', invoicePayments)
   .post(
     '/payments/:id/recorded',
-    validate('param', z.object({ id: z.string().check(z.regex(/^pay_[A-Za-z0-9_-]{4,40}$/, 'not a payment id')) })),
+    validate('param', () =>
+      z.object({ id: z.string().check(z.regex(/^pay_[A-Za-z0-9_-]{4,40}$/, 'not a payment id')) }),
+    ),
     async (c) => {
       const [row] = await markRecorded(c.var.db, c.var.account.id, c.req.valid('param').id, Date.now());
       if (!row) throw new AppError(404, 'not_found', 'No succeeded Stripe payment with that id on your account.');

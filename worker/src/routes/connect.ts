@@ -1,7 +1,8 @@
-import { Hono } from 'hono';
+import { Hono } from '../hono';
 import type Stripe from 'stripe';
 import * as z from 'zod/mini';
-import { challengeSchema, redeemRequestSchema, type ConnectFailure } from '../../../shared/api';
+import type { ConnectFailure } from '../../../shared/api';
+import { challenge, redeemRequest } from '../../../shared/api-requests';
 import { randomSecret, hashSecret, sha256Base64Url } from '../crypto';
 import { selectAccount, toSummary, upsertConnected } from '../db/queries/accounts';
 import { audit } from '../db/queries/audit';
@@ -67,7 +68,7 @@ export const connect = new Hono<AppEnv>()
   .get(
     '/connect/start',
     rateLimit('connect-start', 30, TEN_MINUTES),
-    validate('query', z.object({ challenge: challengeSchema })),
+    validate('query', () => z.object({ challenge: challenge() })),
     async (c) => {
       const state = randomSecret();
       await insertState(c.var.db, await hashSecret(state), c.req.valid('query').challenge, Date.now());
@@ -128,7 +129,7 @@ export const connect = new Hono<AppEnv>()
     return c.redirect(`/connect/done#code=${redeemCode}`, 303);
   })
   .get('/connect/done', (c) => c.html(connectDonePage()))
-  .post('/connect/redeem', rateLimit('redeem', 20, TEN_MINUTES), validate('json', redeemRequestSchema), async (c) => {
+  .post('/connect/redeem', rateLimit('redeem', 20, TEN_MINUTES), validate('json', redeemRequest), async (c) => {
     const { code, verifier, label } = c.req.valid('json');
     const db = c.var.db;
     const now = Date.now();

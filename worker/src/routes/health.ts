@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from '../hono';
 import { VERSION } from '../../../shared/version';
 import type { AppEnv } from '../env';
 

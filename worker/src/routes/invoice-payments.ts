@@ -1,6 +1,6 @@
-import { Hono } from 'hono';
+import { Hono } from '../hono';
 import * as z from 'zod/mini';
-import { invoiceNumberSchema } from '../../../shared/api';
+import { invoiceNumber } from '../../../shared/api-requests';
 import type { ApiEnv } from '../auth';
 import { cardOf, selectCustomer } from '../db/queries/customers';
 import { selectInvoiceHistory } from '../db/queries/invoice-reads';
@@ -9,8 +9,8 @@ import { authUrlsByPayment, selectAuthLinks } from '../db/queries/links';
 import { toPaymentSummary } from '../db/queries/payments';
 import { validate } from '../validate';
 
-const params = z.object({ number: invoiceNumberSchema });
-const query = z.object({ customer: z.string().check(z.minLength(1, 'customer is missing'), z.maxLength(64)) });
+const params = () => z.object({ number: invoiceNumber() });
+const query = () => z.object({ customer: z.string().check(z.minLength(1, 'customer is missing'), z.maxLength(64)) });
 
 /** The invoice's Stripe history and the customer's card on file, in one D1 round trip. */
 export const invoicePayments = new Hono<ApiEnv>().get(

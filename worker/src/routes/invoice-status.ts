@@ -1,6 +1,7 @@
-import { Hono, type Context } from 'hono';
+import type { Context } from 'hono';
+import { Hono } from '../hono';
 import * as z from 'zod/mini';
-import { MAX_STATUS_INVOICES } from '../../../shared/api';
+import { MAX_STATUS_INVOICES } from '../../../shared/limits';
 import { INVOICE_NUMBER_PATTERN } from '../../../shared/statuses';
 import type { ApiEnv } from '../auth';
 import { statusesOf, statusTotalsQuery } from '../db/queries/invoice-status';
@@ -12,12 +13,13 @@ const NUMBER_MESSAGE = 'numbers: each invoice number must be 1–32 letters, dig
 
 // A Paid list of thousands does not fit a URL (Cloudflare stops at 16 KB), so the list may also
 // come as a JSON body; both answer the same.
-const byQuery = z.object({ numbers: z.string().check(z.maxLength(MAX_STATUS_INVOICES * 33)) });
-const byBody = z.object({
-  numbers: z
-    .array(z.string())
-    .check(z.maxLength(MAX_STATUS_INVOICES, `At most ${MAX_STATUS_INVOICES} invoices per request.`)),
-});
+const byQuery = () => z.object({ numbers: z.string().check(z.maxLength(MAX_STATUS_INVOICES * 33)) });
+const byBody = () =>
+  z.object({
+    numbers: z
+      .array(z.string())
+      .check(z.maxLength(MAX_STATUS_INVOICES, `At most ${MAX_STATUS_INVOICES} invoices per request.`)),
+  });
 
 async function answer(c: Context<ApiEnv>, listed: string[]) {
   const numbers = [...new Set(listed.filter((n) => n !== ''))];

@@ -1,5 +1,5 @@
-import { Hono } from 'hono';
-import { payLinkRequestSchema } from '../../../shared/api';
+import { Hono } from '../hono';
+import { payLinkRequest } from '../../../shared/api-requests';
 import type { ApiEnv } from '../auth';
 import { audit } from '../db/queries/audit';
 import { invoiceIdOf, upsertInvoice } from '../db/queries/invoices';
@@ -11,7 +11,7 @@ import { validate } from '../validate';
  * The invoice's payment link for customers: one live link per invoice, refreshed with the balance
  * due the site shows now. The customer always types the card on the page; no stored card is used.
  */
-export const payLinks = new Hono<ApiEnv>().post('/pay-links', validate('json', payLinkRequestSchema), async (c) => {
+export const payLinks = new Hono<ApiEnv>().post('/pay-links', validate('json', payLinkRequest), async (c) => {
   const { invoice, details } = c.req.valid('json');
   const { db, account, tokenId } = c.var;
   if (invoice.balanceDueMinor <= 0)

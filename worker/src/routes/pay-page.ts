@@ -1,4 +1,5 @@
-import { Hono, type Context } from 'hono';
+import type { Context } from 'hono';
+import { Hono } from '../hono';
 import type Stripe from 'stripe';
 import { formatMinor } from '../../../shared/money';
 import { selectAccount } from '../db/queries/accounts';

@@ -1,5 +1,5 @@
-import { Hono } from 'hono';
-import { refundRequestSchema } from '../../../shared/api';
+import { Hono } from '../hono';
+import { refundRequest } from '../../../shared/api-requests';
 import { formatMinor } from '../../../shared/money';
 import type { ApiEnv } from '../auth';
 import { audit } from '../db/queries/audit';
@@ -24,7 +24,7 @@ import { driveRefund } from '../refunds/drive-refund';
 import { planRefund, refundAttemptKey } from '../refunds/plan';
 import { validate } from '../validate';
 
-export const refundRoutes = new Hono<ApiEnv>().post('/refunds', validate('json', refundRequestSchema), async (c) => {
+export const refundRoutes = new Hono<ApiEnv>().post('/refunds', validate('json', refundRequest), async (c) => {
   const { attemptId, invoiceNumber, kind, amountMinor, reason } = c.req.valid('json');
   const { db, account, tokenId } = c.var;
   const notAllowed = 'Return/Exchange invoices cannot be refunded to Stripe; only Normal Sale invoices can.';

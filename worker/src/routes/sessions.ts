@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from '../hono';
 import * as z from 'zod/mini';
 import type { ApiEnv } from '../auth';
 import { audit } from '../db/queries/audit';
@@ -14,7 +14,9 @@ export const sessions = new Hono<ApiEnv>()
   })
   .delete(
     '/sessions/:id',
-    validate('param', z.object({ id: z.string().check(z.regex(/^tok_[A-Za-z0-9_-]{4,40}$/, 'not a browser id')) })),
+    validate('param', () =>
+      z.object({ id: z.string().check(z.regex(/^tok_[A-Za-z0-9_-]{4,40}$/, 'not a browser id')) }),
+    ),
     async (c) => {
       const { db, account, tokenId } = c.var;
       const id = c.req.valid('param').id;

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono } from '../hono';
 import type Stripe from 'stripe';
 import { recordEvent, selectSeenEvent } from '../db/queries/webhook-events';
 import type { AppEnv } from '../env';

@@ -9,7 +9,6 @@ import { selectPaymentById } from '../db/queries/payments';
 import { pruneRateLimits } from '../db/queries/rate-limits';
 import { revokeIdleTokens } from '../db/queries/tokens';
 import { audit } from '../db/queries/audit';
-import * as schema from '../db/schema';
 import type { Env } from '../env';
 import { driveRefund } from '../refunds/drive-refund';
 import { loadStripe } from '../stripe/client';
@@ -32,7 +31,7 @@ export interface SettleReport {
  * counters (keyed by visitors' IP addresses) are forgotten a day after their window.
  */
 export async function settleUnknown(env: Env, now = Date.now()): Promise<SettleReport> {
-  const db = drizzle(env.DB, { schema });
+  const db = drizzle(env.DB);
   const [charges, refunds, abandoned] = await db.batch([
     selectUnsettledCharges(db, now - STALE_PENDING_MS, BATCH),
     selectUnsettledRefunds(db, now - REFUND_GRACE_MS, BATCH),
