@@ -39,7 +39,8 @@ function filesUnder(dir: string): string[] {
 // Worker bundle, as `wrangler deploy` would upload it.
 const out = mkdtempSync(join(tmpdir(), 'qtsb-bundle-'));
 run('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', out]);
-const bundle = filesUnder(out).filter((f) => f.endsWith('.js'));
+// The entry and the modules uploaded beside it (the stripe SDK's own, vendor/stripe.mjs).
+const bundle = filesUnder(out).filter((f) => /\.m?js$/.test(f));
 figures.push({
   name: 'worker bundle (gzip)',
   value: kb(bundle.reduce((sum, f) => sum + gzipSync(readFileSync(f)).length, 0)),
