@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { contentScriptSizes, deferredScriptSizes, sitePageLoads } from '../../scripts/lib/content-script-sizes';
 import { EXTENSION_OUTPUT } from '../../scripts/lib/extension-output';
 import { measureScale } from './scale';
-import { measureStartup } from './startup';
+import { measureStartup, STARTUP_PAIRS } from './startup';
 
 interface Figure {
   name: string;
@@ -82,7 +82,7 @@ figures.push({
 
 // A cold isolate's first API request: the whole app evaluated (routes, schemas, queries), answered
 // 401 without a token. What the extension's first call after a quiet spell waits for.
-const apiStartup = await measureStartup(entry, startupBindings, 11, { path: '/api/account', status: 401 });
+const apiStartup = await measureStartup(entry, startupBindings, STARTUP_PAIRS, { path: '/api/account', status: 401 });
 figures.push({
   name: 'cold start: first API request over trivial (median of pairs)',
   value: ms(apiStartup.overMs),
