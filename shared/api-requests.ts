@@ -53,6 +53,8 @@ const minorAmount = once(() =>
     .check(z.positive('amount must be more than zero'), z.maximum(MAX_AMOUNT_MINOR, 'amount is too large')),
 );
 const minorTotal = once(() => z.int().check(z.nonnegative(), z.maximum(MAX_AMOUNT_MINOR)));
+/** The id of one Confirm or one Refund click: the worker's idempotency key is made from it. */
+const attemptId = once(() => z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/, 'attemptId must be 16–64 characters')));
 /** An invoice number as the site shows it. */
 export const invoiceNumber = once(() =>
   z.string().check(z.regex(INVOICE_NUMBER_PATTERN, 'invoice number is not valid')),
@@ -73,7 +75,7 @@ export const siteInvoice = once(() =>
 export const chargeRequest = once(() =>
   z.strictObject({
     /** Made by the extension once per Confirm; a retry of the same Confirm sends the same id. */
-    attemptId: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/, 'attemptId must be 16–64 characters')),
+    attemptId: attemptId(),
     invoice: siteInvoice(),
     amountMinor: minorAmount(),
   }),
@@ -84,7 +86,7 @@ export const chargeRequest = once(() =>
 export const refundRequest = once(() =>
   z.strictObject({
     /** One per click on Refund; a retry of the same click sends the same id. */
-    attemptId: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/, 'attemptId must be 16–64 characters')),
+    attemptId: attemptId(),
     invoiceNumber: invoiceNumber(),
     /** The invoice kind as the list shows it; only Normal Sale invoices can be refunded to Stripe. */
     kind: z.enum(['normal_sale', 'return_exchange']),

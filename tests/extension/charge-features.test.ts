@@ -151,6 +151,37 @@ describe('charge features without the Stripe field', () => {
     running.abort();
   });
 
+  it('shows the Stripe payment in a review the consultant opened before the Confirm step arrived', async () => {
+    const doc = openPage('invoice-review-step');
+    let arrive = () => undefined as void;
+    fakeBrowser.runtime.onMessage.addListener(((message: Message) => {
+      if (message.type === 'site:deferred-part')
+        return new Promise((resolve) => (arrive = () => resolve(answerDeferredPart(message))));
+      if (message.type === 'account:status')
+        return Promise.resolve({ ok: true, state: 'connected', account: fakeAccount() });
+      return Promise.resolve({ ok: true, payments: [], card });
+    }) as Parameters<typeof fakeBrowser.runtime.onMessage.addListener>[0]);
+    const running = new AbortController();
+    const started = chargeConfirm.init(running.signal, {
+      ctx: fakeCtx,
+      document: doc,
+      url: new URL('http://127.0.0.1:8788/invoices/1042'),
+    });
+    const store = chargeStore(doc);
+    await vi.waitFor(() => expect(store.get().stripe).toMatchObject({ ok: true, card }));
+    // Typed and Continue pressed (the fixture's review is open) while the step was on its way.
+    store.set({ amountText: '10.00' });
+    const stripeRow = () => doc.querySelector('tr[data-qtsb-payment]')?.textContent ?? null;
+    expect(stripeRow()).toBeNull();
+
+    arrive();
+    await started;
+    expect(stripeRow()).toContain('Visa •••• 4242');
+    expect(stripeRow()).toContain('$10.00');
+    expect(store.get().warningFocusRequest).toBe(1);
+    running.abort();
+  });
+
   it('keeps holding a Confirm with a Stripe amount when the Confirm step cannot load, and says so', async () => {
     const doc = openPage('invoice-review-step');
     const asked: Message[] = [];

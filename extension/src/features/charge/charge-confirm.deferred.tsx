@@ -1,7 +1,15 @@
 import type { PaymentSummary } from '../../../../shared/api';
 import { mountBeside } from './charge-mount';
 import { ChargeReview } from './review-view';
-import { amountCheckOf, chargeStore, failureText, followInvoice, refreshInvoice, type Flight } from './charge-store';
+import {
+  amountCheckOf,
+  chargeStore,
+  confirmsStripeAmount,
+  failureText,
+  followInvoice,
+  refreshInvoice,
+  type Flight,
+} from './charge-store';
 import { leaveLandingNote } from './landing-note';
 import { saveThenCharge } from './new-invoice-charge';
 import { cardName, stripeNote } from '../../components/stripe-note';
@@ -103,7 +111,7 @@ export const startConfirmStep: DeferredStart = (signal, { ctx, document, url }) 
   };
   const onSubmit = (event: SubmitEvent) => {
     const state = store.get();
-    if (letThrough || state.amountText.trim() === '' || findReviewStep(document)?.hidden !== false) return;
+    if (letThrough || !confirmsStripeAmount(document, state)) return;
     event.preventDefault();
     event.stopImmediatePropagation();
     if (['saving', 'charging', 'recording'].includes(state.flight.kind)) return;
@@ -160,6 +168,8 @@ export const startConfirmStep: DeferredStart = (signal, { ctx, document, url }) 
   });
   signal.addEventListener('abort', unsubscribe, { once: true });
   followInvoice(document, store, signal);
+  // This step arrives after the page's script: the consultant may already be at the review.
+  onReviewChange();
   mountBeside(ctx, document, signal, {
     name: 'stripe-charge-review',
     find: findReviewActions,

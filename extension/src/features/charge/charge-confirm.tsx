@@ -1,6 +1,5 @@
-import { chargeStore } from './charge-store';
+import { chargeStore, confirmsStripeAmount } from './charge-store';
 import { i18n } from '../../i18n';
-import { findReviewStep } from '../../site/invoice';
 import { invoicePageUrls, isInvoicePage } from '../../site/pages';
 import {
   confirmButton,
@@ -33,7 +32,7 @@ export default defineFeature({
     // Set by a held Confirm; read once the Confirm step has started.
     let replay = null as (() => void) | null;
     const hold = (event: SubmitEvent) => {
-      if (started || store.get().amountText.trim() === '' || findReviewStep(document)?.hidden !== false) return;
+      if (started || !confirmsStripeAmount(document, store.get())) return;
       event.preventDefault();
       event.stopImmediatePropagation();
       const form = event.target as HTMLFormElement;

@@ -1,6 +1,6 @@
 import type { Replies } from '../../background/messages';
 import type { StripeFailure } from '../../background/protocol';
-import { readInvoice, watchInvoiceForm, type InvoiceOnPage } from '../../site/invoice';
+import { findReviewStep, readInvoice, watchInvoiceForm, type InvoiceOnPage } from '../../site/invoice';
 import { i18n } from '../../i18n';
 import { askBackground } from '../../utils/ask-background';
 import { checkAmount, type AmountCheck } from './charge-amount';
@@ -82,6 +82,14 @@ export function chargeStore(doc: Document): ChargeStore {
 /** The state a panel draws; the panels are drawn again on every change by charge-mount.tsx (no hooks in content scripts). */
 export function useChargeState(store: ChargeStore): ChargeState {
   return store.get();
+}
+
+/**
+ * Whether a submit of the site's form is the review's Confirm with a Stripe amount typed: a Confirm
+ * the Stripe step must handle (charge first), never one the site may save on its own.
+ */
+export function confirmsStripeAmount(doc: Document, state: ChargeState): boolean {
+  return state.amountText.trim() !== '' && findReviewStep(doc)?.hidden === false;
 }
 
 /** A background answer that is not the happy one, as the sentence to show. */
