@@ -60,6 +60,33 @@ function backgroundAnswers(replies: Partial<Record<Message['type'], unknown>>): 
   return asked;
 }
 
+/**
+ * The invoice's review open with the card on file, and charge-confirm started while its deferred
+ * part is still on its way: `arrive` is the background's answer that runs it.
+ */
+async function confirmStepArrivingLate(doc: Document) {
+  let arrive = () => undefined as void;
+  const asked: Message[] = [];
+  fakeBrowser.runtime.onMessage.addListener(((message: Message) => {
+    asked.push(message);
+    if (message.type === 'site:deferred-part')
+      return new Promise((resolve) => (arrive = () => resolve(answerDeferredPart(message))));
+    if (message.type === 'account:status')
+      return Promise.resolve({ ok: true, state: 'connected', account: fakeAccount() });
+    if (message.type === 'charges:list') return Promise.resolve({ ok: true, payments: [], card });
+    return Promise.resolve({ ok: true, outcome: 'requires_action', message: null, record: payment() });
+  }) as Parameters<typeof fakeBrowser.runtime.onMessage.addListener>[0]);
+  const running = new AbortController();
+  const started = chargeConfirm.init(running.signal, {
+    ctx: fakeCtx,
+    document: doc,
+    url: new URL('http://127.0.0.1:8788/invoices/1042'),
+  });
+  const store = chargeStore(doc);
+  await vi.waitFor(() => expect(store.get().stripe).toMatchObject({ ok: true, card }));
+  return { asked, arrive: () => arrive(), started, store, running };
+}
+
 describe('charge features without the Stripe field', () => {
   beforeEach(() => {
     fakeBrowser.reset();
@@ -108,25 +135,7 @@ describe('charge features without the Stripe field', () => {
 
   it('holds a Confirm made before the Confirm step has arrived, and charges once when it does', async () => {
     const doc = openPage('invoice-review-step');
-    let arrive = () => undefined as void;
-    const asked: Message[] = [];
-    fakeBrowser.runtime.onMessage.addListener(((message: Message) => {
-      asked.push(message);
-      if (message.type === 'site:deferred-part')
-        return new Promise((resolve) => (arrive = () => resolve(answerDeferredPart(message))));
-      if (message.type === 'account:status')
-        return Promise.resolve({ ok: true, state: 'connected', account: fakeAccount() });
-      if (message.type === 'charges:list') return Promise.resolve({ ok: true, payments: [], card });
-      return Promise.resolve({ ok: true, outcome: 'requires_action', message: null, record: payment() });
-    }) as Parameters<typeof fakeBrowser.runtime.onMessage.addListener>[0]);
-    const running = new AbortController();
-    const started = chargeConfirm.init(running.signal, {
-      ctx: fakeCtx,
-      document: doc,
-      url: new URL('http://127.0.0.1:8788/invoices/1042'),
-    });
-    const store = chargeStore(doc);
-    await vi.waitFor(() => expect(store.get().stripe).toMatchObject({ ok: true, card }));
+    const { asked, arrive, started, store, running } = await confirmStepArrivingLate(doc);
     store.set({ amountText: '10.00' });
     const form = findConfirmButton(doc)?.closest('form');
     const Event = (doc.defaultView as unknown as typeof globalThis).Event;
@@ -153,22 +162,7 @@ describe('charge features without the Stripe field', () => {
 
   it('shows the Stripe payment in a review the consultant opened before the Confirm step arrived', async () => {
     const doc = openPage('invoice-review-step');
-    let arrive = () => undefined as void;
-    fakeBrowser.runtime.onMessage.addListener(((message: Message) => {
-      if (message.type === 'site:deferred-part')
-        return new Promise((resolve) => (arrive = () => resolve(answerDeferredPart(message))));
-      if (message.type === 'account:status')
-        return Promise.resolve({ ok: true, state: 'connected', account: fakeAccount() });
-      return Promise.resolve({ ok: true, payments: [], card });
-    }) as Parameters<typeof fakeBrowser.runtime.onMessage.addListener>[0]);
-    const running = new AbortController();
-    const started = chargeConfirm.init(running.signal, {
-      ctx: fakeCtx,
-      document: doc,
-      url: new URL('http://127.0.0.1:8788/invoices/1042'),
-    });
-    const store = chargeStore(doc);
-    await vi.waitFor(() => expect(store.get().stripe).toMatchObject({ ok: true, card }));
+    const { arrive, started, store, running } = await confirmStepArrivingLate(doc);
     // Typed and Continue pressed (the fixture's review is open) while the step was on its way.
     store.set({ amountText: '10.00' });
     const stripeRow = () => doc.querySelector('tr[data-qtsb-payment]')?.textContent ?? null;
