@@ -1,6 +1,6 @@
 import { drizzle } from 'drizzle-orm/d1';
 import { Hono } from './hono';
-import { requireToken, type ApiEnv } from './auth';
+import { checksTokenInBatch, requireToken, type ApiEnv } from './auth';
 import type { AppEnv, Db, Env } from './env';
 import { settleUnknown } from './scheduled/settle';
 import { loadStripe } from './stripe/client';
@@ -13,7 +13,9 @@ import { cards } from './routes/cards';
 import { charges } from './routes/charges';
 import { connect } from './routes/connect';
 import { health } from './routes/health';
+import { invoicePayments } from './routes/invoice-payments';
 import { invoiceStatus } from './routes/invoice-status';
+import { paymentRecorded } from './routes/payment-recorded';
 import { payLinks } from './routes/pay-links';
 import { payPage } from './routes/pay-page';
 import { refundRoutes } from './routes/refunds';
@@ -24,8 +26,11 @@ const api = new Hono<ApiEnv>()
   .use('*', requireToken)
   .route('/', account)
   .route('/', cards)
-  .route('/', charges)
-  .route('/', invoiceStatus)
+  // A charge and the invoice page's and lists' reads check the token in their own first batch.
+  .route('/', checksTokenInBatch(charges))
+  .route('/', checksTokenInBatch(invoicePayments))
+  .route('/', checksTokenInBatch(invoiceStatus))
+  .route('/', paymentRecorded)
   .route('/', refundRoutes)
   .route('/', payLinks)
   .route('/', sessions);

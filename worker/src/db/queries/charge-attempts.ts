@@ -1,8 +1,9 @@
-import { and, eq, or, lt, sql } from 'drizzle-orm';
+import { and, eq, or, lt, sql, type SQL } from 'drizzle-orm';
 import type { SiteInvoice } from '../../../../shared/api';
 import type { Db } from '../../env';
 import { selectForInsert } from '../insert-select';
 import { accounts, auditLog, invoices, payments } from '../schema';
+import { tokenIdSql } from './tokens';
 
 /** Statuses of a charge that Stripe has taken or may still take; literal, so the partial index applies. */
 const IN_FLIGHT_SQL = sql.raw(`('pending', 'unknown', 'requires_action')`);
@@ -10,7 +11,8 @@ const IN_FLIGHT_SQL = sql.raw(`('pending', 'unknown', 'requires_action')`);
 export interface AttemptRequest {
   paymentId: string;
   accountId: string;
-  tokenId: string;
+  /** The token of the Confirm; its id is written beside the attempt. */
+  tokenHash: string;
   invoiceId: string;
   invoice: SiteInvoice;
   amountMinor: number;
@@ -20,10 +22,11 @@ export interface AttemptRequest {
 
 /**
  * The attempt, inserted only if D1 itself agrees: the customer has a card on file, no other charge
- * of this invoice is in flight (also a partial unique index), and what Stripe has kept for the
- * invoice plus this amount stays within its total. Writes one row or none; never a read then a write.
+ * of this invoice is in flight (also a partial unique index), what Stripe has kept for the invoice
+ * plus this amount stays within its total, and `allowed` (the token's liveness) holds. Writes one
+ * row or none; never a read then a write.
  */
-export function insertChargeAttempt(db: Db, r: AttemptRequest) {
+export function insertChargeAttempt(db: Db, r: AttemptRequest, allowed: SQL) {
   const { accountId, invoiceId, invoice } = r;
   const select = selectForInsert(
     payments,
@@ -40,13 +43,13 @@ export function insertChargeAttempt(db: Db, r: AttemptRequest) {
       cardBrand: sql`c.card_brand`,
       cardLast4: sql`c.card_last4`,
       refundedMinor: sql`0`,
-      tokenId: sql`${r.tokenId}`,
+      tokenId: tokenIdSql(r.tokenHash),
       requestParams: sql`json_object('stripeCustomerId', c.stripe_customer_id, 'paymentMethodId', c.payment_method_id,
         'receiptEmail', COALESCE(${invoice.customer.email}, c.email), 'invoiceNumber', ${invoice.number}, 'siteCustomerId', ${invoice.customer.id})`,
       createdAt: sql`${r.now}`,
     },
     sql`FROM customers c
-    WHERE c.account_id = ${accountId} AND c.site_customer_id = ${invoice.customer.id} AND c.payment_method_id IS NOT NULL
+    WHERE ${allowed} AND c.account_id = ${accountId} AND c.site_customer_id = ${invoice.customer.id} AND c.payment_method_id IS NOT NULL
       AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.account_id = ${accountId} AND p.invoice_id = ${invoiceId} AND p.status IN ${IN_FLIGHT_SQL})
       AND ${r.amountMinor} <= (SELECT i.total_minor FROM invoices i WHERE i.id = ${invoiceId} AND i.account_id = ${accountId})
         - (SELECT COALESCE(SUM(p.amount_minor - p.refunded_minor), 0) FROM payments p
@@ -63,7 +66,7 @@ export function auditChargeAttempt(db: Db, r: AttemptRequest) {
     {
       at: sql`${r.now}`,
       accountId: sql`${r.accountId}`,
-      tokenId: sql`${r.tokenId}`,
+      tokenId: tokenIdSql(r.tokenHash),
       action: sql`'charge.attempted'`,
       subject: sql`${r.paymentId}`,
       detail: sql`${detail}`,

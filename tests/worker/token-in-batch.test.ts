@@ -1,0 +1,162 @@
+import { env } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import type { PaymentSummary } from '../../shared/api';
+import { api, fakeInvoice, newAttemptId, secondBrowser } from './factories';
+import { connectedStripeAccount, platform, saveTestCard } from './stripe-world';
+
+// A charge and the invoice page's and lists' reads check the consultant's token in the same D1 batch
+// as their own work, once the worker has seen the token. These tests use a token the worker has just
+// answered, then end it in each way a browser can lose its right to charge, and expect the very next
+// request to be refused with nothing written and nothing sent to Stripe.
+
+type Charged = { payment?: PaymentSummary };
+
+async function chargingBrowser() {
+  const acct = await connectedStripeAccount();
+  const paid = fakeInvoice();
+  await saveTestCard(acct, paid.customer, 'pm_card_visa');
+  // The worker has now answered this token: later requests check it inside their own batch.
+  const first = await api<Charged>(acct.auth, 'POST', '/charges', {
+    attemptId: newAttemptId(),
+    invoice: paid,
+    amountMinor: paid.balanceDueMinor,
+  });
+  expect(first.body.payment?.status).toBe('succeeded');
+  const next = { ...fakeInvoice(), customer: paid.customer };
+  return { acct, paid, next };
+}
+
+async function traceOf(accountId: string, invoiceNumber: string) {
+  const count = (sql: string) =>
+    env.DB.prepare(sql)
+      .bind(accountId, invoiceNumber)
+      .first<{ n: number }>()
+      .then((r) => r?.n);
+  return {
+    invoices: await count('SELECT count(*) AS n FROM invoices WHERE account_id = ? AND number = ?'),
+    payments: await count(
+      'SELECT count(*) AS n FROM payments p JOIN invoices i ON i.id = p.invoice_id WHERE i.account_id = ? AND i.number = ?',
+    ),
+    audit: await count(
+      "SELECT count(*) AS n FROM audit_log WHERE account_id = ? AND json_extract(detail, '$.invoice') = ?",
+    ),
+    intents: (await platform.paymentIntents.list({ limit: 100 }, { stripeAccount: accountId })).data.length,
+  };
+}
+
+const nothingWritten = { invoices: 0, payments: 0, audit: 0, intents: 1 };
+
+describe('a charge from a browser the worker has already seen', () => {
+  it('is refused, with nothing written or charged, once another browser signed it out', async () => {
+    const { acct, next } = await chargingBrowser();
+    const laptop = await secondBrowser(acct.id);
+    expect((await api(laptop.auth, 'DELETE', `/sessions/${acct.tokenId}`)).status).toBe(200);
+
+    const res = await api<Charged>(acct.auth, 'POST', '/charges', {
+      attemptId: newAttemptId(),
+      invoice: next,
+      amountMinor: 2500,
+    });
+    expect(res.status).toBe(401);
+    expect(res.body.error).toEqual({
+      code: 'not_connected',
+      message: 'Stripe disconnected — reconnect in Stripe Settings.',
+    });
+    expect(await traceOf(acct.id, next.number)).toEqual(nothingWritten);
+  });
+
+  it('is refused, with nothing written or charged, once the account was disconnected at Stripe', async () => {
+    const { acct, next } = await chargingBrowser();
+    // What the deauthorization webhook records; the browser's token itself is still live.
+    await env.DB.prepare("UPDATE accounts SET status = 'disconnected' WHERE id = ?").bind(acct.id).run();
+
+    const res = await api<Charged>(acct.auth, 'POST', '/charges', {
+      attemptId: newAttemptId(),
+      invoice: next,
+      amountMinor: 2500,
+    });
+    expect(res.status).toBe(401);
+    expect(res.body.error?.code).toBe('not_connected');
+    expect(await traceOf(acct.id, next.number)).toEqual(nothingWritten);
+  });
+
+  it('is refused after 180 days without use, in words, with nothing written', async () => {
+    const { acct, next } = await chargingBrowser();
+    const longAgo = Date.now() - 181 * 24 * 60 * 60_000;
+    await env.DB.prepare('UPDATE consultant_tokens SET created_at = ?, last_used_at = ? WHERE id = ?')
+      .bind(longAgo, longAgo, acct.tokenId)
+      .run();
+
+    const res = await api<Charged>(acct.auth, 'POST', '/charges', {
+      attemptId: newAttemptId(),
+      invoice: next,
+      amountMinor: 2500,
+    });
+    expect(res.status).toBe(401);
+    expect(res.body.error?.message).toMatch(/180 days/);
+    expect(await traceOf(acct.id, next.number)).toEqual(nothingWritten);
+  });
+
+  it('hears that it was signed out before what was wrong with the amount', async () => {
+    const { acct, next } = await chargingBrowser();
+    await env.DB.prepare('UPDATE consultant_tokens SET revoked_at = ? WHERE id = ?')
+      .bind(Date.now(), acct.tokenId)
+      .run();
+    const res = await api<Charged>(acct.auth, 'POST', '/charges', {
+      attemptId: newAttemptId(),
+      invoice: next,
+      amountMinor: next.balanceDueMinor + 1,
+    });
+    expect(res.status).toBe(401);
+    expect(res.body.error?.code).toBe('not_connected');
+  });
+
+  it('refuses an invoice in another currency without recording the invoice', async () => {
+    const { acct, next } = await chargingBrowser();
+    const inEuros = { ...next, currency: 'eur' };
+    const res = await api<Charged>(acct.auth, 'POST', '/charges', {
+      attemptId: newAttemptId(),
+      invoice: inEuros,
+      amountMinor: 2500,
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error?.message).toBe('Your Stripe account charges in USD; this invoice is in EUR.');
+    expect(await traceOf(acct.id, next.number)).toEqual(nothingWritten);
+  });
+
+  it('still charges while the token is live, and records which browser did it', async () => {
+    const { acct, next } = await chargingBrowser();
+    const res = await api<Charged>(acct.auth, 'POST', '/charges', {
+      attemptId: newAttemptId(),
+      invoice: next,
+      amountMinor: 2500,
+    });
+    expect(res.body.payment?.status).toBe('succeeded');
+    const row = await env.DB.prepare('SELECT token_id AS tokenId FROM payments WHERE id = ?')
+      .bind(res.body.payment?.id)
+      .first<{ tokenId: string }>();
+    expect(row?.tokenId).toBe(acct.tokenId);
+  });
+});
+
+describe('reads from a browser the worker has already seen', () => {
+  it('refuse the invoice history and the Paid-list status once the browser was signed out', async () => {
+    const { acct, paid } = await chargingBrowser();
+    const history = `/invoices/${paid.number}/payments?customer=${paid.customer.id}`;
+    const status = `/invoices/status?numbers=${paid.number}`;
+    expect((await api(acct.auth, 'GET', history)).status).toBe(200);
+    expect((await api(acct.auth, 'GET', status)).status).toBe(200);
+
+    const laptop = await secondBrowser(acct.id);
+    expect((await api(laptop.auth, 'DELETE', `/sessions/${acct.tokenId}`)).status).toBe(200);
+    for (const path of [history, status]) {
+      const res = await api(acct.auth, 'GET', path);
+      expect(res.status).toBe(401);
+      expect(res.body).not.toHaveProperty('payments');
+      expect(res.body).not.toHaveProperty('invoices');
+    }
+    expect((await api(acct.auth, 'POST', '/invoices/status', { numbers: [paid.number] })).status).toBe(401);
+    // Paths that do not check the token in their own batch still check it on every request.
+    expect((await api(acct.auth, 'GET', '/account')).status).toBe(401);
+  });
+});
