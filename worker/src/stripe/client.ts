@@ -45,14 +45,21 @@ function stripeOrigins(env: Env): Record<string, string> {
   };
 }
 
+/** Clients made so far, by the settings they were made with (one per deployment, in practice). */
+const clients = new Map<string, Stripe>();
+
 /**
- * One Stripe client per request. `fetch` is looked up per call (not captured) so the runtime's
- * current fetch is always the one used.
+ * The Stripe client for these settings, made once per isolate: making one builds every resource of
+ * the SDK, which a charge would otherwise pay on each request. It holds no request's state; `fetch`
+ * is looked up per call (not captured) so the runtime's current fetch is always the one used.
  */
 export async function loadStripe(env: Env): Promise<Stripe> {
   const Sdk = await stripeSdk();
   const origins = stripeOrigins(env);
-  return new Sdk(env.STRIPE_SECRET_KEY, {
+  const key = JSON.stringify([env.STRIPE_SECRET_KEY, origins]);
+  const made = clients.get(key);
+  if (made) return made;
+  const client = new Sdk(env.STRIPE_SECRET_KEY, {
     apiVersion: STRIPE_API_VERSION,
     // The SDK keeps choosing the host itself (api.stripe.com, or connect.stripe.com for oauth.*);
     // only the origin each host is reached at comes from configuration.
@@ -65,4 +72,6 @@ export async function loadStripe(env: Env): Promise<Stripe> {
     maxNetworkRetries: 2,
     timeout: 15_000,
   });
+  clients.set(key, client);
+  return client;
 }
