@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import type { PaymentSummary } from '../../shared/api';
-import { api, fakeInvoice, newAttemptId, secondBrowser } from './factories';
+import { api, fakeInvoice, newAttemptId, secondBrowser, type FakeInvoice } from './factories';
 import { connectedStripeAccount, platform, saveTestCard } from './stripe-world';
 
 // A charge and the invoice page's and lists' reads check the consultant's token in the same D1 batch
@@ -16,15 +16,14 @@ async function chargingBrowser() {
   const paid = fakeInvoice();
   await saveTestCard(acct, paid.customer, 'pm_card_visa');
   // The worker has now answered this token: later requests check it inside their own batch.
-  const first = await api<Charged>(acct.auth, 'POST', '/charges', {
-    attemptId: newAttemptId(),
-    invoice: paid,
-    amountMinor: paid.balanceDueMinor,
-  });
+  const first = await chargeOf(acct.auth, paid, paid.balanceDueMinor);
   expect(first.body.payment?.status).toBe('succeeded');
   const next = { ...fakeInvoice(), customer: paid.customer };
   return { acct, paid, next };
 }
+
+const chargeOf = (auth: Record<string, string>, invoice: FakeInvoice, amountMinor: number) =>
+  api<Charged>(auth, 'POST', '/charges', { attemptId: newAttemptId(), invoice, amountMinor });
 
 async function traceOf(accountId: string, invoiceNumber: string) {
   const count = (sql: string) =>
@@ -52,11 +51,7 @@ describe('a charge from a browser the worker has already seen', () => {
     const laptop = await secondBrowser(acct.id);
     expect((await api(laptop.auth, 'DELETE', `/sessions/${acct.tokenId}`)).status).toBe(200);
 
-    const res = await api<Charged>(acct.auth, 'POST', '/charges', {
-      attemptId: newAttemptId(),
-      invoice: next,
-      amountMinor: 2500,
-    });
+    const res = await chargeOf(acct.auth, next, 2500);
     expect(res.status).toBe(401);
     expect(res.body.error).toEqual({
       code: 'not_connected',
@@ -70,11 +65,7 @@ describe('a charge from a browser the worker has already seen', () => {
     // What the deauthorization webhook records; the browser's token itself is still live.
     await env.DB.prepare("UPDATE accounts SET status = 'disconnected' WHERE id = ?").bind(acct.id).run();
 
-    const res = await api<Charged>(acct.auth, 'POST', '/charges', {
-      attemptId: newAttemptId(),
-      invoice: next,
-      amountMinor: 2500,
-    });
+    const res = await chargeOf(acct.auth, next, 2500);
     expect(res.status).toBe(401);
     expect(res.body.error?.code).toBe('not_connected');
     expect(await traceOf(acct.id, next.number)).toEqual(nothingWritten);
@@ -87,11 +78,7 @@ describe('a charge from a browser the worker has already seen', () => {
       .bind(longAgo, longAgo, acct.tokenId)
       .run();
 
-    const res = await api<Charged>(acct.auth, 'POST', '/charges', {
-      attemptId: newAttemptId(),
-      invoice: next,
-      amountMinor: 2500,
-    });
+    const res = await chargeOf(acct.auth, next, 2500);
     expect(res.status).toBe(401);
     expect(res.body.error?.message).toMatch(/180 days/);
     expect(await traceOf(acct.id, next.number)).toEqual(nothingWritten);
@@ -102,11 +89,7 @@ describe('a charge from a browser the worker has already seen', () => {
     await env.DB.prepare('UPDATE consultant_tokens SET revoked_at = ? WHERE id = ?')
       .bind(Date.now(), acct.tokenId)
       .run();
-    const res = await api<Charged>(acct.auth, 'POST', '/charges', {
-      attemptId: newAttemptId(),
-      invoice: next,
-      amountMinor: next.balanceDueMinor + 1,
-    });
+    const res = await chargeOf(acct.auth, next, next.balanceDueMinor + 1);
     expect(res.status).toBe(401);
     expect(res.body.error?.code).toBe('not_connected');
   });
@@ -114,11 +97,7 @@ describe('a charge from a browser the worker has already seen', () => {
   it('refuses an invoice in another currency without recording the invoice', async () => {
     const { acct, next } = await chargingBrowser();
     const inEuros = { ...next, currency: 'eur' };
-    const res = await api<Charged>(acct.auth, 'POST', '/charges', {
-      attemptId: newAttemptId(),
-      invoice: inEuros,
-      amountMinor: 2500,
-    });
+    const res = await chargeOf(acct.auth, inEuros, 2500);
     expect(res.status).toBe(400);
     expect(res.body.error?.message).toBe('Your Stripe account charges in USD; this invoice is in EUR.');
     expect(await traceOf(acct.id, next.number)).toEqual(nothingWritten);
@@ -126,11 +105,7 @@ describe('a charge from a browser the worker has already seen', () => {
 
   it('still charges while the token is live, and records which browser did it', async () => {
     const { acct, next } = await chargingBrowser();
-    const res = await api<Charged>(acct.auth, 'POST', '/charges', {
-      attemptId: newAttemptId(),
-      invoice: next,
-      amountMinor: 2500,
-    });
+    const res = await chargeOf(acct.auth, next, 2500);
     expect(res.body.payment?.status).toBe('succeeded');
     const row = await env.DB.prepare('SELECT token_id AS tokenId FROM payments WHERE id = ?')
       .bind(res.body.payment?.id)
