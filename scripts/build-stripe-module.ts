@@ -1,9 +1,9 @@
 // The stripe SDK as a module of its own (worker/src/vendor/stripe.mjs), uploaded beside the worker's
-// bundle instead of inside it (wrangler.toml [[rules]]). workerd compiles a module only when it is
-// first imported, and only a request that talks to Stripe imports this one (stripe/client.ts), so
-// /health, the pages and the status reads start without compiling most of the worker's code:
-// measured, ~10 ms less at cold start. Run by wrangler before every build ([build] in wrangler.toml)
-// and by the workerd test config; the output is not committed.
+// bundle instead of inside it (wrangler.toml [[rules]]). Only a request that talks to Stripe imports
+// it (stripe/client.ts), so /health, the pages and the status reads never evaluate the SDK. workerd
+// still compiles every module at start (measured: this one ~3 ms of workerd CPU, against ~6 ms more
+// with the SDK evaluated inside the bundle). Run by wrangler before every build ([build] in
+// wrangler.toml) and by the workerd test config; the output is not committed.
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 

@@ -5,9 +5,9 @@ import { importStripe } from '../stripe-module';
 let sdk: typeof Stripe | undefined;
 
 /**
- * The stripe SDK, compiled and evaluated by the first request that talks to Stripe: /health, the
- * pages and the status reads never pay for it at cold start (it is more than half the worker's
- * code). It is a module of its own beside the bundle (../stripe-module.ts).
+ * The stripe SDK, evaluated by the first request that talks to Stripe: /health, the pages and the
+ * status reads never pay for evaluating it at cold start (it is more than half the worker's code).
+ * It is a module of its own beside the bundle (../stripe-module.ts).
  */
 export async function stripeSdk(): Promise<typeof Stripe> {
   sdk ??= await importStripe();
