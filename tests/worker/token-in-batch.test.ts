@@ -45,42 +45,46 @@ async function traceOf(accountId: string, invoiceNumber: string) {
 
 const nothingWritten = { invoices: 0, payments: 0, audit: 0, intents: 1 };
 
+type Browser = Awaited<ReturnType<typeof connectedStripeAccount>>;
+
+// Each way a browser loses its right to charge, and what the refusal says.
+const endings: [string, (acct: Browser) => Promise<void>, unknown][] = [
+  [
+    'once another browser signed it out',
+    async (acct) => {
+      const laptop = await secondBrowser(acct.id);
+      expect((await api(laptop.auth, 'DELETE', `/sessions/${acct.tokenId}`)).status).toBe(200);
+    },
+    { code: 'not_connected', message: 'Stripe disconnected — reconnect in Stripe Settings.' },
+  ],
+  [
+    'once the account was disconnected at Stripe',
+    async (acct) => {
+      // What the deauthorization webhook records; the browser's token itself is still live.
+      await env.DB.prepare("UPDATE accounts SET status = 'disconnected' WHERE id = ?").bind(acct.id).run();
+    },
+    expect.objectContaining({ code: 'not_connected' }),
+  ],
+  [
+    'after 180 days without use, in words',
+    async (acct) => {
+      const longAgo = Date.now() - 181 * 24 * 60 * 60_000;
+      await env.DB.prepare('UPDATE consultant_tokens SET created_at = ?, last_used_at = ? WHERE id = ?')
+        .bind(longAgo, longAgo, acct.tokenId)
+        .run();
+    },
+    expect.objectContaining({ message: expect.stringMatching(/180 days/) }),
+  ],
+];
+
 describe('a charge from a browser the worker has already seen', () => {
-  it('is refused, with nothing written or charged, once another browser signed it out', async () => {
+  it.each(endings)('is refused, with nothing written or charged, %s', async (_, end, error) => {
     const { acct, next } = await chargingBrowser();
-    const laptop = await secondBrowser(acct.id);
-    expect((await api(laptop.auth, 'DELETE', `/sessions/${acct.tokenId}`)).status).toBe(200);
+    await end(acct);
 
     const res = await chargeOf(acct.auth, next, 2500);
     expect(res.status).toBe(401);
-    expect(res.body.error).toEqual({
-      code: 'not_connected',
-      message: 'Stripe disconnected — reconnect in Stripe Settings.',
-    });
-    expect(await traceOf(acct.id, next.number)).toEqual(nothingWritten);
-  });
-
-  it('is refused, with nothing written or charged, once the account was disconnected at Stripe', async () => {
-    const { acct, next } = await chargingBrowser();
-    // What the deauthorization webhook records; the browser's token itself is still live.
-    await env.DB.prepare("UPDATE accounts SET status = 'disconnected' WHERE id = ?").bind(acct.id).run();
-
-    const res = await chargeOf(acct.auth, next, 2500);
-    expect(res.status).toBe(401);
-    expect(res.body.error?.code).toBe('not_connected');
-    expect(await traceOf(acct.id, next.number)).toEqual(nothingWritten);
-  });
-
-  it('is refused after 180 days without use, in words, with nothing written', async () => {
-    const { acct, next } = await chargingBrowser();
-    const longAgo = Date.now() - 181 * 24 * 60 * 60_000;
-    await env.DB.prepare('UPDATE consultant_tokens SET created_at = ?, last_used_at = ? WHERE id = ?')
-      .bind(longAgo, longAgo, acct.tokenId)
-      .run();
-
-    const res = await chargeOf(acct.auth, next, 2500);
-    expect(res.status).toBe(401);
-    expect(res.body.error?.message).toMatch(/180 days/);
+    expect(res.body.error).toEqual(error);
     expect(await traceOf(acct.id, next.number)).toEqual(nothingWritten);
   });
 

@@ -52,6 +52,9 @@ export async function findToken(db: Db, tokenHash: string, now: number) {
  * True in SQL only while the token is live on this account: not revoked, not idle, the account
  * connected (and charging in `currency`, when given). Writes batched with tokenStatements carry it,
  * so a token revoked a moment ago changes nothing even though its verdict is read after the batch.
+ * It must refuse exactly what auth.ts's `admit` refuses (same token, same `now`): a row written for a
+ * request then answered 401 would be sent to Stripe later by the scheduled settlement.
+ * tests/worker/token-in-batch.test.ts holds the two together.
  */
 export function liveTokenSql(tokenHash: string, accountId: string, now: number, currency?: string): SQL {
   return sql`EXISTS (SELECT 1 FROM consultant_tokens t JOIN accounts a ON a.id = t.account_id
